@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'];
+
+/** Imports flow one way: model → config → store → chart/ui → app/embed. */
+const layer = (files, forbiddenFolders, forbiddenPackages = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: forbiddenPackages.map((name) => ({ name, message: `${files[0]} must stay free of ${name}.` })),
+        patterns: [
+          ...forbiddenFolders.map((folder) => ({
+            group: [`**/${folder}`, `**/${folder}/**`],
+            message: `Imports flow one way (model → config → store → chart/ui → app/embed); ${files[0]} cannot import from ${folder}/.`,
+          })),
+          ...(forbiddenPackages.length > 0
+            ? [{ group: forbiddenPackages.filter((name) => name.endsWith('/*')), message: 'UI libraries are not allowed here.' }]
+            : []),
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-lib', 'node_modules', 'test-results', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  layer(['src/model/**'], ['config', 'store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
+  layer(['src/config/**'], ['store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
+  layer(['src/store/**'], ['chart', 'ui', 'app', 'embed']),
+  layer(['src/chart/**'], ['ui', 'app', 'embed']),
+  layer(['src/ui/**'], ['app', 'embed']),
+  layer(['src/app/**'], ['embed']),
+);

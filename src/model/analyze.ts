@@ -1,0 +1,159 @@
+import { Dec, ONE, ZERO, toOutput } from './decimal';
+import {
+  bankruptcyPrice,
+  breakEvenPrice,
+  debtAt,
+  entryBreach,
+  entryNotional,
+  healthAt,
+  priceAtHealth,
+  quantityOf,
+  requirementAt,
+  tierUsedAt,
+} from './engine';
+import { resolveSpec } from './position';
+import type { Position, Resolution, Tier } from './position';
+import type { Analysis, AppliedTier, FieldError, PositionSpec, ValidAnalysis } from './types';
+
+const resolutions = new WeakMap<PositionSpec, Resolution>();
+
+/** Resolves a spec once per spec object: companions called at many prices reuse the work. */
+export function resolve(spec: PositionSpec): Resolution {
+  const cached = resolutions.get(spec);
+  if (cached !== undefined) return cached;
+  const resolution = checkEntry(safeResolve(spec));
+  resolutions.set(spec, resolution);
+  return resolution;
+}
+
+function safeResolve(spec: PositionSpec): Resolution {
+  if (typeof spec !== 'object' || spec === null) {
+    return { ok: false, errors: [{ field: 'entry', message: 'A position spec must be an object.' }] };
+  }
+  try {
+    return resolveSpec(spec);
+  } catch {
+    // Input so malformed that parsing itself failed (e.g. a tiers value that is not an array).
+    return { ok: false, errors: [{ field: 'tiers', message: 'The spec could not be read: check the brackets and health levels.' }] };
+  }
+}
+
+function checkEntry(resolution: Resolution): Resolution {
+  if (!resolution.ok) return resolution;
+  const breach = entryBreach(resolution.position);
+  return breach === null ? resolution : { ok: false, errors: [breach] };
+}
+
+/** Field-level problems with a spec, in plain words. Never throws. */
+export function validate(spec: PositionSpec): FieldError[] {
+  const resolution = resolve(spec);
+  return resolution.ok ? [] : resolution.errors;
+}
+
+function out(value: Dec | null): string | null {
+  return value === null ? null : toOutput(value);
+}
+
+function describeTier(tier: Tier): AppliedTier {
+  return {
+    index: tier.index,
+    floor: toOutput(tier.floor),
+    cap: out(tier.cap),
+    mmr: toOutput(tier.mmr),
+    mmAmount: toOutput(tier.mmAmount),
+    maxLeverage: out(tier.maxLeverage),
+  };
+}
+
+function liquidationNote(position: Position): string {
+  if (position.instrument === 'loan' && position.sign === 1) return 'No debt: a 1× loan position cannot be liquidated.';
+  if (position.sign === 1) return 'The collateral covers the whole position: the price would have to fall to zero or below before the requirement is reached.';
+  return 'The coin collateral covers the short’s whole face value: the position cannot be liquidated at any price.';
+}
+
+function conventionText(position: Position, tier: Tier | null): string {
+  const parts: string[] = [];
+  if (position.instrument === 'loan') {
+    parts.push(`Loan: liquidation when the health factor (collateral × ${toOutput(position.liquidationThreshold ?? ONE)} ÷ debt) falls below 1.`);
+    return parts.join(' ');
+  }
+  parts.push(
+    position.basis === 'mark'
+      ? 'Maintenance measured at the liquidation price (mark basis: Binance USDⓈ-M, dYdX, Hyperliquid).'
+      : 'Maintenance measured on entry value (entry basis: Bybit isolated, BitMEX).',
+  );
+  if (position.tiers.length > 1 && tier !== null) {
+    parts.push(`Bracket ${tier.index + 1} of ${position.tiers.length} (rate ${tier.mmr.mul(100).toString()} %, amount ${tier.mmAmount.toString()}) is the one consistent with the liquidation notional.`);
+  }
+  parts.push(position.closeFeeInLiquidation ? 'The fee to close is part of the liquidation condition.' : 'The fee to close is not part of the liquidation condition.');
+  if (position.marginMode === 'cross') parts.push('Cross margin: wallet balance − other positions’ maintenance + their unrealized PnL backs this position.');
+  if (position.instrument === 'inverse') parts.push('Inverse contract: margin and PnL in coin.');
+  return parts.join(' ');
+}
+
+function buildAnalysis(position: Position): ValidAnalysis {
+  const { entry, collateral, leverage, sign } = position;
+  const notional = entryNotional(position);
+  const liquidation = priceAtHealth(position, ONE);
+  const liquidationTier = liquidation === null ? null : tierUsedAt(position, liquidation);
+  const entryTier = tierUsedAt(position, entry);
+  const appliedTier = liquidationTier ?? entryTier;
+  const effectiveLeverage = notional.div(collateral);
+  const openFee = notional.mul(position.feeRate);
+  const warnings: string[] = [];
+  const distance = liquidation === null ? null : liquidation.minus(entry).div(entry);
+  if (distance !== null && distance.abs().lt('0.005')) warnings.push('The liquidation price is within 0.5 % of entry: ordinary noise can liquidate this position.');
+  if (position.feeRate.gt(0) && openFee.gt(collateral.mul('0.05'))) warnings.push('Opening and closing fees use more than 10 % of the collateral.');
+  const isPerp = position.instrument !== 'loan';
+  const showTier = isPerp && position.tiers.length > 1;
+  return {
+    valid: true,
+    instrument: position.instrument,
+    side: position.side,
+    marginMode: position.marginMode,
+    mmBasis: position.basis,
+    marginCurrency: position.instrument === 'inverse' ? 'coin' : 'quote',
+    entry: toOutput(entry),
+    quantity: toOutput(quantityOf(position)),
+    size: toOutput(position.size),
+    notional: toOutput(notional),
+    notionalQuote: toOutput(position.instrument === 'inverse' ? position.size : notional),
+    collateral: toOutput(position.walletOrMargin),
+    effectiveCollateral: toOutput(collateral),
+    leverage: toOutput(leverage),
+    effectiveLeverage: toOutput(effectiveLeverage),
+    maxLeverage: out(position.maxLeverage),
+    initialMargin: toOutput(position.instrument === 'loan' ? collateral : notional.div(leverage)),
+    availableBalance: position.marginMode === 'cross' ? toOutput(position.walletOrMargin.minus(notional.div(leverage))) : null,
+    maintenanceMargin: toOutput(requirementAt(position, entry)),
+    maintenanceAtLiquidation: liquidation === null ? null : toOutput(requirementAt(position, liquidation)),
+    appliedMmr: toOutput(appliedTier.mmr),
+    appliedMmAmount: toOutput(appliedTier.mmAmount),
+    appliedTier: showTier ? describeTier(appliedTier) : null,
+    entryTier: showTier ? describeTier(entryTier) : null,
+    liquidationPrice: out(liquidation),
+    liquidationNote: liquidation === null ? liquidationNote(position) : null,
+    bankruptcyPrice: out(bankruptcyPrice(position)),
+    breakEvenPrice: toOutput(breakEvenPrice(position)),
+    liquidationDistance: out(distance),
+    healthAtEntry: out(healthAt(position, entry)),
+    thresholdPrices: position.thresholds.map((level) => ({ level: toOutput(level), price: out(priceAtHealth(position, level)) })),
+    amplification: toOutput(effectiveLeverage),
+    amplificationUsd: toOutput(position.instrument === 'inverse' ? ONE.plus(effectiveLeverage.mul(sign)).abs() : effectiveLeverage),
+    openFee: toOutput(openFee),
+    closeFeeAtEntry: toOutput(openFee),
+    maxLoss: toOutput(collateral.plus(openFee)),
+    debt: toOutput(position.instrument === 'loan' ? Dec.max(debtAt(position, entry), ZERO) : ZERO),
+    loanMaxLeverage: out(position.loanMaxLeverage),
+    liquidationThreshold: out(position.liquidationThreshold),
+    convention: conventionText(position, liquidationTier),
+    warnings,
+  };
+}
+
+/** The whole picture of one position. Plain JSON; money as decimal strings; never NaN or Infinity. */
+export function analyze(spec: PositionSpec): Analysis {
+  const resolution = resolve(spec);
+  if (!resolution.ok) return { valid: false, errors: resolution.errors };
+  return buildAnalysis(resolution.position);
+}

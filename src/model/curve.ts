@@ -1,0 +1,155 @@
+import { resolve } from './analyze';
+import type { Position } from './position';
+import type { PositionSpec } from './types';
+
+export interface CurveOptions {
+  from: number;
+  to: number;
+  /** Evenly spaced points between from and to (at least 2). */
+  points: number;
+  /** Exact prices to include as well (markers), merged in order. */
+  include?: readonly number[];
+}
+
+/** Plain numbers for plotting. Null where a figure does not exist (health without a requirement, leverage past bankruptcy). */
+export interface Curve {
+  price: number[];
+  /** Equity in the margin currency (coin for inverse). */
+  equity: number[];
+  /** Equity in quote currency (USD); equals equity except for inverse contracts. */
+  equityQuote: number[];
+  pnl: number[];
+  /** PnL ÷ initial margin, a fraction. */
+  roe: number[];
+  health: (number | null)[];
+  effectiveLeverage: (number | null)[];
+  /** The same collateral held at 1×, for comparison. */
+  unleveragedEquity: number[];
+}
+
+interface NumericTier {
+  floor: number;
+  rate: number;
+  amount: number;
+}
+
+/** Number-valued coefficients of a position: the hot path of a chart that redraws on every slider step. */
+export interface NumericPosition {
+  inverse: boolean;
+  loan: boolean;
+  sign: number;
+  entry: number;
+  size: number;
+  collateral: number;
+  initialMargin: number;
+  markBasis: boolean;
+  tiers: NumericTier[];
+  liquidationThreshold: number;
+  loanCollateralValue: number;
+  loanDebt: number;
+}
+
+export function numericPosition(position: Position): NumericPosition {
+  const fee = position.closeFeeInLiquidation ? position.feeRate.toNumber() : 0;
+  const entry = position.entry.toNumber();
+  const size = position.size.toNumber();
+  const collateral = position.collateral.toNumber();
+  const notional = position.instrument === 'inverse' ? size / entry : size * entry;
+  return {
+    inverse: position.instrument === 'inverse',
+    loan: position.instrument === 'loan',
+    sign: position.sign,
+    entry,
+    size,
+    collateral,
+    initialMargin: position.instrument === 'loan' ? collateral : notional / position.leverage.toNumber(),
+    markBasis: position.basis === 'mark',
+    tiers: position.tiers.map((tier) => ({ floor: tier.floor.toNumber(), rate: tier.mmr.toNumber() + fee, amount: tier.mmAmount.toNumber() })),
+    liquidationThreshold: position.liquidationThreshold?.toNumber() ?? 1,
+    loanCollateralValue: position.sign === 1 ? 0 : collateral + size * entry,
+    loanDebt: size * entry - collateral,
+  };
+}
+
+function notionalNumber(p: NumericPosition, price: number): number {
+  return p.inverse ? p.size / price : p.size * price;
+}
+
+function pnlNumber(p: NumericPosition, price: number): number {
+  return p.inverse ? p.sign * p.size * (1 / p.entry - 1 / price) : p.sign * p.size * (price - p.entry);
+}
+
+function requirementNumber(p: NumericPosition, price: number): number {
+  const base = notionalNumber(p, p.markBasis ? price : p.entry);
+  let tier = p.tiers[0];
+  for (const candidate of p.tiers) {
+    if (candidate.floor <= base) tier = candidate;
+    else break;
+  }
+  return tier === undefined ? 0 : base * tier.rate - tier.amount;
+}
+
+function healthNumber(p: NumericPosition, price: number, equity: number): number | null {
+  if (p.loan) {
+    const debt = p.sign === 1 ? p.loanDebt : p.size * price;
+    if (debt <= 0) return null;
+    const value = p.sign === 1 ? p.size * price : p.loanCollateralValue;
+    return (value * p.liquidationThreshold) / debt;
+  }
+  const requirement = requirementNumber(p, price);
+  return requirement > 0 ? equity / requirement : null;
+}
+
+function samplePrices(options: CurveOptions): number[] {
+  const count = Math.max(2, Math.floor(options.points));
+  const { from, to } = options;
+  const step = (to - from) / (count - 1);
+  const grid: number[] = [];
+  for (let index = 0; index < count; index += 1) grid.push(from + step * index);
+  const extra = (options.include ?? []).filter((price) => Number.isFinite(price) && price > 0 && price >= from && price <= to);
+  if (extra.length === 0) return grid.filter((price) => price > 0);
+  return [...grid, ...extra].filter((price) => price > 0).sort((a, b) => a - b);
+}
+
+/** Equity, PnL, ROE, health and effective leverage over a price range, as numbers. Null for an invalid spec or range. */
+export function buildCurve(spec: PositionSpec, options: CurveOptions): Curve | null {
+  const resolution = resolve(spec);
+  if (!resolution.ok || !Number.isFinite(options.from) || !Number.isFinite(options.to) || options.to <= options.from) return null;
+  return curveFromNumbers(numericPosition(resolution.position), samplePrices(options));
+}
+
+export function curveFromNumbers(p: NumericPosition, prices: readonly number[]): Curve {
+  const length = prices.length;
+  const curve: Curve = {
+    price: new Array<number>(length),
+    equity: new Array<number>(length),
+    equityQuote: new Array<number>(length),
+    pnl: new Array<number>(length),
+    roe: new Array<number>(length),
+    health: new Array<number | null>(length),
+    effectiveLeverage: new Array<number | null>(length),
+    unleveragedEquity: new Array<number>(length),
+  };
+  // 1× holding of the same collateral: the same contract at a size of collateral ÷ entry (or × entry for inverse).
+  const unleveragedSize = p.inverse ? p.collateral * p.entry : p.collateral / p.entry;
+  for (let index = 0; index < length; index += 1) {
+    const price = prices[index] ?? p.entry;
+    const pnl = pnlNumber(p, price);
+    const equity = p.collateral + pnl;
+    curve.price[index] = price;
+    curve.pnl[index] = pnl;
+    curve.equity[index] = equity;
+    curve.equityQuote[index] = p.inverse ? equity * price : equity;
+    curve.roe[index] = pnl / p.initialMargin;
+    curve.health[index] = healthNumber(p, price, equity);
+    curve.effectiveLeverage[index] = equity > 0 ? notionalNumber(p, price) / equity : null;
+    curve.unleveragedEquity[index] = p.collateral + (p.inverse ? p.sign * unleveragedSize * (1 / p.entry - 1 / price) : p.sign * unleveragedSize * (price - p.entry));
+  }
+  return curve;
+}
+
+/** Numeric view of a spec for callers that draw many curves (scenarios, amplification fans). */
+export function numericSpec(spec: PositionSpec): NumericPosition | null {
+  const resolution = resolve(spec);
+  return resolution.ok ? numericPosition(resolution.position) : null;
+}

@@ -1,0 +1,327 @@
+import { Dec, ONE, ZERO, parseDecimal } from './decimal';
+import type { FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey } from './types';
+
+/** A maintenance bracket with parsed numbers. `cap` is the next floor (null for the last bracket). */
+export interface Tier {
+  index: number;
+  floor: Dec;
+  cap: Dec | null;
+  mmr: Dec;
+  mmAmount: Dec;
+  maxLeverage: Dec | null;
+}
+
+/** A validated position, every figure exact. Money is in the margin currency (coin for inverse). */
+export interface Position {
+  instrument: Instrument;
+  side: Side;
+  sign: 1 | -1;
+  marginMode: MarginMode;
+  basis: MaintenanceBasis;
+  entry: Dec;
+  /** Base units for linear and loans, USD face value for inverse. */
+  size: Dec;
+  walletOrMargin: Dec;
+  /** The collateral backing this position (cross: wallet − other maintenance + other uPnL). */
+  collateral: Dec;
+  leverage: Dec;
+  feeRate: Dec;
+  closeFeeInLiquidation: boolean;
+  tiers: Tier[];
+  maxLeverage: Dec | null;
+  /** Loans only. */
+  liquidationThreshold: Dec | null;
+  loanMaxLeverage: Dec | null;
+  thresholds: Dec[];
+}
+
+export type Resolution = { ok: true; position: Position } | { ok: false; errors: FieldError[] };
+
+/** Money and prices above this are rejected: they are typos, and they keep every figure finite. */
+export const HUGE = new Dec('1e15');
+const MAX_PLAIN_LEVERAGE = new Dec(10000);
+const MAX_LOOPS = 100;
+
+const instruments: readonly Instrument[] = ['linear', 'inverse', 'loan'];
+const sides: readonly Side[] = ['long', 'short'];
+const marginModes: readonly MarginMode[] = ['isolated', 'cross'];
+const bases: readonly MaintenanceBasis[] = ['mark', 'entry'];
+
+function pick<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+class ErrorList {
+  readonly errors: FieldError[] = [];
+  add(field: SpecKey, message: string): void {
+    if (!this.errors.some((error) => error.field === field)) this.errors.push({ field, message });
+  }
+  has(field: SpecKey): boolean {
+    return this.errors.some((error) => error.field === field);
+  }
+}
+
+interface NumberRule {
+  label: string;
+  min?: Dec;
+  minInclusive?: boolean;
+  max?: Dec;
+  maxInclusive?: boolean;
+  maxMessage?: string;
+  integer?: boolean;
+}
+
+function readNumber(errors: ErrorList, field: SpecKey, value: unknown, rule: NumberRule): Dec | null {
+  if (isMissing(value)) return null;
+  const parsed = parseDecimal(value);
+  if (parsed === null) {
+    errors.add(field, `${rule.label} must be a number.`);
+    return null;
+  }
+  if (rule.integer === true && !parsed.isInteger()) {
+    errors.add(field, `${rule.label} must be a whole number.`);
+    return null;
+  }
+  if (rule.min !== undefined) {
+    const tooSmall = rule.minInclusive === true ? parsed.lt(rule.min) : parsed.lte(rule.min);
+    if (tooSmall) {
+      const bound = rule.min.isZero() ? (rule.minInclusive === true ? 'zero or more' : 'more than zero') : `${rule.minInclusive === true ? 'at least' : 'more than'} ${rule.min.toString()}`;
+      errors.add(field, `${rule.label} must be ${bound}.`);
+      return null;
+    }
+  }
+  const max = rule.max ?? HUGE;
+  const tooLarge = rule.maxInclusive === false ? parsed.gte(max) : parsed.gt(max);
+  if (tooLarge) {
+    errors.add(field, rule.maxMessage ?? `${rule.label} must be ${rule.maxInclusive === false ? 'below' : 'at most'} ${max.toString()}.`);
+    return null;
+  }
+  return parsed;
+}
+
+const positive = (label: string): NumberRule => ({ label, min: ZERO });
+const nonNegative = (label: string): NumberRule => ({ label, min: ZERO, minInclusive: true });
+const rate = (label: string): NumberRule => ({ label, min: ZERO, minInclusive: true, max: ONE, maxInclusive: false, maxMessage: `${label} must be below 100 %.` });
+
+function readTiers(errors: ErrorList, spec: PositionSpec): Tier[] | null {
+  const raw = spec.tiers;
+  if (raw === undefined || raw.length === 0) return null;
+  const tiers: Tier[] = [];
+  let previousFloor: Dec | null = null;
+  for (const [index, tier] of raw.entries()) {
+    const floor = parseDecimal(tier.floor);
+    const mmr = parseDecimal(tier.mmr);
+    const mmAmount = isMissing(tier.mmAmount) ? ZERO : parseDecimal(tier.mmAmount);
+    const maxLeverage = isMissing(tier.maxLeverage) ? null : parseDecimal(tier.maxLeverage);
+    const broken =
+      floor === null || mmr === null || mmAmount === null || floor.isNegative() || mmr.isNegative() || mmr.gte(1) || mmAmount.isNegative() ||
+      (maxLeverage !== null && maxLeverage.lte(0)) || (!isMissing(tier.maxLeverage) && maxLeverage === null);
+    if (broken) {
+      errors.add('tiers', `Bracket ${index + 1} needs a floor ≥ 0, a maintenance rate below 100 %, an amount ≥ 0 and a positive maximum leverage.`);
+      return null;
+    }
+    if (index === 0 && !floor.isZero()) {
+      errors.add('tiers', 'The first bracket must start at a notional of 0.');
+      return null;
+    }
+    if (previousFloor !== null && floor.lte(previousFloor)) {
+      errors.add('tiers', `Bracket floors must increase (bracket ${index + 1}).`);
+      return null;
+    }
+    previousFloor = floor;
+    tiers.push({ index, floor, cap: null, mmr, mmAmount, maxLeverage });
+  }
+  return tiers.map((tier, index) => ({ ...tier, cap: tiers[index + 1]?.floor ?? null }));
+}
+
+/** Bracket that holds at a notional (margin currency): the last one whose floor is at or below it. */
+export function tierAt(tiers: readonly Tier[], notional: Dec): Tier {
+  let found = tiers[0];
+  for (const tier of tiers) {
+    if (tier.floor.lte(notional)) found = tier;
+    else break;
+  }
+  if (found === undefined) throw new Error('A position always has at least one bracket.');
+  return found;
+}
+
+/** Leverage of a loop: 1 + ltv + ltv² + … + ltv^loops. */
+export function loopLeverage(ltv: Dec, loops: number): Dec {
+  if (ltv.eq(1)) return new Dec(loops + 1);
+  return ONE.minus(ltv.pow(loops + 1)).div(ONE.minus(ltv));
+}
+
+function readBoolean(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** Parses and checks a spec. Never throws on user input: every problem becomes a field error. */
+export function resolveSpec(spec: PositionSpec): Resolution {
+  const errors = new ErrorList();
+  const instrument = isMissing(spec.instrument) ? 'linear' : pick(instruments, spec.instrument);
+  if (instrument === undefined) errors.add('instrument', 'Instrument must be linear, inverse or loan.');
+  const side = isMissing(spec.side) ? 'long' : pick(sides, spec.side);
+  if (side === undefined) errors.add('side', 'Side must be long or short.');
+  const marginMode = isMissing(spec.marginMode) ? 'isolated' : pick(marginModes, spec.marginMode);
+  if (marginMode === undefined) errors.add('marginMode', 'Margin mode must be isolated or cross.');
+  const basis = isMissing(spec.mmBasis) ? 'mark' : pick(bases, spec.mmBasis);
+  if (basis === undefined) errors.add('mmBasis', 'Maintenance basis must be mark or entry.');
+  if (instrument === 'loan' && marginMode === 'cross') errors.add('marginMode', 'Loans have no cross margin: use isolated.');
+
+  const entry = readNumber(errors, 'entry', spec.entry, positive('Entry price'));
+  if (isMissing(spec.entry)) errors.add('entry', 'Entry price is required.');
+  let collateral = readNumber(errors, 'collateral', spec.collateral, positive('Collateral'));
+  let size = readNumber(errors, 'size', spec.size, positive('Size'));
+  const maxLeverage = readNumber(errors, 'maxLeverage', spec.maxLeverage, { ...positive('Maximum leverage'), max: MAX_PLAIN_LEVERAGE });
+  let leverage = readNumber(errors, 'leverage', spec.leverage, { ...positive('Leverage'), max: MAX_PLAIN_LEVERAGE });
+  const otherMaintenance = readNumber(errors, 'otherMaintenance', spec.otherMaintenance, nonNegative('Other positions’ maintenance')) ?? ZERO;
+  const otherPnl = readNumber(errors, 'otherPnl', spec.otherPnl, { label: 'Other positions’ PnL', min: HUGE.neg(), minInclusive: true }) ?? ZERO;
+  const mmr = readNumber(errors, 'mmr', spec.mmr, rate('Maintenance rate')) ?? ZERO;
+  const mmAmount = readNumber(errors, 'mmAmount', spec.mmAmount, nonNegative('Maintenance amount')) ?? ZERO;
+  const feeRate = readNumber(errors, 'feeRate', spec.feeRate, { ...nonNegative('Fee rate'), max: new Dec('0.1'), maxMessage: 'Fee rate must be at most 10 %.' }) ?? ZERO;
+  const closeFeeInLiquidation = readBoolean(spec.closeFeeInLiquidation);
+  const tiers = readTiers(errors, spec);
+
+  let liquidationThreshold: Dec | null = null;
+  let loanMaxLeverage: Dec | null = null;
+  if (instrument === 'loan') {
+    const threshold = readNumber(errors, 'liquidationThreshold', spec.liquidationThreshold, { ...positive('Liquidation threshold'), max: ONE, maxMessage: 'Liquidation threshold must be at most 100 %.' });
+    const ratio = readNumber(errors, 'liquidationRatio', spec.liquidationRatio, { label: 'Liquidation ratio', min: ONE });
+    if (threshold !== null && ratio !== null) errors.add('liquidationRatio', 'Give a liquidation threshold or a liquidation ratio, not both.');
+    liquidationThreshold = threshold ?? (ratio === null ? null : ONE.div(ratio));
+    if (liquidationThreshold === null && !errors.has('liquidationThreshold') && !errors.has('liquidationRatio')) {
+      errors.add('liquidationThreshold', 'A loan needs a liquidation threshold (or a CDP liquidation ratio).');
+    }
+    const ltv = readNumber(errors, 'ltv', spec.ltv, rate('Loan-to-value'));
+    const loops = readNumber(errors, 'loops', spec.loops, { label: 'Loops', min: ZERO, minInclusive: true, max: new Dec(MAX_LOOPS), integer: true });
+    if (ltv !== null && liquidationThreshold !== null && ltv.gte(liquidationThreshold)) {
+      errors.add('ltv', 'Loan-to-value must be below the liquidation threshold, or the first borrow is liquidated at once.');
+    }
+    if (ltv !== null) loanMaxLeverage = ONE.div(ONE.minus(ltv));
+    if (loops !== null && ltv === null) errors.add('ltv', 'Loops need a loan-to-value.');
+    if (loops !== null && ltv !== null && leverage === null && !errors.has('ltv')) {
+      leverage = loopLeverage(ltv, loops.toNumber());
+    }
+    if (leverage !== null && leverage.lt(1)) {
+      errors.add('leverage', 'A loan’s leverage is at least 1× (1× means no debt).');
+      leverage = null;
+    }
+    if (leverage !== null && loanMaxLeverage !== null && side === 'long' && leverage.gt(loanMaxLeverage)) {
+      errors.add('leverage', `Leverage ${leverage.toSignificantDigits(6).toString()}× is above what loan-to-value ${ltv?.mul(100).toString() ?? ''} % allows (${loanMaxLeverage.toSignificantDigits(6).toString()}×).`);
+    }
+  }
+
+  if (entry === null || errors.errors.length > 0) {
+    return { ok: false, errors: errors.errors };
+  }
+  if (instrument === undefined || side === undefined || marginMode === undefined || basis === undefined) {
+    return { ok: false, errors: errors.errors };
+  }
+
+  // Quote value of the position per unit of size, so that notional = size × perUnit for every instrument.
+  const notionalOf = (positionSize: Dec): Dec => (instrument === 'inverse' ? positionSize.div(entry) : positionSize.mul(entry));
+  const sizeFromNotional = (notional: Dec): Dec => (instrument === 'inverse' ? notional.mul(entry) : notional.div(entry));
+
+  if (marginMode === 'cross') {
+    if (collateral === null && !errors.has('collateral')) errors.add('collateral', 'Cross margin needs the wallet balance.');
+    if (size === null && !errors.has('size')) errors.add('size', 'Cross margin needs the position size.');
+    if (collateral !== null && size !== null && leverage === null) leverage = notionalOf(size).div(collateral);
+  } else {
+    const given = [collateral, size, leverage].filter((value) => value !== null).length;
+    if (given < 2) {
+      const missing = collateral === null ? 'collateral' : size === null ? 'size' : 'leverage';
+      if (!errors.has(missing)) errors.add(missing, 'Give any two of size, collateral and leverage.');
+    } else if (given === 3 && collateral !== null && size !== null && leverage !== null) {
+      const implied = notionalOf(size).div(collateral);
+      if (implied.minus(leverage).abs().gt(leverage.mul('1e-9'))) {
+        errors.add('size', `Size, collateral and leverage disagree (they imply ${implied.toSignificantDigits(6).toString()}×): give any two.`);
+      }
+    } else if (collateral !== null && leverage !== null) {
+      size = sizeFromNotional(collateral.mul(leverage));
+      if (size.gt(HUGE)) errors.add('size', 'The position this implies is too large.');
+    } else if (size !== null && leverage !== null) {
+      collateral = notionalOf(size).div(leverage);
+    } else if (size !== null && collateral !== null) {
+      leverage = notionalOf(size).div(collateral);
+      if (leverage.gt(MAX_PLAIN_LEVERAGE)) errors.add('leverage', 'Size and collateral imply a leverage above 10,000×.');
+    }
+  }
+  if (errors.errors.length > 0 || collateral === null || size === null || leverage === null) {
+    return { ok: false, errors: errors.errors };
+  }
+
+  const notional = notionalOf(size);
+  const effectiveCollateral = marginMode === 'cross' ? collateral.minus(otherMaintenance).plus(otherPnl) : collateral;
+  if (effectiveCollateral.lte(0)) {
+    errors.add('otherMaintenance', 'The other positions’ maintenance and losses already use the whole wallet: this account is at liquidation.');
+  }
+
+  let resolvedTiers: Tier[];
+  if (instrument === 'loan') {
+    const threshold = liquidationThreshold ?? ONE;
+    // Health factor 1 is where equity equals this share of the position value (see formulas.md §3).
+    const loanRate = side === 'long' ? ONE.minus(threshold) : ONE.minus(threshold).div(threshold);
+    resolvedTiers = [{ index: 0, floor: ZERO, cap: null, mmr: loanRate, mmAmount: ZERO, maxLeverage: null }];
+  } else if (tiers !== null) {
+    resolvedTiers = tiers;
+  } else {
+    if (mmAmount.gt(0) && mmAmount.gt(notional.mul(mmr))) {
+      errors.add('mmAmount', 'The maintenance amount is larger than the maintenance requirement: nothing would be required.');
+    }
+    resolvedTiers = [{ index: 0, floor: ZERO, cap: null, mmr, mmAmount, maxLeverage }];
+  }
+
+  const feeInCondition = closeFeeInLiquidation ? feeRate : ZERO;
+  const highestRate = resolvedTiers.reduce((max, tier) => Dec.max(max, tier.mmr), ZERO).plus(feeInCondition);
+  if (instrument !== 'loan' && highestRate.gte(1)) errors.add('feeRate', 'Maintenance rate plus the fee to close must stay below 100 %.');
+
+  if (instrument !== 'loan') {
+    const entryTier = tierAt(resolvedTiers, notional);
+    const tierCap = entryTier.maxLeverage;
+    if (maxLeverage !== null && leverage.gt(maxLeverage)) {
+      errors.add('leverage', `Leverage ${leverage.toSignificantDigits(6).toString()}× is above this venue’s maximum of ${maxLeverage.toString()}×.`);
+    } else if (tierCap !== null && leverage.gt(tierCap)) {
+      errors.add('leverage', `At this size (notional ${notional.toSignificantDigits(8).toString()}) bracket ${entryTier.index + 1} allows at most ${tierCap.toString()}×.`);
+    }
+  }
+
+  const thresholds: Dec[] = [];
+  for (const raw of spec.thresholds ?? []) {
+    const level = parseDecimal(raw);
+    if (level === null || level.lt(1) || level.gt(1000)) {
+      errors.add('thresholds', 'Health levels must be numbers from 1 (liquidation) to 1000.');
+      break;
+    }
+    if (!thresholds.some((existing) => existing.eq(level))) thresholds.push(level);
+  }
+  thresholds.sort((a, b) => a.comparedTo(b));
+
+  if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
+
+  return {
+    ok: true,
+    position: {
+      instrument,
+      side,
+      sign: side === 'long' ? 1 : -1,
+      marginMode,
+      basis: instrument === 'loan' ? 'mark' : basis,
+      entry,
+      size,
+      walletOrMargin: collateral,
+      collateral: effectiveCollateral,
+      leverage,
+      feeRate,
+      closeFeeInLiquidation,
+      tiers: resolvedTiers,
+      maxLeverage: instrument === 'loan' ? loanMaxLeverage : maxLeverage,
+      liquidationThreshold,
+      loanMaxLeverage,
+      thresholds,
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { DecimalInput } from './decimal';
+
+export type Instrument = 'linear' | 'inverse' | 'loan';
+export type Side = 'long' | 'short';
+export type MarginMode = 'isolated' | 'cross';
+export type MaintenanceBasis = 'mark' | 'entry';
+
+/** One maintenance bracket: it applies from `floor` notional (margin currency) up to the next floor. */
+export interface TierInput {
+  floor: DecimalInput;
+  mmr: DecimalInput;
+  mmAmount?: DecimalInput;
+  maxLeverage?: DecimalInput;
+}
+
+/**
+ * The product's one schema. URL parameters, widget attributes and React props use these flat keys.
+ * Rates are fractions (mmr 0.004 is 0.4 %). Numbers or decimal strings are accepted everywhere.
+ */
+export interface PositionSpec {
+  instrument?: Instrument;
+  side?: Side;
+  /** Entry (and current mark) price in quote currency per unit of base. */
+  entry?: DecimalInput;
+  /** Isolated margin, or the cross wallet balance; in coin for inverse contracts, in quote for linear and loans. */
+  collateral?: DecimalInput;
+  leverage?: DecimalInput;
+  /** Base units (linear, loan) or USD face value (inverse). */
+  size?: DecimalInput;
+  marginMode?: MarginMode;
+  /** Cross: maintenance margin of the account's other positions. */
+  otherMaintenance?: DecimalInput;
+  /** Cross: unrealized PnL of the account's other positions. */
+  otherPnl?: DecimalInput;
+  mmr?: DecimalInput;
+  mmAmount?: DecimalInput;
+  mmBasis?: MaintenanceBasis;
+  tiers?: readonly TierInput[];
+  maxLeverage?: DecimalInput;
+  feeRate?: DecimalInput;
+  closeFeeInLiquidation?: boolean | 'true' | 'false';
+  /** Loans: Aave-style liquidation threshold (liquidation when health factor < 1). */
+  liquidationThreshold?: DecimalInput;
+  /** Loans: CDP liquidation ratio (Maker 1.45, Liquity 1.10); the same as liquidationThreshold = 1 / ratio. */
+  liquidationRatio?: DecimalInput;
+  /** Loans: loan-to-value of each borrow round. */
+  ltv?: DecimalInput;
+  /** Loans: number of borrow rounds after the first deposit. */
+  loops?: DecimalInput;
+  /** Health levels to mark (1 is liquidation; Binance's margin call at 80 % margin ratio is 1.25). */
+  thresholds?: readonly DecimalInput[];
+}
+
+export type SpecKey = keyof PositionSpec;
+
+export interface FieldError {
+  field: SpecKey;
+  message: string;
+}
+
+export interface ThresholdPrice {
+  level: string;
+  /** Null when the health level is never reached at a positive price. */
+  price: string | null;
+}
+
+export interface AppliedTier {
+  index: number;
+  floor: string;
+  cap: string | null;
+  mmr: string;
+  mmAmount: string;
+  maxLeverage: string | null;
+}
+
+export interface ValidAnalysis {
+  valid: true;
+  instrument: Instrument;
+  side: Side;
+  marginMode: MarginMode;
+  mmBasis: MaintenanceBasis;
+  /** Currency of collateral, margin and PnL: the coin for inverse contracts, the quote currency otherwise. */
+  marginCurrency: 'quote' | 'coin';
+  entry: string;
+  /** Base units held (for inverse: coin value of the face value at entry). */
+  quantity: string;
+  /** Size as given by the schema (USD face value for inverse). */
+  size: string;
+  /** Position value at entry in the margin currency. */
+  notional: string;
+  /** Position value at entry in quote currency (USD). */
+  notionalQuote: string;
+  /** The collateral as given (the wallet balance in cross). */
+  collateral: string;
+  /** Collateral that backs this position: for cross, wallet − other maintenance + other uPnL. */
+  effectiveCollateral: string;
+  leverage: string;
+  /** Notional ÷ equity at entry: the amplification a 1 % move gets. */
+  effectiveLeverage: string;
+  maxLeverage: string | null;
+  initialMargin: string;
+  /** Cross: wallet balance − initial margin (what is left to open more); null for isolated and loans. */
+  availableBalance: string | null;
+  /** Requirement at the entry price (what a position panel shows now). */
+  maintenanceMargin: string;
+  /** Requirement at the liquidation price (what the liquidation condition uses). */
+  maintenanceAtLiquidation: string | null;
+  appliedMmr: string;
+  appliedMmAmount: string;
+  appliedTier: AppliedTier | null;
+  entryTier: AppliedTier | null;
+  liquidationPrice: string | null;
+  liquidationNote: string | null;
+  bankruptcyPrice: string | null;
+  breakEvenPrice: string;
+  /** (liquidation − entry) ÷ entry; null without a liquidation price. */
+  liquidationDistance: string | null;
+  /** Equity ÷ requirement at entry for perpetuals, the health factor for loans; null when nothing is required. */
+  healthAtEntry: string | null;
+  thresholdPrices: ThresholdPrice[];
+  /** Percent change in equity (margin currency) for a 1 % price move at entry. */
+  amplification: string;
+  /** Inverse contracts: percent change of the USD value of equity per 1 % move (the coin collateral adds 1). */
+  amplificationUsd: string;
+  openFee: string;
+  /** Fee to close at entry price. */
+  closeFeeAtEntry: string;
+  /** Everything that can be lost: the backing collateral. */
+  maxLoss: string;
+  /** Equity ÷ (equity − requirement) style readings are left to companions; this is the loan debt, 0 for perps. */
+  debt: string;
+  /** Loans: the LTV-implied maximum leverage 1/(1 − LTV), or the CDP maximum LR/(LR − 1). */
+  loanMaxLeverage: string | null;
+  liquidationThreshold: string | null;
+  convention: string;
+  warnings: string[];
+}
+
+export interface InvalidAnalysis {
+  valid: false;
+  errors: FieldError[];
+}
+
+export type Analysis = ValidAnalysis | InvalidAnalysis;

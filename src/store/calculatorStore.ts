@@ -1,0 +1,90 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { applyVenue, defaultInputs } from '../config/codec';
+import type { InputKey, Inputs } from '../config/codec';
+
+export interface Scenario {
+  id: string;
+  name: string;
+  inputs: Inputs;
+}
+
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+export type ChartView = 'equity' | 'amplification';
+export type EquityUnit = 'quote' | 'coin';
+
+export const MAX_SCENARIOS = 4;
+
+export interface CalculatorState {
+  /** Raw strings as typed; everything else is derived from them. */
+  inputs: Inputs;
+  scenarios: Scenario[];
+  /** 1 = the automatic range; 2 shows twice the price span, 0.5 half. */
+  zoom: number;
+  view: ChartView;
+  equityUnit: EquityUnit;
+  theme: ThemeChoice;
+  advancedOpen: boolean;
+  /** Dismissible messages (a tampered link, a restored session). */
+  notices: string[];
+  setInput: (key: InputKey, value: string) => void;
+  setInputs: (inputs: Partial<Inputs>) => void;
+  applyVenue: (venueId: string) => void;
+  reset: () => void;
+  saveScenario: (name: string) => void;
+  removeScenario: (id: string) => void;
+  setZoom: (zoom: number) => void;
+  setView: (view: ChartView) => void;
+  setEquityUnit: (unit: EquityUnit) => void;
+  setTheme: (theme: ThemeChoice) => void;
+  setAdvancedOpen: (open: boolean) => void;
+  addNotice: (notice: string) => void;
+  dismissNotice: (index: number) => void;
+}
+
+export interface CalculatorStoreOptions {
+  inputs?: Inputs;
+  scenarios?: Scenario[];
+  theme?: ThemeChoice;
+  notices?: string[];
+}
+
+export type CalculatorStore = StoreApi<CalculatorState>;
+
+const clampZoom = (zoom: number): number => (Number.isFinite(zoom) ? Math.min(16, Math.max(1 / 16, zoom)) : 1);
+
+/** One store per widget instance: two widgets on a page never share state. */
+export function createCalculatorStore(options: CalculatorStoreOptions = {}): CalculatorStore {
+  const initialInputs = options.inputs ?? defaultInputs();
+  let scenarioCounter = 0;
+  return createStore<CalculatorState>()((set, get) => ({
+    inputs: initialInputs,
+    scenarios: options.scenarios ?? [],
+    zoom: 1,
+    view: 'equity',
+    equityUnit: 'quote',
+    theme: options.theme ?? 'auto',
+    advancedOpen: false,
+    notices: options.notices ?? [],
+    setInput: (key, value) => set((state) => ({ inputs: { ...state.inputs, [key]: value } })),
+    setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
+    applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
+    reset: () => set({ inputs: defaultInputs(), zoom: 1, scenarios: [], notices: [] }),
+    saveScenario: (name) => {
+      const { scenarios, inputs } = get();
+      if (scenarios.length >= MAX_SCENARIOS) return;
+      scenarioCounter += 1;
+      const trimmed = name.trim().slice(0, 40);
+      const id = `s${Date.now().toString(36)}${scenarioCounter}`;
+      set({ scenarios: [...scenarios, { id, name: trimmed === '' ? `Scenario ${scenarios.length + 1}` : trimmed, inputs }] });
+    },
+    removeScenario: (id) => set((state) => ({ scenarios: state.scenarios.filter((scenario) => scenario.id !== id) })),
+    setZoom: (zoom) => set({ zoom: clampZoom(zoom) }),
+    setView: (view) => set({ view }),
+    setEquityUnit: (equityUnit) => set({ equityUnit }),
+    setTheme: (theme) => set({ theme }),
+    setAdvancedOpen: (advancedOpen) => set({ advancedOpen }),
+    addNotice: (notice) => set((state) => (state.notices.includes(notice) ? state : { notices: [...state.notices, notice] })),
+    dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, position) => position !== index) })),
+  }));
+}

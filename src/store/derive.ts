@@ -1,0 +1,56 @@
+import { analyze, findVenue } from '../model';
+import type { PositionSpec, ValidAnalysis, VenuePreset } from '../model';
+import { customizedKeys, fieldErrors, inputsToSpec } from '../config/codec';
+import type { InputKey, Inputs } from '../config/codec';
+
+export interface Derived {
+  inputs: Inputs;
+  spec: PositionSpec;
+  /** The analysis of the current inputs, or null when they are invalid. */
+  current: ValidAnalysis | null;
+  errors: Partial<Record<InputKey, string>>;
+  customized: InputKey[];
+  venue: VenuePreset | undefined;
+}
+
+/** Pure derivation of everything the page shows from the raw inputs. */
+export function derive(inputs: Inputs): Derived {
+  const spec = inputsToSpec(inputs);
+  const analysis = analyze(spec);
+  return {
+    inputs,
+    spec,
+    current: analysis.valid ? analysis : null,
+    errors: analysis.valid ? {} : fieldErrors(inputs),
+    customized: customizedKeys(inputs),
+    venue: findVenue(inputs.venue),
+  };
+}
+
+export interface DerivedView extends Derived {
+  /** The analysis to draw: the current one, or the last valid one while inputs are invalid. */
+  shown: ValidAnalysis | null;
+  /** The spec behind `shown`. */
+  shownSpec: PositionSpec | null;
+  /** True while invalid inputs are shown with the last valid result. */
+  stale: boolean;
+}
+
+/**
+ * A per-instance memo: recomputes only when the store hands over a new inputs object, and remembers
+ * the last valid result so the page can keep showing it while a field is being corrected.
+ */
+export function createDeriver(): (inputs: Inputs) => DerivedView {
+  let lastInputs: Inputs | null = null;
+  let lastView: DerivedView | null = null;
+  let lastValid: Derived | null = null;
+  return (inputs) => {
+    if (inputs === lastInputs && lastView !== null) return lastView;
+    const derived = derive(inputs);
+    if (derived.current !== null) lastValid = derived;
+    const shownFrom = derived.current !== null ? derived : lastValid;
+    lastInputs = inputs;
+    lastView = { ...derived, shown: shownFrom?.current ?? null, shownSpec: shownFrom?.spec ?? null, stale: derived.current === null && shownFrom !== null };
+    return lastView;
+  };
+}

@@ -1,0 +1,6 @@
+export { createCalculatorStore, MAX_SCENARIOS } from './calculatorStore';
+export type { CalculatorState, CalculatorStore, CalculatorStoreOptions, ChartView, EquityUnit, Scenario, ThemeChoice } from './calculatorStore';
+export { CalculatorProvider, useCalculator, useCalculatorStore, useDerived } from './context';
+export type { CalculatorProviderProps } from './context';
+export { createDeriver, derive } from './derive';
+export type { Derived, DerivedView } from './derive';
