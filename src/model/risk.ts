@@ -30,9 +30,9 @@ const SQRT_2PI = 2.5066282746310002;
 const INV_SQRT_2PI = 0.3989422804014327;
 const LN_SQRT_2PI = 0.9189385332046728;
 const DBL_MIN = 2.2250738585072014e-308;
-// Below this σ√T every standardised distance exceeds ~1e84 for any
-// representable b ≠ 0, so the diffusion is indistinguishable from its
-// deterministic limit and the (u, m) arithmetic would only risk ∞ − ∞.
+// Below this σ√T, |b|/s > 1e84 for every representable b ≠ 0: the diffusion
+// is indistinguishable from its deterministic limit (bar the knife edge
+// νT = b), and the (u, m) arithmetic would only risk ∞ − ∞.
 const DETERMINISTIC_S = 1e-100;
 // Cody's central range is |x| <= qnorm(3/4).
 const CODY_SPLIT = 0.67448975;
