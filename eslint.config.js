@@ -49,6 +49,6 @@ export default tseslint.config(
   layer(['src/config/**'], ['store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
   layer(['src/store/**'], ['chart', 'ui', 'app', 'embed']),
   layer(['src/chart/**'], ['ui', 'app', 'embed']),
-  layer(['src/ui/**'], ['app', 'embed']),
+  layer(['src/ui/**'], ['chart', 'app', 'embed']),
   layer(['src/app/**'], ['embed']),
 );

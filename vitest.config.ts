@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'model', include: ['test/model/**/*.test.ts', 'test/config/**/*.test.ts', 'test/chart/**/*.test.ts', 'test/store/**/*.test.ts'], environment: 'node' },
+        test: { name: 'model', include: ['test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/config/**/*.test.ts', 'test/chart/**/*.test.ts', 'test/store/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -1,2 +1,34 @@
-// Placeholder until the page exists: the browser project has no tests yet.
-export default function setup(): void {}
+import { build, preview } from 'vite';
+import type { PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { findChromium, missingBrowserMessage } from './chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromium: string;
+  }
+}
+
+let server: PreviewServer | null = null;
+
+/** Builds the app and serves it with `vite preview` on a free loopback port for the browser suite. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const executable = findChromium();
+  if (executable === null) {
+    if (process.env['CI'] === 'true') throw new Error(`CI=true but ${missingBrowserMessage}`);
+    console.warn(missingBrowserMessage);
+    project.provide('baseUrl', '');
+    project.provide('chromium', '');
+    return async () => {};
+  }
+  await build({ logLevel: 'warn' });
+  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 4173;
+  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('chromium', executable);
+  return async () => {
+    await server?.close();
+  };
+}
