@@ -2,8 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { analyze, buildCurve, findVenue } from '../src/model';
-import type { PositionSpec } from '../src/model';
+import { analyze, buildCurve, findVenue } from '../../src/model';
+import type { PositionSpec } from '../../src/model';
 
 interface Timing {
   median: number;
