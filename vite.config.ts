@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -17,7 +16,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'ui', include: ['test/ui/**/*.test.tsx', 'test/app/**/*.test.tsx', 'test/embed/**/*.test.ts?(x)'], environment: 'jsdom', setupFiles: ['test/setup-dom.ts'] },
+        test: {
+          name: 'ui',
+          include: ['test/ui/**/*.test.tsx', 'test/app/**/*.test.tsx', 'test/embed/**/*.test.ts?(x)'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup-dom.ts'],
+          // jsdom renders of full recharts trees are slow on 2 cores when files run side by side.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

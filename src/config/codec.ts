@@ -198,7 +198,7 @@ export function fieldErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
   const errors: Partial<Record<InputKey, string>> = {};
   for (const error of validate(inputsToSpec(inputs))) {
     const key: SpecKey = error.field;
-    if (errors[key] === undefined) errors[key] = error.message;
+    if (isInputKey(key) && errors[key] === undefined) errors[key] = error.message;
   }
   return errors;
 }
@@ -332,8 +332,9 @@ export function parseConfig(entries: Iterable<readonly [string, string]>, base: 
   }
   // Three-way keys: whichever of size/collateral/leverage was not given is the one worked out.
   if (!explicit.has('solveFor')) {
-    const missing = threeWay.find((key) => !explicit.has(key));
-    const givenCount = threeWay.filter((key) => explicit.has(key)).length;
+    const given = (key: InputKey): boolean => explicit.has(key) && inputs[key].trim() !== '';
+    const missing = threeWay.find((key) => !given(key));
+    const givenCount = threeWay.filter(given).length;
     if (givenCount === 2 && missing !== undefined) inputs = { ...inputs, solveFor: missing };
   }
   // Values that parse but that the model refuses (leverage 500× on a 125× venue) are reset too.
@@ -356,10 +357,13 @@ export function serializeInputs(inputs: Inputs): [string, string][] {
   const venue = findVenue(inputs.venue);
   const preset = venue === undefined || venue.id === 'custom' ? {} : venueInputs(venue);
   const customized = new Set(customizedKeys(inputs));
+  const defaults = defaultInputs();
   for (const field of fields) {
     const fromPreset = preset[field.key] !== undefined && field.key !== 'venue' && !customized.has(field.key);
     const value = inputToExternal(field.key, inputs[field.key]);
-    if (value !== '' && !fromPreset) pairs.push([field.key, value]);
+    // An emptied field is written as `key=` when the reader would otherwise fill it from the preset or the defaults.
+    const reference = preset[field.key] ?? defaults[field.key];
+    if (!fromPreset && (value !== '' || reference !== '')) pairs.push([field.key, value]);
   }
   return pairs;
 }

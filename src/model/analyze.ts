@@ -6,14 +6,16 @@ import {
   entryBreach,
   entryNotional,
   healthAt,
+  notionalAt,
   priceAtHealth,
   quantityOf,
   requirementAt,
   tierUsedAt,
 } from './engine';
+import { accrualAt, carryLiquidationHours, horizonRisk, liquidationAfter, loanNetApy, netCarry } from './horizon';
 import { resolveSpec } from './position';
 import type { Position, Resolution, Tier } from './position';
-import type { Analysis, AppliedTier, FieldError, PositionSpec, ValidAnalysis } from './types';
+import type { Analysis, AppliedTier, CarryBreakdown, FieldError, PositionSpec, ValidAnalysis } from './types';
 
 const resolutions = new WeakMap<PositionSpec, Resolution>();
 
@@ -79,7 +81,7 @@ function conventionText(position: Position, tier: Tier | null): string {
   }
   parts.push(
     position.basis === 'mark'
-      ? 'Maintenance measured at the liquidation price (mark basis: Binance USDⓈ-M, dYdX, Hyperliquid).'
+      ? 'Maintenance measured at the liquidation price (mark basis: Binance USD-M, dYdX, Hyperliquid).'
       : 'Maintenance measured on entry value (entry basis: Bybit isolated, BitMEX).',
   );
   if (position.tiers.length > 1 && tier !== null) {
@@ -89,6 +91,32 @@ function conventionText(position: Position, tier: Tier | null): string {
   if (position.marginMode === 'cross') parts.push('Cross margin: wallet balance − other positions’ maintenance + their unrealized PnL backs this position.');
   if (position.instrument === 'inverse') parts.push('Inverse contract: margin and PnL in coin.');
   return parts.join(' ');
+}
+
+/** Carry over `hours` valued at `price`, with the fee to open (at entry) and to close (at the price). */
+export function carryBreakdown(position: Position, hours: Dec, price: Dec): CarryBreakdown {
+  const accrual = accrualAt(position, hours, price);
+  const fees = entryNotional(position).plus(notionalAt(position, price)).mul(position.feeRate);
+  return {
+    hours: toOutput(hours),
+    funding: toOutput(accrual.funding),
+    borrowInterest: toOutput(accrual.borrowInterest),
+    supplyYield: toOutput(accrual.supplyYield),
+    fees: toOutput(fees),
+    total: toOutput(netCarry(accrual).plus(fees)),
+  };
+}
+
+function carryWarnings(position: Position): string[] {
+  const { carry } = position;
+  const warnings: string[] = [];
+  if (position.instrument === 'loan' && carry.fundingGiven && !carry.fundingRate.isZero()) {
+    warnings.push('Funding applies to perpetual contracts: the funding rate is ignored for a loan.');
+  }
+  if (position.instrument !== 'loan' && carry.loanRatesGiven && !(carry.borrowApr.isZero() && carry.supplyApr.isZero())) {
+    warnings.push('Borrow and supply rates apply to loans: they are ignored for a perpetual contract (use the funding rate).');
+  }
+  return warnings;
 }
 
 function buildAnalysis(position: Position): ValidAnalysis {
@@ -105,6 +133,13 @@ function buildAnalysis(position: Position): ValidAnalysis {
   if (distance !== null && distance.abs().lt('0.005')) warnings.push('The liquidation price is within 0.5 % of entry: ordinary noise can liquidate this position.');
   if (position.feeRate.gt(0) && openFee.gt(collateral.mul('0.05'))) warnings.push('Opening and closing fees use more than 10 % of the collateral.');
   const isPerp = position.instrument !== 'loan';
+  warnings.push(...carryWarnings(position));
+  const { carry } = position;
+  const carryGiven = isPerp ? carry.fundingGiven : carry.loanRatesGiven;
+  const carryHours = carryGiven ? carryLiquidationHours(position) : null;
+  if (carry.holdGiven && carryHours !== null && carryHours.lte(carry.holdHours)) {
+    warnings.push(`At a flat price, carry alone liquidates this position after about ${carryHours.toSignificantDigits(4).toString()} hours, within the holding period.`);
+  }
   const showTier = isPerp && position.tiers.length > 1;
   return {
     valid: true,
@@ -148,6 +183,11 @@ function buildAnalysis(position: Position): ValidAnalysis {
     liquidationThreshold: out(position.liquidationThreshold),
     convention: conventionText(position, liquidationTier),
     warnings,
+    carry: carry.holdGiven ? carryBreakdown(position, carry.holdHours, entry) : null,
+    liquidationPriceAfterHold: carry.holdGiven ? out(liquidationAfter(position, carry.holdHours)) : null,
+    netApy: carry.loanRatesGiven ? out(loanNetApy(position)) : null,
+    carryLiquidationHours: out(carryHours),
+    risk: horizonRisk(position),
   };
 }
 

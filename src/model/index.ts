@@ -1,4 +1,8 @@
 export { analyze, validate } from './analyze';
+export { carryAt, equityAtTime, liquidationPath, liquidationPriceAt, loanNetApy, timeToCarryLiquidation } from './carry';
+export type { LiquidationPath } from './carry';
+export { barrierRisk, endBeyondProbability, lognormalDensity, normalCdf, priceQuantile, touchProbability, zScore } from './risk';
+export type { BarrierInput, BarrierRisk } from './risk';
 export {
   averageEntry,
   effectiveLeverageAt,
@@ -21,7 +25,11 @@ export type { DecimalInput } from './decimal';
 export type {
   Analysis,
   AppliedTier,
+  BarrierOdds,
+  CarryBreakdown,
   FieldError,
+  HorizonBands,
+  HorizonRisk,
   Instrument,
   InvalidAnalysis,
   MaintenanceBasis,
@@ -29,6 +37,7 @@ export type {
   PositionSpec,
   Side,
   SpecKey,
+  ThresholdOdds,
   ThresholdPrice,
   TierInput,
   ValidAnalysis,

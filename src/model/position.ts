@@ -11,6 +11,28 @@ export interface Tier {
   maxLeverage: Dec | null;
 }
 
+/** Carry rates as fractions (see carry.ts for the conventions). */
+export interface CarryTerms {
+  /** Per 8 hours, whatever the interval. */
+  fundingRate: Dec;
+  fundingIntervalHours: Dec;
+  holdHours: Dec;
+  borrowApr: Dec;
+  supplyApr: Dec;
+  /** Whether a hold, a funding rate or a loan rate was given at all (the analysis reports carry only then). */
+  holdGiven: boolean;
+  fundingGiven: boolean;
+  loanRatesGiven: boolean;
+}
+
+/** Inputs of the risk over a horizon; null volatility or horizon means no risk figures. */
+export interface HorizonTerms {
+  volatility: Dec | null;
+  horizonDays: Dec | null;
+  drift: Dec;
+  volatilityStress: Dec;
+}
+
 /** A validated position, every figure exact. Money is in the margin currency (coin for inverse). */
 export interface Position {
   instrument: Instrument;
@@ -33,6 +55,8 @@ export interface Position {
   liquidationThreshold: Dec | null;
   loanMaxLeverage: Dec | null;
   thresholds: Dec[];
+  carry: CarryTerms;
+  horizon: HorizonTerms;
 }
 
 export type Resolution = { ok: true; position: Position } | { ok: false; errors: FieldError[] };
@@ -41,6 +65,7 @@ export type Resolution = { ok: true; position: Position } | { ok: false; errors:
 export const HUGE = new Dec('1e15');
 const MAX_PLAIN_LEVERAGE = new Dec(10000);
 const MAX_LOOPS = 100;
+const LEVERAGE_TOLERANCE = new Dec('1e-12');
 
 const instruments: readonly Instrument[] = ['linear', 'inverse', 'loan'];
 const sides: readonly Side[] = ['long', 'short'];
@@ -72,6 +97,7 @@ interface NumberRule {
   max?: Dec;
   maxInclusive?: boolean;
   maxMessage?: string;
+  minMessage?: string;
   integer?: boolean;
 }
 
@@ -90,7 +116,7 @@ function readNumber(errors: ErrorList, field: SpecKey, value: unknown, rule: Num
     const tooSmall = rule.minInclusive === true ? parsed.lt(rule.min) : parsed.lte(rule.min);
     if (tooSmall) {
       const bound = rule.min.isZero() ? (rule.minInclusive === true ? 'zero or more' : 'more than zero') : `${rule.minInclusive === true ? 'at least' : 'more than'} ${rule.min.toString()}`;
-      errors.add(field, `${rule.label} must be ${bound}.`);
+      errors.add(field, rule.minMessage ?? `${rule.label} must be ${bound}.`);
       return null;
     }
   }
@@ -155,6 +181,39 @@ export function loopLeverage(ltv: Dec, loops: number): Dec {
   return ONE.minus(ltv.pow(loops + 1)).div(ONE.minus(ltv));
 }
 
+/** An inclusive range with messages in the units people type (percent, hours, days). */
+function bounded(label: string, min: number, max: number, minMessage: string, maxMessage: string): NumberRule {
+  return { label, min: new Dec(min), minInclusive: true, minMessage, max: new Dec(max), maxMessage };
+}
+
+const EIGHT = new Dec(8);
+
+function readCarry(errors: ErrorList, spec: PositionSpec): CarryTerms {
+  const fundingRate = readNumber(errors, 'fundingRate', spec.fundingRate, bounded('Funding rate', -1, 1, 'Funding rate must be at least −100 % per 8 hours.', 'Funding rate must be at most 100 % per 8 hours.'));
+  const interval = readNumber(errors, 'fundingIntervalHours', spec.fundingIntervalHours, { label: 'Funding interval', min: ZERO, max: new Dec(168), maxMessage: 'Funding interval must be at most 168 hours (a week).' });
+  const holdHours = readNumber(errors, 'holdHours', spec.holdHours, bounded('Holding period', 0, 87600, 'Holding period must be zero or more hours.', 'Holding period must be at most 87,600 hours (10 years).'));
+  const borrowApr = readNumber(errors, 'borrowApr', spec.borrowApr, bounded('Borrow rate', -1, 10, 'Borrow rate must be at least −100 % a year.', 'Borrow rate must be at most 1000 % a year.'));
+  const supplyApr = readNumber(errors, 'supplyApr', spec.supplyApr, bounded('Supply rate', -1, 10, 'Supply rate must be at least −100 % a year.', 'Supply rate must be at most 1000 % a year.'));
+  return {
+    fundingRate: fundingRate ?? ZERO,
+    fundingIntervalHours: interval ?? EIGHT,
+    holdHours: holdHours ?? ZERO,
+    borrowApr: borrowApr ?? ZERO,
+    supplyApr: supplyApr ?? ZERO,
+    holdGiven: holdHours !== null && holdHours.gt(0),
+    fundingGiven: fundingRate !== null,
+    loanRatesGiven: borrowApr !== null || supplyApr !== null,
+  };
+}
+
+function readHorizon(errors: ErrorList, spec: PositionSpec): HorizonTerms {
+  const volatility = readNumber(errors, 'volatility', spec.volatility, bounded('Volatility', 0, 10, 'Volatility must be zero or more.', 'Volatility must be at most 1000 % a year.'));
+  const horizonDays = readNumber(errors, 'horizonDays', spec.horizonDays, bounded('Horizon', 0, 3650, 'Horizon must be zero or more days.', 'Horizon must be at most 3650 days (10 years).'));
+  const drift = readNumber(errors, 'drift', spec.drift, bounded('Drift', -10, 10, 'Drift must be at least −1000 % a year.', 'Drift must be at most 1000 % a year.'));
+  const stress = readNumber(errors, 'volatilityStress', spec.volatilityStress, bounded('Volatility stress', 1, 10, 'Volatility stress must be at least 1× (1 leaves σ as given).', 'Volatility stress must be at most 10×.'));
+  return { volatility, horizonDays, drift: drift ?? ZERO, volatilityStress: stress ?? ONE };
+}
+
 function readBoolean(value: unknown): boolean {
   return value === true || value === 'true';
 }
@@ -185,6 +244,8 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   const feeRate = readNumber(errors, 'feeRate', spec.feeRate, { ...nonNegative('Fee rate'), max: new Dec('0.1'), maxMessage: 'Fee rate must be at most 10 %.' }) ?? ZERO;
   const closeFeeInLiquidation = readBoolean(spec.closeFeeInLiquidation);
   const tiers = readTiers(errors, spec);
+  const carry = readCarry(errors, spec);
+  const horizon = readHorizon(errors, spec);
 
   let liquidationThreshold: Dec | null = null;
   let loanMaxLeverage: Dec | null = null;
@@ -282,9 +343,11 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (instrument !== 'loan') {
     const entryTier = tierAt(resolvedTiers, notional);
     const tierCap = entryTier.maxLeverage;
-    if (maxLeverage !== null && leverage.gt(maxLeverage)) {
+    // A leverage worked out from size and collateral may sit a rounding hair above a round maximum.
+    const above = (limit: Dec): boolean => leverage.gt(limit.mul(ONE.plus(LEVERAGE_TOLERANCE)));
+    if (maxLeverage !== null && above(maxLeverage)) {
       errors.add('leverage', `Leverage ${leverage.toSignificantDigits(6).toString()}× is above this venue’s maximum of ${maxLeverage.toString()}×.`);
-    } else if (tierCap !== null && leverage.gt(tierCap)) {
+    } else if (tierCap !== null && above(tierCap)) {
       errors.add('leverage', `At this size (notional ${notional.toSignificantDigits(8).toString()}) bracket ${entryTier.index + 1} allows at most ${tierCap.toString()}×.`);
     }
   }
@@ -322,6 +385,8 @@ export function resolveSpec(spec: PositionSpec): Resolution {
       liquidationThreshold,
       loanMaxLeverage,
       thresholds,
+      carry,
+      horizon,
     },
   };
 }

@@ -49,6 +49,24 @@ export interface PositionSpec {
   loops?: DecimalInput;
   /** Health levels to mark (1 is liquidation; Binance's margin call at 80 % margin ratio is 1.25). */
   thresholds?: readonly DecimalInput[];
+  /** Perpetuals: funding rate per 8 hours, always quoted per 8 h (0.0001 = 0.01 %); positive: longs pay shorts. */
+  fundingRate?: DecimalInput;
+  /** Perpetuals: hours between funding payments (8 at Binance, 1 at Hyperliquid and dYdX); default 8. */
+  fundingIntervalHours?: DecimalInput;
+  /** Holding period in hours for the carry figures. */
+  holdHours?: DecimalInput;
+  /** Loans: annual borrow rate on the debt (simple accrual, 365-day year). */
+  borrowApr?: DecimalInput;
+  /** Loans: annual supply rate earned on the collateral (simple accrual, 365-day year). */
+  supplyApr?: DecimalInput;
+  /** Annualized volatility σ of the price (0.6 = 60 %) for the risk over a horizon. */
+  volatility?: DecimalInput;
+  /** Risk horizon in days (365-day year). */
+  horizonDays?: DecimalInput;
+  /** Annualized drift μ of the price (dP/P = μ dt + σ dW); default 0. */
+  drift?: DecimalInput;
+  /** Multiplier on σ to stress for fat tails and jumps (1.5, 2); default 1. */
+  volatilityStress?: DecimalInput;
 }
 
 export type SpecKey = keyof PositionSpec;
@@ -71,6 +89,64 @@ export interface AppliedTier {
   mmr: string;
   mmAmount: string;
   maxLeverage: string | null;
+}
+
+/**
+ * Carry over a holding period in the margin currency. Positive is a cost that reduces equity, except
+ * supplyYield, which is a gain and enters the total with a minus sign.
+ */
+export interface CarryBreakdown {
+  hours: string;
+  /** Perpetual funding paid over the whole funding events in the period (negative when received). */
+  funding: string;
+  /** Loans: interest on the debt. */
+  borrowInterest: string;
+  /** Loans: yield earned on the collateral. */
+  supplyYield: string;
+  /** Fee to open (at entry) plus fee to close (at the given price). */
+  fees: string;
+  /** funding + borrowInterest − supplyYield + fees. */
+  total: string;
+}
+
+/** Odds for one price level over the horizon (numbers in [0, 1]). */
+export interface BarrierOdds {
+  /** The level is touched at some time within the horizon (continuous monitoring). */
+  touchProbability: number;
+  /** The price ends the horizon beyond the level. */
+  endBeyondProbability: number;
+  /** |ln(level ÷ entry)| ÷ (σ√T): the distance in horizon standard deviations; null without diffusion. */
+  zScore: number | null;
+}
+
+export interface ThresholdOdds extends BarrierOdds {
+  level: string;
+}
+
+/** Price quantiles at the horizon: the ±1 and ±2 standard-deviation band of the lognormal law and its median. */
+export interface HorizonBands {
+  minus2: number;
+  minus1: number;
+  median: number;
+  plus1: number;
+  plus2: number;
+}
+
+export interface HorizonRisk {
+  horizonDays: string;
+  years: number;
+  /** σ after the stress multiplier. */
+  volatility: number;
+  volatilityStress: number;
+  /** μ as given. */
+  drift: number;
+  /** Annualized log drift of the liquidation level caused by carry (positive: the level rises); 0 without carry. */
+  carryDrift: number;
+  /** Null when the position has no liquidation price (at the start nor at the horizon). */
+  liquidation: BarrierOdds | null;
+  /** One entry per health level in `thresholds`; probabilities 0 and zScore null for levels never reached. */
+  thresholds: ThresholdOdds[];
+  horizonBands: HorizonBands;
 }
 
 export interface ValidAnalysis {
@@ -134,6 +210,16 @@ export interface ValidAnalysis {
   liquidationThreshold: string | null;
   convention: string;
   warnings: string[];
+  /** Carry over holdHours at the entry price; null when holdHours is not given or 0. */
+  carry: CarryBreakdown | null;
+  /** Liquidation price after holdHours of carry at a flat (entry) price; null without a hold or a liquidation price. */
+  liquidationPriceAfterHold: string | null;
+  /** Loans with a borrow or supply rate: annual return on equity at a flat price, L·y − (L − 1)·r for a long. */
+  netApy: string | null;
+  /** Hours until carry alone liquidates the position at a flat price; null when it never does (or beyond 100 years). */
+  carryLiquidationHours: string | null;
+  /** Liquidation and health-level odds over horizonDays; null without volatility and horizonDays. */
+  risk: HorizonRisk | null;
 }
 
 export interface InvalidAnalysis {

@@ -22,7 +22,7 @@ export interface VenuePreset {
   note: string;
 }
 
-// Binance USDⓈ-M BTCUSDT brackets, snapshot of 2024-10 (floor USDT, max leverage, rate, amount).
+// Binance USD-M BTCUSDT brackets, snapshot of 2024-10 (floor USDT, max leverage, rate, amount).
 const binanceBtcusdtBrackets: TierInput[] = [
   { floor: '0', maxLeverage: '125', mmr: '0.004', mmAmount: '0' },
   { floor: '50000', maxLeverage: '100', mmr: '0.005', mmAmount: '50' },
@@ -41,13 +41,13 @@ const binanceBtcusdtBrackets: TierInput[] = [
 export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'binance-usdm-btcusdt',
-    label: 'Binance USDⓈ-M BTCUSDT',
+    label: 'Binance USD-M BTCUSDT',
     spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceBtcusdtBrackets, maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.004', mmAmount: '0' },
     tick: '0.1',
     examplePrice: '50000',
     base: 'BTC',
     quote: 'USDT',
-    source: 'Binance FAQ “How to Calculate Liquidation Price of USDⓈ-M Futures Contracts”; brackets from Binance’s leverage-bracket table (freqtrade snapshot)',
+    source: 'Binance FAQ “How to Calculate Liquidation Price of USD-M Futures Contracts”; brackets from Binance’s leverage-bracket table (freqtrade snapshot)',
     asOf: '2024-10',
     note: 'Mark basis: the bracket is the one that holds at the liquidation-price notional. Taker fee 0.05 % (VIP 0).',
   },

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { findVenue } from '../model';
+import { CalculatorProvider, createCalculatorStore, useCalculator, useCalculatorStore } from '../store';
+import type { CalculatorStore } from '../store';
+import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
+import { ChartSlot } from './ChartSlot';
+import { CopyLink } from './CopyLink';
+import { browserStorage, clearStored, readStored, startSync } from './sync';
+import { initialState } from './urlState';
+import './app.css';
+
+function ResetButton(): ReactNode {
+  const store = useCalculatorStore();
+  return (
+    <button
+      type="button"
+      className="lev-button lev-button--quiet"
+      onClick={() => {
+        store.getState().reset();
+        clearStored(browserStorage());
+      }}
+    >
+      Reset
+    </button>
+  );
+}
+
+function Footer(): ReactNode {
+  const venueId = useCalculator((state) => state.inputs.venue);
+  const venue = findVenue(venueId);
+  return (
+    <footer className="lev-footer">
+      <p>
+        A model, not advice: one mark price, no funding, slippage, insurance-fund or auto-deleveraging effects. Venues change their rules; check yours before
+        you trade.
+      </p>
+      <p>
+        {venue === undefined || venue.id === 'custom'
+          ? 'Custom parameters: no preset data in use.'
+          : `Preset data as of ${venue.asOf}, source ${venue.source}.`}
+      </p>
+      <p>Everything is calculated in this browser; nothing is sent anywhere.</p>
+    </footer>
+  );
+}
+
+function Shell(): ReactNode {
+  const theme = useCalculator((state) => state.theme);
+  return (
+    <div className="lev-theme lev-app" data-theme={theme}>
+      <header className="lev-header">
+        <div className="lev-header__title">
+          <h1>Leverage Lens</h1>
+          <p>How leverage amplifies every price move, and where it ends.</p>
+        </div>
+        <div className="lev-header__actions">
+          <ThemeToggle />
+          <CopyLink />
+          <ResetButton />
+        </div>
+      </header>
+      <NoticeList />
+      <main className="lev-layout">
+        <InputsPanel />
+        <div className="lev-layout__main">
+          <HeadlineResults />
+          <ChartSlot />
+          <ScenariosPanel />
+        </div>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+function createPageStore(): CalculatorStore {
+  return createCalculatorStore(initialState(window.location.search, readStored(browserStorage())));
+}
+
+/** The standalone page: state from the URL (or the saved session), kept in step with both. */
+export function App(): ReactNode {
+  const [store] = useState(createPageStore);
+  useEffect(() => startSync(store, { location: window.location, history: window.history, storage: browserStorage() }), [store]);
+  return (
+    <CalculatorProvider store={store}>
+      <Shell />
+    </CalculatorProvider>
+  );
+}

@@ -1,0 +1,17 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { ChartPanel } from '../chart';
+import '../chart/chart.css';
+
+/** The chart layer's panel inside a page section with its own heading. */
+export function ChartSlot(): ReactNode {
+  const headingId = useId();
+  return (
+    <section className="lev-panel lev-chart-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-panel__title">
+        Chart
+      </h2>
+      <ChartPanel />
+    </section>
+  );
+}

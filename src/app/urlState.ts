@@ -1,0 +1,132 @@
+import { defaultInputs, parseConfig, serializeInputs } from '../config/codec';
+import type { Inputs, ParsedConfig } from '../config/codec';
+import { fieldDefinition, isInputKey } from '../config/fields';
+import type { CalculatorStoreOptions, Scenario, ThemeChoice } from '../store';
+
+/** localStorage key of the standalone page; bump the suffix with the URL schema version. */
+export const STORAGE_KEY = 'leverage-lens:v1';
+const MAX_LISTED = 8;
+
+export interface PersistedState {
+  inputs: Inputs;
+  theme: ThemeChoice;
+  scenarios: readonly Scenario[];
+}
+
+/** The query string for a state: the codec's flat keys (rates as fractions), plus the theme when chosen. */
+export function queryFor(inputs: Inputs, theme: ThemeChoice): string {
+  const pairs = serializeInputs(inputs);
+  if (theme !== 'auto') pairs.push(['theme', theme]);
+  return new URLSearchParams(pairs).toString();
+}
+
+function themeOf(value: string | undefined): ThemeChoice | null {
+  return value === 'auto' || value === 'light' || value === 'dark' ? value : null;
+}
+
+function keyName(key: string): string {
+  return isInputKey(key) ? `${fieldDefinition(key).label} (${key})` : key;
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED).join(', ');
+  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
+}
+
+/** Plain-text notices for what a link got wrong: each names the keys involved. */
+export function noticesFor(parsed: ParsedConfig, source: 'link' | 'saved session'): string[] {
+  const notices: string[] = [];
+  if (parsed.rejected.length > 0) {
+    notices.push(`Some values in the ${source} could not be used, so defaults were loaded for: ${listed(parsed.rejected.map(keyName))}.`);
+  }
+  if (parsed.unknown.length > 0) notices.push(`The ${source} had settings this page does not know, which were ignored: ${listed(parsed.unknown)}.`);
+  if (parsed.versionNote !== null) notices.push(parsed.versionNote);
+  return notices;
+}
+
+export interface LinkState {
+  inputs: Inputs;
+  theme: ThemeChoice | null;
+  notices: string[];
+}
+
+/** Reads a query string (with or without "?"); null when it carries no parameters. */
+export function readLink(search: string, source: 'link' | 'saved session' = 'link'): LinkState | null {
+  const params = new URLSearchParams(search);
+  if ([...params.keys()].length === 0) return null;
+  const parsed = parseConfig(params.entries());
+  return { inputs: parsed.inputs, theme: themeOf(parsed.widget.theme), notices: noticesFor(parsed, source) };
+}
+
+/** The saved session as text, or null for the default state (nothing worth keeping). */
+export function storedText(state: PersistedState): string | null {
+  if (isDefaultState(state)) return null;
+  return JSON.stringify({
+    v: 1,
+    query: queryFor(state.inputs, state.theme),
+    scenarios: state.scenarios.map((scenario) => ({ name: scenario.name, query: queryFor(scenario.inputs, 'auto') })),
+  });
+}
+
+export function isDefaultState(state: PersistedState): boolean {
+  return state.theme === 'auto' && state.scenarios.length === 0 && queryFor(state.inputs, 'auto') === queryFor(defaultInputs(), 'auto');
+}
+
+function field(record: unknown, key: string): unknown {
+  return typeof record === 'object' && record !== null ? Object.entries(record).find(([name]) => name === key)?.[1] : undefined;
+}
+
+export interface StoredState {
+  inputs: Inputs | null;
+  theme: ThemeChoice | null;
+  scenarios: Scenario[];
+  notices: string[];
+}
+
+const emptyStored: StoredState = { inputs: null, theme: null, scenarios: [], notices: [] };
+
+/** Reads the saved session; anything unreadable is dropped. It goes through the same codec as links. */
+export function parseStored(text: string | null): StoredState {
+  if (text === null) return emptyStored;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ...emptyStored, notices: ['Your saved session could not be read, so the defaults were loaded.'] };
+  }
+  const query = field(data, 'query');
+  const link = typeof query === 'string' ? readLink(query, 'saved session') : null;
+  const rawScenarios = field(data, 'scenarios');
+  const scenarios: Scenario[] = [];
+  if (Array.isArray(rawScenarios)) {
+    rawScenarios.slice(0, 4).forEach((entry: unknown, index) => {
+      const name = field(entry, 'name');
+      const scenarioQuery = field(entry, 'query');
+      if (typeof name !== 'string' || typeof scenarioQuery !== 'string') return;
+      const parsed = parseConfig(new URLSearchParams(scenarioQuery).entries());
+      scenarios.push({ id: `saved-${index}`, name: name.slice(0, 40), inputs: parsed.inputs });
+    });
+  }
+  return { inputs: link?.inputs ?? null, theme: link?.theme ?? null, scenarios, notices: link?.notices ?? [] };
+}
+
+/** The store's first state: URL parameters win over the saved session; scenarios come from the session. */
+export function initialState(search: string, stored: string | null): CalculatorStoreOptions {
+  const link = readLink(search);
+  const saved = parseStored(stored);
+  const inputs = link?.inputs ?? saved.inputs ?? defaultInputs();
+  const theme = link?.theme ?? saved.theme ?? 'auto';
+  const notices = link !== null ? link.notices : saved.notices;
+  return { inputs, theme, scenarios: saved.scenarios, notices };
+}
+
+/** The address bar for a state: no query at all for the default state. */
+export function addressFor(pathname: string, hash: string, state: PersistedState): string {
+  if (isDefaultState({ ...state, scenarios: [] })) return `${pathname}${hash}`;
+  return `${pathname}?${queryFor(state.inputs, state.theme)}${hash}`;
+}
+
+/** The link to share: always carries the full query, so it works even when the defaults change later. */
+export function shareLink(origin: string, pathname: string, inputs: Inputs, theme: ThemeChoice): string {
+  return `${origin}${pathname}?${queryFor(inputs, theme)}`;
+}

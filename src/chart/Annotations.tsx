@@ -1,0 +1,164 @@
+import { memo } from 'react';
+import type { ReactNode } from 'react';
+import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { dashProps } from './series';
+
+/*
+ * Markers, zones and end dots drawn as plain SVG from the chart's own scales. Recharts' ReferenceLine,
+ * ReferenceArea and ReferenceDot each register in the chart store and re-dispatch whenever their position
+ * moves, which on every leverage-slider step doubled the chart's work; this layer reads three selectors.
+ * The price domain is chosen so that every marker is inside it (see priceDomain), so nothing needs the
+ * axis to stretch; markers outside a zoomed-in range are listed in words by the panel.
+ */
+
+export interface VerticalLine {
+  id: string;
+  x: number;
+  color: string;
+  dash: string;
+  strokeWidth: number;
+  /** Stable CSS hooks: `lev-marker lev-marker-liquidation`. */
+  className: string;
+  label: string;
+  /** Label row above the plot (0 = nearest the plot), from staggerLabels. */
+  row: number;
+}
+
+export interface ShadedZone {
+  id: string;
+  x1: number;
+  x2: number;
+  fill: string;
+  fillOpacity: number;
+  className: string;
+}
+
+export interface HorizontalLine {
+  id: string;
+  y: number;
+  color: string;
+  dash: string;
+  className: string;
+  label?: string;
+  /** Where the label sits along the line. */
+  labelAt?: 'left' | 'right';
+}
+
+export interface EndDot {
+  id: string;
+  x: number;
+  y: number;
+  color: string;
+  className: string;
+  label: string;
+  row: number;
+  /** Which side of the dot the label goes: away from where its line comes in. */
+  side: 'left' | 'right';
+}
+
+export const LABEL_ROW_HEIGHT = 13;
+const FONT_SIZE = 11;
+
+function usePixels(): { toX: (value: number) => number | undefined; toY: (value: number) => number | undefined; plot: { x: number; y: number; width: number; height: number } } | null {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  if (xScale === undefined || yScale === undefined || plot === undefined) return null;
+  return { toX: (value) => xScale(value), toY: (value) => yScale(value), plot };
+}
+
+const inside = (value: number, start: number, length: number): boolean => value >= start - 0.5 && value <= start + length + 0.5;
+
+/** Shaded bands, drawn under the curves. */
+export const ZoneLayer = memo(function ZoneLayer({ zones }: { zones: readonly ShadedZone[] }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toX, plot } = pixels;
+  return (
+    <g className="lev-zones">
+      {zones.map((zone) => {
+        const a = toX(zone.x1);
+        const b = toX(zone.x2);
+        if (a === undefined || b === undefined) return null;
+        const left = Math.max(plot.x, Math.min(a, b));
+        const right = Math.min(plot.x + plot.width, Math.max(a, b));
+        if (!(right > left)) return null;
+        return <rect key={zone.id} className={zone.className} x={left} y={plot.y} width={right - left} height={plot.height} fill={zone.fill} fillOpacity={zone.fillOpacity} />;
+      })}
+    </g>
+  );
+});
+
+/** Horizontal reference lines (zero, starting collateral). */
+export const HorizontalLayer = memo(function HorizontalLayer({ lines }: { lines: readonly HorizontalLine[] }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toY, plot } = pixels;
+  return (
+    <g className="lev-references">
+      {lines.map((line) => {
+        const y = toY(line.y);
+        if (y === undefined || !inside(y, plot.y, plot.height)) return null;
+        const right = line.labelAt === 'right';
+        return (
+          <g key={line.id} className={line.className}>
+            <line x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} stroke={line.color} strokeWidth={1} {...dashProps(line.dash)} />
+            {line.label !== undefined && (
+              <text x={right ? plot.x + plot.width - 4 : plot.x + 4} y={y - 4} textAnchor={right ? 'end' : 'start'} fontSize={FONT_SIZE} fill={line.color} className="lev-ref-label">
+                {line.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+/** Vertical price markers with their labels stacked in rows above the plot. */
+export const MarkerLayer = memo(function MarkerLayer({ markers }: { markers: readonly VerticalLine[] }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toX, plot } = pixels;
+  return (
+    <g className="lev-markers">
+      {markers.map((marker) => {
+        const x = toX(marker.x);
+        if (x === undefined || !inside(x, plot.x, plot.width)) return null;
+        return (
+          <g key={marker.id} className={marker.className}>
+            <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} stroke={marker.color} strokeWidth={marker.strokeWidth} {...dashProps(marker.dash)} />
+            <text x={x} y={plot.y - 4 - marker.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={marker.color} className={`lev-marker-label lev-marker-label-${marker.id}`}>
+              {marker.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+/** Dots where lines end (the fan's liquidation points), labels staggered so close ends stay readable. */
+export const DotLayer = memo(function DotLayer({ dots }: { dots: readonly EndDot[] }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toX, toY, plot } = pixels;
+  return (
+    <g className="lev-dots">
+      {dots.map((dot) => {
+        const x = toX(dot.x);
+        const y = toY(dot.y);
+        if (x === undefined || y === undefined || !inside(x, plot.x, plot.width) || !inside(y, plot.y, plot.height)) return null;
+        const left = dot.side === 'left';
+        return (
+          <g key={dot.id} className={dot.className}>
+            <circle cx={x} cy={y} r={4} fill={dot.color} stroke="var(--lev-bg, #ffffff)" strokeWidth={1} />
+            <text x={left ? x - 6 : x + 6} y={y + 4 - dot.row * LABEL_ROW_HEIGHT} textAnchor={left ? 'end' : 'start'} fontSize={FONT_SIZE} fill={dot.color} className="lev-fan-end-label">
+              {dot.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});

@@ -1,0 +1,288 @@
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { PositionSpec, ValidAnalysis } from '../model';
+import { formatPrice, formatTimes } from '../config/format';
+import { derive, useCalculator, useDerived } from '../store';
+import type { ChartView } from '../store';
+import { EquityChart } from './EquityChart';
+import { FanChart, LeverageChart } from './AmplificationChart';
+import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';
+import { equityPlan } from './plan';
+import type { EquityPlan } from './plan';
+import { amplificationFan, colors, FAN_ROE_CAP, leverageCap } from './series';
+import type { AmplificationFan, EquityUnit, ScenarioInput, ScenarioOverlay } from './series';
+import { chartSummary, unitsFor } from './summary';
+import type { Units } from './summary';
+
+const views: readonly { id: ChartView; label: string }[] = [
+  { id: 'equity', label: 'Equity vs price' },
+  { id: 'amplification', label: 'Amplification' },
+];
+
+/** SVG ids must be valid in url(#…): React's useId may contain characters that are not. */
+function svgSafe(id: string): string {
+  return `lev${id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}
+
+function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; kind?: 'line' | 'hatch' | 'area' }): ReactNode {
+  if (kind === 'line') {
+    return (
+      <svg className="lev-swatch" width={28} height={10} aria-hidden="true" focusable="false">
+        <line x1={1} y1={5} x2={27} y2={5} stroke={color} strokeWidth={2.5} strokeDasharray={dash === undefined || dash === '0' ? undefined : dash} />
+      </svg>
+    );
+  }
+  return (
+    <svg className="lev-swatch" width={28} height={10} aria-hidden="true" focusable="false">
+      <rect x={1} y={0} width={26} height={10} fill={color} fillOpacity={kind === 'hatch' ? 0.1 : 0.15} stroke={color} strokeOpacity={0.4} />
+      {kind === 'hatch' && <path d="M1 10 L11 0 M9 10 L19 0 M17 10 L27 0" stroke={color} strokeOpacity={0.5} strokeWidth={1.5} />}
+    </svg>
+  );
+}
+
+function EquityLegend({ plan, healthName }: { plan: EquityPlan; healthName: string }): ReactNode {
+  return (
+    <ul className="lev-legend" aria-label="Legend">
+      <li>
+        <Swatch color={colors.equity} /> Equity
+      </li>
+      <li>
+        <Swatch color={colors.unleveraged} dash="6 3" /> Same collateral at 1×
+      </li>
+      {plan.overlays.map((overlay: ScenarioOverlay) => (
+        <li key={overlay.id}>
+          <Swatch color={overlay.color} dash={overlay.dash} /> Scenario: {overlay.name}
+        </li>
+      ))}
+      {plan.zones.liquidated !== null && (
+        <li>
+          <Swatch color={colors.danger} kind="hatch" /> Liquidated
+        </li>
+      )}
+      {plan.zones.warning !== null && plan.zones.warningLevel !== null && (
+        <li>
+          <Swatch color={colors.warning} kind="area" /> {healthName} below {plan.zones.warningLevel}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+interface PanelData {
+  analysis: ValidAnalysis;
+  spec: PositionSpec;
+  tick: string;
+  units: Units;
+  unit: EquityUnit;
+}
+
+export function ChartPanel(): ReactNode {
+  // The inputs and headline figures update at once; the chart follows in an interruptible render, so holding
+  // a slider key never queues a chart render per step.
+  const derived = useDeferredValue(useDerived());
+  const view = useCalculator((state) => state.view);
+  const setView = useCalculator((state) => state.setView);
+  const zoom = useCalculator((state) => state.zoom);
+  const setZoom = useCalculator((state) => state.setZoom);
+  const unitChoice = useCalculator((state) => state.equityUnit);
+  const setEquityUnit = useCalculator((state) => state.setEquityUnit);
+  const scenarios = useCalculator((state) => state.scenarios);
+  const reactId = useId();
+  const idBase = svgSafe(reactId);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+
+  const analysis = derived.shown;
+  const spec = derived.shownSpec;
+  const tick = derived.venue?.tick ?? '0.01';
+  const units = useMemo(() => unitsFor(derived.venue), [derived.venue]);
+  const inverse = analysis?.instrument === 'inverse';
+  const unit: EquityUnit = inverse ? unitChoice : 'quote';
+
+  const scenarioInputs = useMemo<ScenarioInput[]>(
+    () =>
+      scenarios.map((scenario) => {
+        const result = derive(scenario.inputs);
+        return { id: scenario.id, name: scenario.name, spec: result.spec, analysis: result.current };
+      }),
+    [scenarios],
+  );
+
+  const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
+  const plan = useMemo(() => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick })), [data, zoom, scenarioInputs]);
+  const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin })), [data]);
+  const fan = useMemo<AmplificationFan | null>(() => (data === null || view !== 'amplification' ? null : amplificationFan(data.spec, data.analysis)), [data, view]);
+
+  const onTabKey = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>) => {
+      const index = views.findIndex((candidate) => candidate.id === view);
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      const target = event.key === 'Home' ? views[0] : event.key === 'End' ? views[views.length - 1] : step !== 0 ? views[(index + step + views.length) % views.length] : undefined;
+      if (target === undefined) return;
+      event.preventDefault();
+      setView(target.id);
+      // By position, not by id: inside an embed's shadow root there is no document-wide id lookup.
+      rootRef.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[views.indexOf(target)]?.focus();
+    },
+    [view, setView],
+  );
+
+  const exportCsv = useCallback(() => {
+    if (plan === null || data === null) return;
+    const marginUnit = data.analysis.marginCurrency === 'coin' ? data.units.coin : data.units.quote;
+    const csvUnits = data.analysis.instrument === 'inverse' ? { price: data.units.quote, margin: marginUnit, quote: data.units.quote } : { price: data.units.quote, margin: marginUnit };
+    downloadCsv(curveToCsv(plan.curve, { units: csvUnits }), 'leverage-lens-curve.csv');
+    setExportMessage('The curve was saved as a CSV file.');
+  }, [plan, data]);
+
+  const exportPng = useCallback(() => {
+    const root = rootRef.current;
+    if (root === null) return;
+    const svgs = Array.from(root.querySelectorAll('.lev-plot svg.recharts-surface')).filter((node): node is SVGSVGElement => node instanceof SVGSVGElement);
+    const background = getComputedStyle(root).getPropertyValue('--lev-bg').trim() || '#ffffff';
+    svgsToPng(svgs, background)
+      .then((blob) => {
+        downloadBlob(blob, view === 'equity' ? 'leverage-lens-equity.png' : 'leverage-lens-amplification.png');
+        setExportMessage('The chart was saved as a PNG image.');
+      })
+      .catch((error: unknown) => setExportMessage(error instanceof Error ? error.message : 'The chart could not be exported.'));
+  }, [view]);
+
+  const summaryId = `${idBase}-summary`;
+  const panelId = `${idBase}-panel`;
+  const healthName = analysis?.instrument === 'loan' ? 'Health factor' : 'Health';
+
+  return (
+    <div className="lev-chart" ref={rootRef}>
+      <div className="lev-chart-bar">
+        <div role="tablist" aria-label="Chart view" className="lev-tabs">
+          {views.map((candidate) => (
+            <button
+              key={candidate.id}
+              type="button"
+              role="tab"
+              id={`${idBase}-tab-${candidate.id}`}
+              aria-selected={view === candidate.id}
+              aria-controls={panelId}
+              tabIndex={view === candidate.id ? 0 : -1}
+              className="lev-tab"
+              onClick={() => setView(candidate.id)}
+              onKeyDown={onTabKey}
+            >
+              {candidate.label}
+            </button>
+          ))}
+        </div>
+        <div className="lev-chart-tools" role="group" aria-label="Chart tools">
+          {view === 'equity' && (
+            <div className="lev-tool-group" role="group" aria-label="Price range">
+              <button type="button" className="lev-tool" onClick={() => setZoom(zoom / 2)} disabled={zoom <= 1 / 16} aria-label="Zoom in (narrower price range)">
+                +
+              </button>
+              <button type="button" className="lev-tool" onClick={() => setZoom(zoom * 2)} disabled={zoom >= 16} aria-label="Zoom out (wider price range)">
+                −
+              </button>
+              <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={zoom === 1} aria-label="Reset the price range">
+                Reset
+              </button>
+              <span className="lev-zoom-level">{zoom === 1 ? 'Auto range' : `${formatTimes(zoom)} range`}</span>
+            </div>
+          )}
+          {inverse && view === 'equity' && (
+            <div className="lev-tool-group" role="group" aria-label="Equity unit">
+              <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')}>
+                {units.quote}
+              </button>
+              <button type="button" className="lev-tool" aria-pressed={unit === 'coin'} onClick={() => setEquityUnit('coin')}>
+                {units.coin}
+              </button>
+            </div>
+          )}
+          <div className="lev-tool-group" role="group" aria-label="Export">
+            <button type="button" className="lev-tool" onClick={exportPng} disabled={data === null}>
+              Download PNG
+            </button>
+            <button type="button" className="lev-tool" onClick={exportCsv} disabled={plan === null}>
+              Download CSV
+            </button>
+          </div>
+        </div>
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={`${idBase}-tab-${view}`} className="lev-chart-panel">
+        {derived.stale && <p className="lev-chart-note">Showing the last valid position while the inputs are corrected.</p>}
+        {data === null || plan === null ? (
+          <p className="lev-chart-empty">Enter a valid position to see the chart.</p>
+        ) : view === 'equity' ? (
+          <>
+            <div role="figure" aria-label={`Equity in ${unit === 'coin' ? units.coin : units.quote} against price`} aria-describedby={summaryId} className="lev-figure">
+              <div className="lev-plot">
+                <EquityChart
+                  rows={plan.rows}
+                  domain={plan.domain}
+                  markers={plan.markers}
+                  zones={plan.zones}
+                  overlays={plan.overlays}
+                  startEquity={plan.startEquity}
+                  equityUnit={unit === 'coin' ? units.coin : units.quote}
+                  equityInCoin={unit === 'coin'}
+                  marginUnit={data.analysis.marginCurrency === 'coin' ? units.coin : units.quote}
+                  marginInCoin={data.analysis.marginCurrency === 'coin'}
+                  tick={tick}
+                  healthName={healthName}
+                  idBase={idBase}
+                  title="Equity against price. Focus and use the left and right arrow keys to read values."
+                />
+              </div>
+              <EquityLegend plan={plan} healthName={healthName} />
+            </div>
+            {plan.notes.map((note) => (
+              <p key={note} className="lev-chart-note">
+                {note}
+              </p>
+            ))}
+            <p id={summaryId} className="lev-summary">
+              {summary}
+            </p>
+          </>
+        ) : (
+          fan !== null && <AmplificationView fan={fan} plan={plan} data={data} idBase={idBase} />
+        )}
+        {exportMessage !== null && (
+          <p className="lev-chart-note" role="status">
+            {exportMessage}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan; plan: EquityPlan; data: PanelData; idBase: string }): ReactNode {
+  const { analysis, tick } = data;
+  const cap = leverageCap(analysis);
+  const listed = fan.lines.map((line) => line.label).join(', ');
+  const bankruptcy = analysis.bankruptcyPrice === null ? null : formatPrice(analysis.bankruptcyPrice, tick);
+  return (
+    <>
+      <div role="figure" aria-label="Return on margin against price move at several leverages" aria-describedby={`${idBase}-fan-caption`} className="lev-figure">
+        <div className="lev-plot">
+          <FanChart fan={fan} long={analysis.side === 'long'} title="Return on margin (ROE) against price move. Focus and use the arrow keys to read values." />
+        </div>
+      </div>
+      <p id={`${idBase}-fan-caption`} className="lev-caption">
+        Return on margin (ROE) against the price move for {listed}. Each line ends with a dot at its own liquidation price: the higher the leverage, the steeper the line and the
+        sooner it ends. The axis stops at +{FAN_ROE_CAP} %.
+        {fan.skipped.length > 0 && ` Not shown: ${fan.skipped.map((skip) => `${formatTimes(skip.leverage)} (${skip.reason})`).join('; ')}`}
+      </p>
+      <div role="figure" aria-label="Effective leverage against price" aria-describedby={`${idBase}-leverage-caption`} className="lev-figure">
+        <div className="lev-plot">
+          <LeverageChart rows={plan.rows} domain={plan.domain} markers={plan.markers} cap={cap} atEntry={Number(analysis.effectiveLeverage)} tick={tick} title="Effective leverage against price." />
+        </div>
+      </div>
+      <p id={`${idBase}-leverage-caption`} className="lev-caption">
+        Effective leverage (position value ÷ equity) is {formatTimes(analysis.effectiveLeverage)} at entry. As losses eat the equity it climbs
+        {bankruptcy === null ? '' : ` toward infinity at the bankruptcy price ${bankruptcy}`}: leverage amplifies itself. The axis is capped at {formatTimes(cap, { digits: 0 })}.
+      </p>
+    </>
+  );
+}

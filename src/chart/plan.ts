@@ -1,0 +1,56 @@
+import type { Curve, PositionSpec, ValidAnalysis } from '../model';
+import { formatPrice } from '../config/format';
+import { chartMarkers, equityRows, inDomain, mainCurve, priceDomain, riskZones, scenarioPlan, scenarioPrices, startingEquity } from './series';
+import type { EquityRow, EquityUnit, Marker, PriceDomain, RiskZones, ScenarioInput, ScenarioOverlay } from './series';
+
+export interface EquityPlanOptions {
+  zoom: number;
+  unit: EquityUnit;
+  scenarios: readonly ScenarioInput[];
+  tick: string;
+}
+
+/** Everything the main chart draws, from one analysis: pure, so it is memoized once per inputs object. */
+export interface EquityPlan {
+  domain: PriceDomain;
+  /** Markers inside the visible range, the scenarios' liquidation markers included. */
+  markers: Marker[];
+  zones: RiskZones;
+  curve: Curve;
+  rows: EquityRow[];
+  overlays: ScenarioOverlay[];
+  startEquity: number;
+  /** Plain-language notes: skipped scenarios, markers outside a zoomed-in range. */
+  notes: string[];
+}
+
+export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions): EquityPlan | null {
+  const domain = priceDomain(analysis, options.zoom, scenarioPrices(options.scenarios, analysis));
+  const own = chartMarkers(analysis);
+  const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
+  if (curve === null) return null;
+  const scenarios = scenarioPlan(options.scenarios, analysis, options.unit, curve.price, domain);
+  const rows = equityRows(curve, analysis, options.unit, scenarios.curves);
+  const notes = [...scenarios.notes];
+  const visible = own.filter((marker) => inDomain(marker.price, domain));
+  const hidden = own.filter((marker) => !inDomain(marker.price, domain));
+  if (hidden.length > 0) {
+    notes.push(`Outside the zoomed range: ${hidden.map((marker) => `${marker.label} ${markerPrice(marker, options.tick)}`).join(', ')}.`);
+  }
+  const scenarioMarkers = scenarios.overlays.map((overlay) => overlay.marker).filter((marker): marker is Marker => marker !== null);
+  return {
+    domain,
+    markers: [...visible, ...scenarioMarkers],
+    zones: riskZones(analysis, domain),
+    curve,
+    rows,
+    overlays: scenarios.overlays,
+    startEquity: startingEquity(analysis, options.unit),
+    notes,
+  };
+}
+
+/** A marker's price for display, rounded to the tick the way the marker asks (liquidation toward entry). */
+export function markerPrice(marker: Marker, tick: string): string {
+  return formatPrice(marker.exact, tick, { direction: marker.rounding });
+}

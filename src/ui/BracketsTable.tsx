@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import type { AppliedTier } from '../model';
+import { textToTiers } from '../config/codec';
+import { formatNumber, formatPercent, formatTimes } from '../config/format';
+
+export interface BracketsTableProps {
+  /** The brackets text as typed (rates in percent). */
+  text: string;
+  /** Margin currency of the floors and amounts. */
+  unit: string;
+  appliedTier: AppliedTier | null;
+  entryTier: AppliedTier | null;
+}
+
+function applies(index: number, applied: AppliedTier | null, entry: AppliedTier | null): string {
+  const atLiquidation = applied?.index === index;
+  const atEntry = entry?.index === index;
+  if (atLiquidation && atEntry) return 'at entry and at liquidation';
+  if (atLiquidation) return 'at liquidation';
+  if (atEntry) return 'at entry';
+  return '';
+}
+
+function legend(appliedTier: AppliedTier | null, entryTier: AppliedTier | null): string {
+  if (appliedTier === null && entryTier === null) return '';
+  if (appliedTier !== null && entryTier !== null && appliedTier.index !== entryTier.index) {
+    return `▶ Bracket ${entryTier.index + 1} applies at entry, bracket ${appliedTier.index + 1} at the liquidation price.`;
+  }
+  const tier = appliedTier ?? entryTier;
+  return tier === null ? '' : `▶ Bracket ${tier.index + 1} applies at entry and at the liquidation price.`;
+}
+
+/** Read-only view of the bracket text; the row in force is marked in words as well as colour. */
+export function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTableProps): ReactNode {
+  const tiers = textToTiers(text, false) ?? [];
+  if (tiers.length === 0) return null;
+  const note = legend(appliedTier, entryTier);
+  return (
+    <div className="lev-brackets">
+      <div className="lev-brackets__scroll" role="region" aria-label="Maintenance brackets" tabIndex={0}>
+        <table className="lev-table lev-table--compact">
+          <caption>Maintenance brackets ({unit})</caption>
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">Rate</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Max</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tiers.map((tier, index) => {
+              const inForce = applies(index, appliedTier, entryTier);
+              // Rates in the text are percent already; the formatter expects a fraction.
+              const rate = Number(tier.mmr) / 100;
+              return (
+                <tr key={`${index}-${String(tier.floor)}`} className={inForce !== '' ? 'lev-row--current' : undefined} aria-current={inForce !== '' ? 'true' : undefined}>
+                  <td>
+                    {inForce !== '' ? (
+                      <>
+                        <span aria-hidden="true">▶ </span>
+                        <span className="lev-visually-hidden">Applies {inForce}: </span>
+                      </>
+                    ) : null}
+                    {formatNumber(String(tier.floor), { digits: 2 })}
+                  </td>
+                  <td>{formatPercent(rate, { digits: 3 })}</td>
+                  <td>{formatNumber(String(tier.mmAmount ?? '0'), { digits: 2 })}</td>
+                  <td>{tier.maxLeverage === undefined || String(tier.maxLeverage) === '' ? '—' : formatTimes(String(tier.maxLeverage))}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {note !== '' ? <p className="lev-brackets__legend">{note}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { fieldDefinition, isInputKey } from '../config/fields';
+import { useDerived } from '../store';
+import { headlineRows, readingContext } from './readings';
+
+/** Labels of the fields that currently have errors, for the "last valid inputs" notice. */
+function problemLabels(errors: Partial<Record<string, string>>): string[] {
+  return Object.keys(errors)
+    .filter((key) => isInputKey(key))
+    .flatMap((key) => (isInputKey(key) ? [fieldDefinition(key).label] : []));
+}
+
+/** The headline figures of the analysis on show, each with a one-line reading; the last valid ones while a field is wrong. */
+export function HeadlineResults(): ReactNode {
+  const { shown, stale, errors, venue, current } = useDerived();
+  const headingId = useId();
+  const context = useMemo(() => readingContext(venue), [venue]);
+  const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context)), [shown, context]);
+  const problems = problemLabels(errors);
+  const invalidWithoutHistory = current === null && shown === null;
+
+  return (
+    <section className={`lev-panel lev-results${stale ? ' lev-results--stale' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-panel__title">
+        Results
+      </h2>
+      <div role="status" className="lev-status">
+        {stale ? (
+          <p className="lev-notice lev-notice--stale">
+            <span aria-hidden="true">⚠ </span>
+            Showing the last valid inputs
+            {problems.length > 0 ? ` — fix ${problems.join(', ')} to update.` : '.'}
+          </p>
+        ) : null}
+        {invalidWithoutHistory ? <p className="lev-notice lev-notice--stale">Enter a valid position to see results{problems.length > 0 ? ` — fix ${problems.join(', ')}.` : '.'}</p> : null}
+      </div>
+      {shown !== null ? (
+        <>
+          <dl className="lev-headline">
+            {rows.map((row) => (
+              <div key={row.key} className={`lev-headline__item lev-headline__item--${row.key.startsWith('thresholdPrice') ? 'threshold' : row.key}`}>
+                <dt>{row.label}</dt>
+                <dd className="lev-headline__value" data-result={row.key} data-unit={row.unit === '' ? undefined : row.unit}>
+                  {row.value}
+                </dd>
+                <dd className="lev-headline__reading" data-reading={row.key}>
+                  {row.reading}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className="lev-convention">
+            <h3>How this is worked out</h3>
+            <p data-result="convention">{shown.convention}</p>
+            {shown.warnings.length > 0 ? (
+              <ul className="lev-warnings" aria-label="Warnings" data-result="warnings">
+                {shown.warnings.map((warning) => (
+                  <li key={warning}>
+                    <strong>Warning:</strong> {warning}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

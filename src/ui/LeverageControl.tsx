@@ -1,0 +1,90 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { FieldDefinition } from '../config/fields';
+import { formatTimes } from '../config/format';
+import { describedBy, FieldFrame, useFrameIds } from './Field';
+import type { FieldStatus } from './Field';
+import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';
+
+export interface LeverageControlProps extends FieldStatus {
+  field: FieldDefinition;
+  /** The text in the number box (typed, or the worked-out figure when read-only). */
+  value: string;
+  /** Slider ceiling (venue or loan maximum). */
+  max: number;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}
+
+const keySteps: Record<string, { direction: 1 | -1; rungs: number }> = {
+  ArrowUp: { direction: 1, rungs: 1 },
+  ArrowRight: { direction: 1, rungs: 1 },
+  ArrowDown: { direction: -1, rungs: 1 },
+  ArrowLeft: { direction: -1, rungs: 1 },
+  PageUp: { direction: 1, rungs: 5 },
+  PageDown: { direction: -1, rungs: 5 },
+};
+
+/** Number box and log-scaled slider over one value: whichever is used writes the same input. */
+export function LeverageControl({ field, value, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
+  const ids = useFrameIds();
+  const typed = Number(value.trim() === '' ? NaN : value);
+  const position = leverageToSlider(typed, max);
+  const current = Number.isFinite(typed) ? typed : sliderToLeverage(position, max);
+  // A typed figure far outside the scale is described, not spelled out digit by digit.
+  const valueText = !Number.isFinite(typed) ? 'not set' : typed > max ? `above the ${formatTimes(max)} maximum` : formatTimes(typed);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    const step = keySteps[event.key];
+    let next: number | null = null;
+    if (step !== undefined) next = stepLeverage(current, step.direction, max, step.rungs);
+    else if (event.key === 'Home') next = 1;
+    else if (event.key === 'End') next = max;
+    if (next === null) return;
+    // The browser's own step would move one of 1000 log positions, often too little to change the rounded value.
+    event.preventDefault();
+    onChange(String(next));
+  };
+
+  return (
+    <FieldFrame field={field} ids={ids} status={status}>
+      <div className="lev-field__control">
+        <input
+          id={ids.inputId}
+          type="text"
+          inputMode="decimal"
+          className={`lev-input lev-input--short${readOnly ? ' lev-input--derived' : ''}`}
+          value={value}
+          readOnly={readOnly}
+          aria-invalid={status.error !== undefined}
+          aria-describedby={describedBy(ids, status)}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+        />
+        <span className="lev-unit" aria-hidden="true">
+          ×
+        </span>
+      </div>
+      <div className="lev-slider">
+        <input
+          type="range"
+          className="lev-slider__input"
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={position}
+          disabled={readOnly}
+          aria-label="Leverage slider"
+          aria-valuetext={valueText}
+          onKeyDown={onKeyDown}
+          onChange={(event) => onChange(String(sliderToLeverage(Number(event.target.value), max)))}
+        />
+        <div className="lev-slider__scale" aria-hidden="true">
+          <span>1×</span>
+          <span>{formatTimes(roundLeverage(Math.sqrt(max)))}</span>
+          <span>{formatTimes(max)}</span>
+        </div>
+      </div>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,129 @@
+import { useId, useMemo, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import type { ValidAnalysis } from '../model';
+import { formatPercent, formatPrice, formatTimes } from '../config/format';
+import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived } from '../store';
+import { towardEntry } from './readings';
+
+interface ComparisonRow {
+  id: string;
+  name: string;
+  analysis: ValidAnalysis | null;
+  tick: string;
+}
+
+function cells(row: ComparisonRow): string[] {
+  const analysis = row.analysis;
+  if (analysis === null) return ['—', '—', '—', '—', '—'];
+  return [
+    formatTimes(analysis.leverage),
+    analysis.liquidationPrice === null ? 'None' : formatPrice(analysis.liquidationPrice, row.tick, { direction: towardEntry(analysis.side) }),
+    formatPercent(analysis.liquidationDistance, { signed: true }),
+    formatPrice(analysis.breakEvenPrice, row.tick, { direction: analysis.side === 'long' ? 'up' : 'down' }),
+    formatTimes(analysis.amplification),
+  ];
+}
+
+/** Save up to four snapshots of the inputs and compare their key figures with the current position. */
+export function ScenariosPanel(): ReactNode {
+  const store = useCalculatorStore();
+  const scenarios = useCalculator((state) => state.scenarios);
+  const { current, venue } = useDerived();
+  const [name, setName] = useState('');
+  const headingId = useId();
+  const nameId = useId();
+  const limitId = useId();
+  const full = scenarios.length >= MAX_SCENARIOS;
+  const invalid = current === null;
+
+  // derive() is pure; recomputed only when the saved list changes.
+  const saved = useMemo<ComparisonRow[]>(
+    () =>
+      scenarios.map((scenario) => {
+        const derived = derive(scenario.inputs);
+        return { id: scenario.id, name: scenario.name, analysis: derived.current, tick: derived.venue?.tick ?? '0.01' };
+      }),
+    [scenarios],
+  );
+  const rows: ComparisonRow[] = [{ id: 'current', name: 'Current inputs', analysis: current, tick: venue?.tick ?? '0.01' }, ...saved];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (full || invalid) return;
+    store.getState().saveScenario(name);
+    setName('');
+  };
+
+  return (
+    <section className="lev-panel lev-scenarios" aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-panel__title">
+        Scenarios
+      </h2>
+      <form className="lev-scenarios__form" onSubmit={onSubmit}>
+        <div className="lev-field">
+          <label htmlFor={nameId} className="lev-field__label">
+            Scenario name
+          </label>
+          <div className="lev-field__control">
+            <input id={nameId} className="lev-input" type="text" value={name} maxLength={40} autoComplete="off" aria-describedby={limitId} onChange={(event) => setName(event.target.value)} />
+            <button type="submit" className="lev-button" disabled={full || invalid}>
+              Save scenario
+            </button>
+          </div>
+          <p id={limitId} className="lev-field__hint">
+            {full
+              ? `All ${MAX_SCENARIOS} slots are used: remove a scenario to save another.`
+              : invalid
+                ? 'Fix the inputs to save them as a scenario.'
+                : `Up to ${MAX_SCENARIOS} scenarios (${scenarios.length} saved); they are drawn on the chart.`}
+          </p>
+        </div>
+      </form>
+
+      {scenarios.length > 0 ? (
+        <ul className="lev-scenarios__list" aria-label="Saved scenarios">
+          {scenarios.map((scenario, index) => (
+            <li key={scenario.id}>
+              <span className="lev-scenarios__marker" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span className="lev-scenarios__name">{scenario.name}</span>
+              <button type="button" className="lev-button lev-button--quiet" aria-label={`Load scenario ${scenario.name}`} onClick={() => store.getState().setInputs(scenario.inputs)}>
+                Load
+              </button>
+              <button type="button" className="lev-button lev-button--quiet" aria-label={`Remove scenario ${scenario.name}`} onClick={() => store.getState().removeScenario(scenario.id)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="lev-table-scroll" role="region" aria-label="Scenario comparison" tabIndex={0}>
+        <table className="lev-table">
+          <caption>Scenario comparison</caption>
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Leverage</th>
+              <th scope="col">Liquidation price</th>
+              <th scope="col">Distance</th>
+              <th scope="col">Break-even</th>
+              <th scope="col">Amplification</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-scenario={row.id}>
+                <th scope="row">{row.name}</th>
+                {cells(row).map((cell, index) => (
+                  <td key={index}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import './ui.css';
+
+export { BracketsTable } from './BracketsTable';
+export { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
+export { HeadlineResults } from './HeadlineResults';
+export { InputsPanel } from './InputsPanel';
+export { LeverageControl } from './LeverageControl';
+export { NoticeList } from './NoticeList';
+export { ScenariosPanel } from './ScenariosPanel';
+export { ThemeToggle } from './ThemeToggle';
+export { headlineRows, readingContext, towardEntry } from './readings';
+export type { HeadlineRow, ReadingContext } from './readings';
+export { leverageToSlider, sliderToLeverage, stepLeverage, SLIDER_STEPS } from './leverageScale';

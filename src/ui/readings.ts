@@ -1,0 +1,211 @@
+import type { ValidAnalysis, VenuePreset } from '../model';
+import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../config/format';
+
+/** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */
+export interface HeadlineRow {
+  key: string;
+  label: string;
+  value: string;
+  /** Shown after the value (prices carry no unit in `value`). */
+  unit: string;
+  reading: string;
+}
+
+export interface ReadingContext {
+  tick: string;
+  /** What moves: "BTC", or "The price" for custom parameters. */
+  asset: string;
+  base: string;
+  quote: string;
+}
+
+export function readingContext(venue: VenuePreset | undefined): ReadingContext {
+  const custom = venue === undefined || venue.id === 'custom';
+  return {
+    tick: venue?.tick ?? '0.01',
+    asset: custom ? 'The price' : venue.base,
+    base: custom ? 'units' : venue.base,
+    quote: venue?.quote ?? 'USD',
+  };
+}
+
+/** Liquidation-type prices round toward entry, so the shown level is reached no later than the true one. */
+export function towardEntry(side: ValidAnalysis['side']): 'up' | 'down' {
+  return side === 'long' ? 'up' : 'down';
+}
+
+/** Signed fraction from entry to a price; display only. */
+function moveFrom(entry: string, price: string): number {
+  const start = Number(entry);
+  return (Number(price) - start) / start;
+}
+
+function size(fraction: number): string {
+  return formatPercent(Math.abs(fraction), { digits: 1 });
+}
+
+function direction(fraction: number): 'fall' | 'rise' {
+  return fraction < 0 ? 'fall' : 'rise';
+}
+
+function marginUnit(analysis: ValidAnalysis, context: ReadingContext): string {
+  return analysis.marginCurrency === 'coin' ? context.base : context.quote;
+}
+
+function money(analysis: ValidAnalysis, value: string | null, context: ReadingContext): string {
+  return formatMoney(value, marginUnit(analysis, context), { coin: analysis.marginCurrency === 'coin' });
+}
+
+function liquidationRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+  const { asset, tick, quote } = context;
+  const liquidation = analysis.liquidationPrice;
+  const entryText = formatPrice(analysis.entry, tick);
+  if (liquidation === null || analysis.liquidationDistance === null) {
+    const why = analysis.liquidationNote ?? 'This position has no liquidation price.';
+    return [
+      { key: 'liquidationPrice', label: 'Liquidation price', value: 'None', unit: '', reading: why },
+      { key: 'liquidationDistance', label: 'Distance to liquidation', value: '—', unit: '', reading: 'No liquidation price, so no distance to it.' },
+    ];
+  }
+  const distance = Number(analysis.liquidationDistance);
+  return [
+    {
+      key: 'liquidationPrice',
+      label: 'Liquidation price',
+      value: formatPrice(liquidation, tick, { direction: towardEntry(analysis.side) }),
+      unit: quote,
+      reading: `${asset} can ${direction(distance)} ${size(distance)} before this position is liquidated.`,
+    },
+    {
+      key: 'liquidationDistance',
+      label: 'Distance to liquidation',
+      value: formatPercent(analysis.liquidationDistance, { signed: true }),
+      unit: '',
+      reading: `Measured from the entry price of ${entryText} ${quote}.`,
+    },
+  ];
+}
+
+function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow {
+  const price = analysis.bankruptcyPrice;
+  if (price === null) {
+    return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: '—', unit: '', reading: 'Equity never reaches zero at a positive price.' };
+  }
+  const move = moveFrom(analysis.entry, price);
+  const reading =
+    analysis.instrument === 'loan'
+      ? `Where the collateral is worth exactly the debt: a ${size(move)} ${direction(move)}.`
+      : `Where equity reaches zero (a ${size(move)} ${direction(move)}); liquidation closes the position before it.`;
+  return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: formatPrice(price, context.tick), unit: context.quote, reading };
+}
+
+function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow {
+  const move = moveFrom(analysis.entry, analysis.breakEvenPrice);
+  const value = formatPrice(analysis.breakEvenPrice, context.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
+  const reading =
+    Number(analysis.openFee) === 0
+      ? 'With no fees, break-even is the entry price.'
+      : `${context.asset} must ${direction(move)} ${formatPercent(Math.abs(move), { digits: 2 })} to pay the fees to open and close.`;
+  return { key: 'breakEvenPrice', label: 'Break-even price', value, unit: context.quote, reading };
+}
+
+function thresholdRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+  return analysis.thresholdPrices.map(({ level, price }) => {
+    const label = `Price at health ${formatNumber(level, { digits: 4 })}`;
+    const key = `thresholdPrice-${level}`;
+    if (price === null) {
+      return { key, label, value: '—', unit: '', reading: `Health ${formatNumber(level, { digits: 4 })} is not reached at any positive price.` };
+    }
+    const move = moveFrom(analysis.entry, price);
+    const already = analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(level);
+    const reading = already
+      ? `Health is already below ${formatNumber(level, { digits: 4 })} at entry; a ${size(move)} ${direction(move)} restores it.`
+      : `${context.asset} can ${direction(move)} ${size(move)} before health drops to ${formatNumber(level, { digits: 4 })}.`;
+    return { key, label, value: formatPrice(price, context.tick, { direction: towardEntry(analysis.side) }), unit: context.quote, reading };
+  });
+}
+
+/** Every headline figure, in display order, each with a one-line reading. Never shows NaN or Infinity. */
+export function headlineRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+  const loan = analysis.instrument === 'loan';
+  const amplification = formatNumber(analysis.amplification, { digits: 2 });
+  const usdNote =
+    analysis.instrument === 'inverse'
+      ? ` In USD terms it is ${formatNumber(analysis.amplificationUsd, { digits: 1 })} %, because the collateral is the coin itself.`
+      : '';
+  const rows: HeadlineRow[] = [
+    ...liquidationRows(analysis, context),
+    bankruptcyRow(analysis, context),
+    breakEvenRow(analysis, context),
+    {
+      key: 'amplification',
+      label: 'Amplification',
+      value: formatTimes(analysis.amplification),
+      unit: '',
+      reading: `A 1 % move changes your equity by ${amplification} %.${usdNote}`,
+    },
+    {
+      key: 'notional',
+      label: 'Position value',
+      value: formatMoney(analysis.notionalQuote, context.quote),
+      unit: '',
+      reading: `${formatNumber(analysis.quantity, { digits: 8 })} ${context.base} at ${formatPrice(analysis.entry, context.tick)} ${context.quote}.`,
+    },
+    {
+      key: 'initialMargin',
+      label: loan ? 'Own funds' : 'Initial margin',
+      value: money(analysis, analysis.initialMargin, context),
+      unit: '',
+      reading: loan ? 'Your own money in the position; the rest is borrowed.' : `Collateral set aside to open: position value ÷ ${formatTimes(analysis.leverage)}.`,
+    },
+    {
+      key: 'maintenanceMargin',
+      label: loan ? 'Equity required at entry' : 'Maintenance margin',
+      value: money(analysis, analysis.maintenanceMargin, context),
+      unit: '',
+      reading: loan
+        ? 'Collateral value × (1 − liquidation threshold): the cushion the loan needs at entry.'
+        : `Equity the venue requires at entry (${formatPercent(analysis.appliedMmr)} of the position${Number(analysis.appliedMmAmount) > 0 ? ' minus the bracket amount' : ''}).`,
+    },
+  ];
+  if (loan) {
+    rows.push({
+      key: 'debt',
+      label: 'Debt',
+      value: formatMoney(analysis.debt, context.quote),
+      unit: '',
+      reading:
+        analysis.loanMaxLeverage === null
+          ? `Borrowed to reach ${formatTimes(analysis.leverage)}.`
+          : `Borrowed to reach ${formatTimes(analysis.leverage)}; at most ${formatTimes(analysis.loanMaxLeverage)} with these loan terms.`,
+    });
+  }
+  rows.push(
+    {
+      key: 'maxLoss',
+      label: 'Maximum loss',
+      value: money(analysis, analysis.maxLoss, context),
+      unit: '',
+      reading:
+        analysis.marginMode === 'cross'
+          ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
+          : Number(analysis.openFee) > 0
+            ? 'All the collateral plus the fee to open.'
+            : 'All the collateral.',
+    },
+    {
+      key: 'healthAtEntry',
+      label: 'Health at entry',
+      value: formatNumber(analysis.healthAtEntry, { digits: 3 }),
+      unit: '',
+      reading:
+        analysis.healthAtEntry === null
+          ? 'Nothing is required at entry, so health is unlimited.'
+          : loan
+            ? 'Health factor: collateral × threshold ÷ debt; liquidation below 1.'
+            : `Equity is ${formatNumber(analysis.healthAtEntry, { digits: 2 })} times the maintenance requirement; liquidation at 1.`,
+    },
+    ...thresholdRows(analysis, context),
+  );
+  return rows;
+}

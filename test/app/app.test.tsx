@@ -1,0 +1,183 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { formatPrice } from '../../src/config/format';
+import { App } from '../../src/app';
+import { queryFor, readLink, STORAGE_KEY, storedText } from '../../src/app/urlState';
+import { failOnConsoleErrors } from '../ui/helpers';
+
+vi.setConfig({ testTimeout: 30_000 });
+failOnConsoleErrors();
+
+function visit(search: string): void {
+  window.history.replaceState(null, '', `/${search}`);
+}
+
+function input(label: string): HTMLInputElement {
+  const element = screen.getByLabelText(label);
+  if (!(element instanceof HTMLInputElement)) throw new Error(`${label} is not an input`);
+  return element;
+}
+
+function appRoot(): Element | null {
+  return document.querySelector('.lev-app');
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+  visit('');
+});
+
+afterEach(() => {
+  window.localStorage.clear();
+});
+
+describe('the standalone page', () => {
+  it('opens on the teaching default: a BTC long at 20× on Binance', () => {
+    const { container } = render(<App />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Leverage Lens' })).toBeTruthy();
+    expect(input('Leverage').value).toBe('20');
+    const analysis = analyze(inputsToSpec(defaultInputs()));
+    if (!analysis.valid) throw new Error('defaults are valid');
+    expect(container.querySelector('[data-result="liquidationPrice"]')?.textContent).toBe(formatPrice(analysis.liquidationPrice, '0.1', { direction: 'up' }));
+    expect(screen.getByText(/Preset data as of 2024-10, source Binance/)).toBeTruthy();
+    expect(window.location.search).toBe('');
+  });
+
+  it('reads its state from the URL', () => {
+    visit(`?${queryFor({ ...defaultInputs(), entry: '61000', leverage: '10', side: 'short' }, 'dark')}`);
+    render(<App />);
+    expect(input('Entry price').value).toBe('61000');
+    expect(input('Leverage').value).toBe('10');
+    expect(screen.getByRole('radio', { name: 'Short' })).toHaveProperty('checked', true);
+    expect(appRoot()?.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('names the keys of a tampered link in a dismissible notice and never renders its markup', async () => {
+    const user = userEvent.setup();
+    visit('?v=1&entry=%3Cscript%3Ealert(1)%3C%2Fscript%3E&leverage=9999&evil=%3Cimg%20src%3Dx%3E');
+    const { container } = render(<App />);
+    const notice = screen.getByText(/defaults were loaded for/);
+    expect(notice.textContent).toContain('Entry price (entry)');
+    expect(notice.textContent).toContain('Leverage (leverage)');
+    expect(screen.getByText(/ignored: evil/)).toBeTruthy();
+    expect(container.querySelector('script, img')).toBeNull();
+    expect(input('Entry price').value).toBe(defaultInputs().entry);
+    // The cleaned state replaces the tampered address at once.
+    expect(window.location.search).not.toContain('evil');
+
+    await user.click(screen.getAllByRole('button', { name: /^Dismiss notice/ })[0] ?? document.body);
+    expect(screen.queryByText(/defaults were loaded for/)).toBeNull();
+  });
+
+  it('writes changes to the URL (debounced) and the saved session', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const entry = input('Entry price');
+    await user.clear(entry);
+    await user.type(entry, '61000');
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('entry')).toBe('61000'), { timeout: 2000 });
+    expect(readLink(window.location.search)?.inputs.entry).toBe('61000');
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    expect(saved).not.toBeNull();
+    expect(saved).toContain('entry=61000');
+  });
+
+  it('restores the last session from localStorage on reload', () => {
+    window.localStorage.setItem(
+      STORAGE_KEY,
+      storedText({ inputs: { ...defaultInputs(), entry: '42000' }, theme: 'light', scenarios: [{ id: 'k', name: 'Kept', inputs: defaultInputs() }] }) ?? '',
+    );
+    render(<App />);
+    expect(input('Entry price').value).toBe('42000');
+    expect(appRoot()?.getAttribute('data-theme')).toBe('light');
+    expect(screen.getByRole('list', { name: 'Saved scenarios' }).textContent).toContain('Kept');
+  });
+
+  it('prefers URL parameters to the saved session', () => {
+    window.localStorage.setItem(STORAGE_KEY, storedText({ inputs: { ...defaultInputs(), entry: '42000' }, theme: 'auto', scenarios: [] }) ?? '');
+    visit('?v=1&entry=55000');
+    render(<App />);
+    expect(input('Entry price').value).toBe('55000');
+  });
+
+  it('keeps working when storage throws', () => {
+    const getItem = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('blocked');
+    });
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('quota');
+    });
+    render(<App />);
+    expect(input('Entry price').value).toBe(defaultInputs().entry);
+    getItem.mockRestore();
+    setItem.mockRestore();
+  });
+
+  it('resets to the defaults and clears the saved session', async () => {
+    const user = userEvent.setup();
+    window.localStorage.setItem(STORAGE_KEY, storedText({ inputs: { ...defaultInputs(), entry: '42000' }, theme: 'auto', scenarios: [] }) ?? '');
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(input('Entry price').value).toBe(defaultInputs().entry);
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
+    await waitFor(() => expect(window.location.search).toBe(''), { timeout: 2000 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  it('copies a link that reproduces the state and announces it', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const leverage = input('Leverage');
+    await user.clear(leverage);
+    await user.type(leverage, '15');
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied')).toBeTruthy();
+    const copied = await navigator.clipboard.readText();
+    expect(readLink(new URL(copied).search)?.inputs).toEqual({ ...defaultInputs(), leverage: '15' });
+  });
+
+  it('falls back to a selected read-only link when the clipboard refuses', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const link = await screen.findByLabelText('Link to this calculation');
+    expect(link).toHaveProperty('readOnly', true);
+    expect(readLink(new URL(link instanceof HTMLInputElement ? link.value : '').search)?.inputs).toEqual(defaultInputs());
+    const status = screen.getAllByRole('status').map((element) => element.textContent).join(' ');
+    expect(status).toMatch(/Link copied|copy the selected link/);
+    writeText.mockRestore();
+  });
+
+  it('switches theme by the toggle and sets data-theme on the app root', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    expect(appRoot()?.getAttribute('data-theme')).toBe('auto');
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    expect(appRoot()?.getAttribute('data-theme')).toBe('dark');
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('theme')).toBe('dark'), { timeout: 2000 });
+  });
+
+  it('lays out the inputs, results, chart and scenarios as labelled regions', () => {
+    render(<App />);
+    const main = screen.getByRole('main');
+    for (const name of ['Inputs', 'Results', 'Chart', 'Scenarios']) {
+      expect(within(main).getByRole('region', { name })).toBeTruthy();
+    }
+    expect(screen.getByRole('contentinfo').textContent).toMatch(/A model, not advice/);
+  });
+
+  it('shows the stale notice when an input goes bad, and the chart stays', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const entry = input('Entry price');
+    await user.clear(entry);
+    await user.paste('abc');
+    expect(screen.getByText(/Showing the last valid inputs/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Chart' }).textContent).not.toMatch(/NaN|Infinity/);
+  });
+});

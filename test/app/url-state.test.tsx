@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultInputs, serializeInputs } from '../../src/config/codec';
+import { addressFor, initialState, parseStored, queryFor, readLink, shareLink, storedText } from '../../src/app/urlState';
+import { screenInputs } from '../ui/arbitraries';
+
+describe('links', () => {
+  it('round-trip the inputs and the theme through the query string', () => {
+    fc.assert(
+      fc.property(screenInputs, fc.constantFrom('auto', 'light', 'dark'), (inputs, theme) => {
+        const link = readLink(`?${queryFor(inputs, theme)}`);
+        expect(link?.inputs).toEqual(inputs);
+        expect(link?.theme).toBe(theme === 'auto' ? null : theme);
+        expect(link?.notices).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('use the codec’s flat keys with v=1', () => {
+    const query = new URLSearchParams(queryFor(defaultInputs(), 'auto'));
+    expect([...query.entries()]).toEqual(serializeInputs(defaultInputs()));
+    expect(query.get('v')).toBe('1');
+  });
+
+  it('name every key of a tampered link in a notice and keep defaults for them', () => {
+    const link = readLink('?v=1&entry=%3Cscript%3Ealert(1)%3C%2Fscript%3E&leverage=9999&collateral=800&evil=1&theme=neon');
+    expect(link).not.toBeNull();
+    const text = link?.notices.join(' ') ?? '';
+    expect(text).toContain('Entry price (entry)');
+    expect(text).toContain('Leverage (leverage)');
+    expect(text).toContain('theme');
+    expect(text).toContain('evil');
+    expect(text).not.toContain('<script>');
+    expect(link?.inputs.entry).toBe(defaultInputs().entry);
+    expect(link?.inputs.leverage).toBe(defaultInputs().leverage);
+    expect(link?.inputs.collateral).toBe('800');
+  });
+
+  it('mention a different schema version', () => {
+    expect(readLink('?v=7&entry=1000')?.notices.join(' ')).toMatch(/schema version 7/);
+  });
+
+  it('with no parameters leave the page to the saved session', () => {
+    expect(readLink('')).toBeNull();
+    expect(readLink('?')).toBeNull();
+  });
+
+  it('for the default state keep the address bar clean, and the shared link full', () => {
+    expect(addressFor('/calc/', '#top', { inputs: defaultInputs(), theme: 'auto', scenarios: [] })).toBe('/calc/#top');
+    const changed = { ...defaultInputs(), entry: '61000' };
+    expect(addressFor('/calc/', '', { inputs: changed, theme: 'auto', scenarios: [] })).toBe(`/calc/?${queryFor(changed, 'auto')}`);
+    const link = shareLink('https://example.org', '/calc/', defaultInputs(), 'dark');
+    expect(readLink(new URL(link).search)?.inputs).toEqual(defaultInputs());
+    expect(readLink(new URL(link).search)?.theme).toBe('dark');
+  });
+});
+
+describe('saved session', () => {
+  it('round-trips inputs, theme and scenarios', () => {
+    fc.assert(
+      fc.property(screenInputs, screenInputs, fc.constantFrom('auto', 'light', 'dark'), (inputs, scenarioInputs, theme) => {
+        const text = storedText({ inputs, theme, scenarios: [{ id: 'a', name: 'Wide stop', inputs: scenarioInputs }] });
+        const stored = parseStored(text);
+        expect(stored.inputs).toEqual(inputs);
+        expect(stored.theme).toBe(theme === 'auto' ? null : theme);
+        expect(stored.scenarios.map((scenario) => [scenario.name, scenario.inputs])).toEqual([['Wide stop', scenarioInputs]]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('is not written for the default state', () => {
+    expect(storedText({ inputs: defaultInputs(), theme: 'auto', scenarios: [] })).toBeNull();
+  });
+
+  it('survives corrupt or hostile storage without throwing', () => {
+    expect(parseStored('{not json').inputs).toBeNull();
+    expect(parseStored('{not json').notices).toHaveLength(1);
+    expect(parseStored('null').inputs).toBeNull();
+    expect(parseStored('[1,2]').scenarios).toEqual([]);
+    expect(parseStored(JSON.stringify({ query: 42, scenarios: 'x' })).inputs).toBeNull();
+    const hostile = parseStored(JSON.stringify({ query: 'entry=<b>x</b>', scenarios: [{ name: 'n'.repeat(500), query: 'leverage=abc' }] }));
+    expect(hostile.inputs?.entry).toBe(defaultInputs().entry);
+    expect(hostile.notices.join(' ')).toContain('saved session');
+    expect(hostile.scenarios[0]?.name).toHaveLength(40);
+    expect(hostile.scenarios[0]?.inputs.leverage).toBe(defaultInputs().leverage);
+  });
+});
+
+describe('first state of the page', () => {
+  const saved = storedText({ inputs: { ...defaultInputs(), entry: '42000' }, theme: 'dark', scenarios: [{ id: 'x', name: 'Kept', inputs: defaultInputs() }] });
+
+  it('takes URL parameters over the saved session, but keeps the saved scenarios', () => {
+    const state = initialState('?v=1&entry=61000', saved);
+    expect(state.inputs?.entry).toBe('61000');
+    expect(state.theme).toBe('dark');
+    expect(state.scenarios?.map((scenario) => scenario.name)).toEqual(['Kept']);
+  });
+
+  it('restores the saved session when the URL has no parameters', () => {
+    const state = initialState('', saved);
+    expect(state.inputs?.entry).toBe('42000');
+    expect(state.notices).toEqual([]);
+  });
+
+  it('falls back to the defaults', () => {
+    expect(initialState('', null).inputs).toEqual(defaultInputs());
+  });
+});

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { analyze } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { formatPrice } from '../../src/config/format';
+import { launchBrowser, watchErrors } from './chromium';
+import type { BrowserSession } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const shots = 'test-results/screenshots';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe: unknown = Reflect.get(window, 'axe');
+    if (typeof axe !== 'object' || axe === null) return ['axe did not load'];
+    const run: unknown = Reflect.get(axe, 'run');
+    if (typeof run !== 'function') return ['axe.run missing'];
+    const result: unknown = await Reflect.apply(run, axe, [document, { resultTypes: ['violations'] }]);
+    const violations: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'violations') : [];
+    if (!Array.isArray(violations)) return [];
+    return violations.map((violation: unknown) => {
+      const id: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'id') : '?';
+      const nodes: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'nodes') : [];
+      const targets = Array.isArray(nodes) ? nodes.map((node: unknown) => JSON.stringify(typeof node === 'object' && node !== null ? Reflect.get(node, 'target') : '')).join(' ') : '';
+      return `${String(id)}: ${targets}`;
+    });
+  });
+}
+
+async function resultText(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-result="${key}"]`).first().innerText()).trim();
+}
+
+async function markerX(page: Page, id: string): Promise<number> {
+  const line = page.locator(`.lev-marker-${id} line`).first();
+  await line.waitFor({ state: 'attached' });
+  return Number(await line.getAttribute('x1'));
+}
+
+async function noBrokenNumbers(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
+  let session: BrowserSession;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    session = await launchBrowser({ width: 1280, height: 900 });
+    page = await session.context.newPage();
+    errors = watchErrors(page);
+    await page.goto(baseUrl);
+    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+  });
+
+  afterAll(async () => {
+    expect(errors, 'console errors during the suite').toEqual([]);
+    await session.close();
+  });
+
+  it('shows the model’s liquidation price for entry 50,000 / collateral 500 / long / 20× at 0.4 % (mark basis)', async () => {
+    await page.getByLabel('Venue preset').selectOption('binance-usdm-btcusdt');
+    await page.getByLabel('Entry price').fill('50000');
+    await page.getByLabel('Collateral', { exact: true }).fill('500');
+    await page.getByRole('radio', { name: 'Long' }).check();
+    await page.getByLabel('Leverage', { exact: true }).fill('20');
+    const spec = inputsToSpec({ ...defaultInputs(), venue: 'binance-usdm-btcusdt', entry: '50000', collateral: '500', side: 'long', leverage: '20' });
+    const analysis = analyze(spec);
+    expect(analysis.valid).toBe(true);
+    if (!analysis.valid) return;
+    expect(analysis.appliedMmr).toBe('0.004');
+    expect(analysis.mmBasis).toBe('mark');
+    const expected = formatPrice(analysis.liquidationPrice, '0.1', { direction: 'up' });
+    await expect.poll(() => resultText(page, 'liquidationPrice')).toContain(expected);
+    await noBrokenNumbers(page);
+    await page.screenshot({ path: `${shots}/desktop.png`, fullPage: true });
+  });
+
+  it('moves the markers when the leverage slider is driven by keyboard', async () => {
+    const before = await markerX(page, 'liquidation');
+    const textBefore = await resultText(page, 'liquidationPrice');
+    const slider = page.getByRole('slider', { name: 'Leverage slider' });
+    await slider.focus();
+    for (let step = 0; step < 10; step += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => resultText(page, 'liquidationPrice')).not.toBe(textBefore);
+    const after = await markerX(page, 'liquidation');
+    expect(after).not.toBe(before);
+    const leverage = Number(await page.getByLabel('Leverage', { exact: true }).inputValue());
+    expect(leverage).toBeGreaterThan(20);
+  });
+
+  it('round-trips the state through a copied link in a fresh browser', async () => {
+    await page.getByLabel('Leverage', { exact: true }).fill('37');
+    await page.getByRole('radio', { name: 'Short' }).check();
+    await expect.poll(() => page.url()).toContain('leverage=37');
+    await expect.poll(() => page.url()).toContain('side=short');
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await page.getByRole('button', { name: /copy link/i }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    const liquidation = await resultText(page, 'liquidationPrice');
+
+    const fresh = await launchBrowser({ width: 1280, height: 900 });
+    try {
+      const other = await fresh.context.newPage();
+      const otherErrors = watchErrors(other);
+      await other.goto(copied);
+      await expect.poll(() => resultText(other, 'liquidationPrice')).toBe(liquidation);
+      expect(await other.getByLabel('Leverage', { exact: true }).inputValue()).toBe('37');
+      expect(await other.getByRole('radio', { name: 'Short' }).isChecked()).toBe(true);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('names tampered link keys in a notice and renders nothing from the URL as HTML', async () => {
+    const other = await session.context.newPage();
+    const otherErrors = watchErrors(other);
+    await other.goto(`${baseUrl}/?v=1&side=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&entry=abc&leverage=20`);
+    const notice = other.getByText(/side/).filter({ hasText: /entry/ }).first();
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await other.locator('img[src="x"]').count()).toBe(0);
+    expect(await other.getByRole('radio', { name: 'Long' }).isChecked()).toBe(true);
+    expect(otherErrors).toEqual([]);
+    await other.close();
+  });
+
+  it('explains bad input next to the field and keeps the other fields and the last valid result', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const liquidation = await resultText(page, 'liquidationPrice');
+    const entry = page.getByLabel('Entry price');
+    await entry.fill('abc');
+    await expect.poll(() => entry.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await entry.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${describedBy.split(' ')[0] ?? ''}"]`).innerText();
+    expect(message.length).toBeGreaterThan(5);
+    await expect.poll(() => page.getByText('Showing the last valid inputs').isVisible()).toBe(true);
+    expect(await resultText(page, 'liquidationPrice')).toBe(liquidation);
+    expect(await page.getByLabel('Collateral', { exact: true }).inputValue()).toBe('500');
+    for (const bad of ['-5', '0', '1e30']) {
+      await entry.fill(bad);
+      await expect.poll(() => entry.getAttribute('aria-invalid')).toBe('true');
+      await noBrokenNumbers(page);
+    }
+    await entry.fill('50000');
+    await page.getByLabel('Leverage', { exact: true }).fill('500');
+    const leverageField = page.getByLabel('Leverage', { exact: true });
+    await expect.poll(() => leverageField.getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Leverage', { exact: true }).fill('20');
+    await expect.poll(() => leverageField.getAttribute('aria-invalid')).not.toBe('true');
+    await noBrokenNumbers(page);
+  });
+
+  it('has no axe violations in the light theme, and none in the dark theme', async () => {
+    await page.getByRole('radio', { name: 'Light' }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(() => page.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
+    const background = await page.evaluate(() => {
+      const root = document.querySelector('[data-theme="dark"]');
+      return root === null ? '' : getComputedStyle(root).backgroundColor;
+    });
+    const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    expect(channels.reduce((sum, value) => sum + value, 0) / 3).toBeLessThan(80);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/desktop-dark.png`, fullPage: true });
+    await page.getByRole('radio', { name: 'Auto' }).check();
+  });
+
+  it('fits a 375 px phone without horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(baseUrl);
+    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.locator('.lev-marker-liquidation').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/mobile-375.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { analyze } from '../../src/model';
+import type { PositionSpec, ValidAnalysis } from '../../src/model';
+import { derive } from '../../src/store';
+import { defaultInputs } from '../../src/config/codec';
+import { loanSpec, perpetualSpec, tieredSpec } from '../model/arbitraries';
+
+export const anySpec: fc.Arbitrary<PositionSpec> = fc.oneof(perpetualSpec, tieredSpec, loanSpec);
+
+/** Fewer runs than the model's properties: each run here builds whole curves. */
+export const chartRuns = process.env['CI'] === 'true' ? 1_000 : 200;
+
+export function validAnalysis(spec: PositionSpec): ValidAnalysis | null {
+  const analysis = analyze(spec);
+  return analysis.valid ? analysis : null;
+}
+
+/** The page's first view: Binance BTCUSDT long, 20×, entry 50,000, 500 USDT. */
+export function defaultPosition(): { spec: PositionSpec; analysis: ValidAnalysis } {
+  const derived = derive(defaultInputs());
+  if (derived.current === null) throw new Error('The default inputs must be valid.');
+  return { spec: derived.spec, analysis: derived.current };
+}
+
+/** |a − b| relative to the larger of |a|, |b| and a floor (values that cross zero). */
+export function relativeGap(a: Decimal.Value, b: Decimal.Value, floor: Decimal.Value): number {
+  const x = new Decimal(a);
+  const y = new Decimal(b);
+  const scale = Decimal.max(x.abs(), y.abs(), new Decimal(floor).abs(), new Decimal('1e-300'));
+  return x.minus(y).abs().div(scale).toNumber();
+}

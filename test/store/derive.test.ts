@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { createCalculatorStore, createDeriver, derive, MAX_SCENARIOS } from '../../src/store';
+
+describe('the deriver behind the page', () => {
+  it('keeps the last valid analysis on show while a field is wrong', () => {
+    const deriver = createDeriver();
+    const good = defaultInputs();
+    const first = deriver(good);
+    expect(first.stale).toBe(false);
+    expect(first.shown).toEqual(analyze(inputsToSpec(good)));
+
+    const bad = { ...good, entry: 'abc' };
+    const view = deriver(bad);
+    expect(view.current).toBeNull();
+    expect(view.stale).toBe(true);
+    expect(view.shown).toEqual(first.shown);
+    expect(view.errors.entry).toBeDefined();
+    expect(view.inputs.entry).toBe('abc');
+  });
+
+  it('is not stale when there was never a valid result', () => {
+    const view = createDeriver()({ ...defaultInputs(), entry: '' });
+    expect(view.shown).toBeNull();
+    expect(view.stale).toBe(false);
+  });
+
+  it('returns the same object for the same inputs object (memo for React)', () => {
+    const deriver = createDeriver();
+    const inputs = defaultInputs();
+    expect(deriver(inputs)).toBe(deriver(inputs));
+  });
+
+  it('marks preset values the user changed', () => {
+    expect(derive(defaultInputs()).customized).toEqual([]);
+    expect(derive({ ...defaultInputs(), feeRate: '0.02' }).customized).toEqual(['feeRate']);
+  });
+});
+
+describe('the store', () => {
+  it('keeps at most four scenarios and resets to defaults', () => {
+    const store = createCalculatorStore();
+    for (let index = 0; index < MAX_SCENARIOS + 2; index += 1) store.getState().saveScenario(`S${index}`);
+    expect(store.getState().scenarios.map((scenario) => scenario.name)).toEqual(['S0', 'S1', 'S2', 'S3']);
+    store.getState().setInput('entry', '1');
+    store.getState().reset();
+    expect(store.getState().inputs).toEqual(defaultInputs());
+    expect(store.getState().scenarios).toEqual([]);
+  });
+});

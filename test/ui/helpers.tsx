@@ -1,0 +1,34 @@
+import { render } from '@testing-library/react';
+import type { RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
+import { CalculatorProvider, createCalculatorStore } from '../../src/store';
+import type { CalculatorStore, CalculatorStoreOptions } from '../../src/store';
+
+export function renderWithStore(ui: ReactNode, options: CalculatorStoreOptions = {}): RenderResult & { store: CalculatorStore } {
+  const store = createCalculatorStore(options);
+  const result = render(<CalculatorProvider store={store}>{ui}</CalculatorProvider>);
+  return { ...result, store };
+}
+
+/** Fails the test when React (or anything else) logs an error or a warning. */
+export function failOnConsoleErrors(): void {
+  let errorSpy: MockInstance<typeof console.error> | null = null;
+  let warnSpy: MockInstance<typeof console.warn> | null = null;
+  beforeEach(() => {
+    errorSpy = vi.spyOn(console, 'error');
+    warnSpy = vi.spyOn(console, 'warn');
+  });
+  afterEach(() => {
+    expect(errorSpy?.mock.calls ?? []).toEqual([]);
+    expect(warnSpy?.mock.calls ?? []).toEqual([]);
+    errorSpy?.mockRestore();
+    warnSpy?.mockRestore();
+  });
+}
+
+/** Text of the page must never show NaN or Infinity. */
+export function expectNoBadNumbers(container: HTMLElement): void {
+  expect(container.textContent ?? '').not.toMatch(/NaN|Infinity/);
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
+
+const maxima = fc.constantFrom(2, 3.22, 5, 11, 20, 40, 50, 100, 125, 200);
+
+describe('log-scaled leverage slider', () => {
+  it('spans 1× to the maximum', () => {
+    fc.assert(
+      fc.property(maxima, (max) => {
+        expect(sliderToLeverage(0, max)).toBe(1);
+        expect(sliderToLeverage(SLIDER_STEPS, max)).toBe(max);
+        expect(leverageToSlider(1, max)).toBe(0);
+        expect(leverageToSlider(max, max)).toBe(SLIDER_STEPS);
+      }),
+    );
+  });
+
+  it('gives 1–10× as much travel as 10–100× on a 100× venue', () => {
+    expect(leverageToSlider(10, 100)).toBe(SLIDER_STEPS / 2);
+  });
+
+  it('is monotonic and stays within 1× … max', () => {
+    fc.assert(
+      fc.property(maxima, fc.integer({ min: 0, max: SLIDER_STEPS - 1 }), (max, position) => {
+        const here = sliderToLeverage(position, max);
+        const next = sliderToLeverage(position + 1, max);
+        expect(next).toBeGreaterThanOrEqual(here);
+        expect(here).toBeGreaterThanOrEqual(1);
+        expect(here).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it('round-trips a leverage through the slider to within its rounding', () => {
+    fc.assert(
+      fc.property(maxima, fc.double({ min: 0, max: 1, noNaN: true }), (max, fraction) => {
+        const leverage = roundLeverage(Math.exp(Math.log(max) * fraction));
+        if (leverage > max) return;
+        const back = sliderToLeverage(leverageToSlider(leverage, max), max);
+        // One slider step is a ratio of max^(1/1000); the value is then rounded to 0.1 (below 10×) or 1.
+        const tolerance = leverage * (Math.pow(max, 1 / SLIDER_STEPS) - 1) + (leverage < 10 ? 0.1 : 1);
+        expect(Math.abs(back - leverage)).toBeLessThanOrEqual(tolerance);
+      }),
+    );
+  });
+
+  it('never returns NaN for nonsense input', () => {
+    for (const value of [NaN, Infinity, -Infinity, -5, 1e9]) {
+      expect(Number.isFinite(sliderToLeverage(value, 125))).toBe(true);
+      expect(Number.isFinite(leverageToSlider(value, 125))).toBe(true);
+      expect(Number.isFinite(sliderToLeverage(500, value))).toBe(true);
+    }
+  });
+});
+
+describe('keyboard steps', () => {
+  it('always move strictly until a bound is reached, and stay in range', () => {
+    fc.assert(
+      fc.property(maxima, fc.double({ min: 1, max: 200, noNaN: true }), fc.constantFrom<1 | -1>(1, -1), (max, start, direction) => {
+        const from = Math.min(start, max);
+        const next = stepLeverage(from, direction, max);
+        expect(next).toBeGreaterThanOrEqual(1);
+        expect(next).toBeLessThanOrEqual(max);
+        if (direction === 1 && from < max) expect(next).toBeGreaterThan(from);
+        if (direction === -1 && from > 1) expect(next).toBeLessThan(from);
+      }),
+    );
+  });
+
+  it('walks from 1× to the maximum and back along the same ladder', () => {
+    const up: number[] = [1];
+    while (up[up.length - 1] !== 125) up.push(stepLeverage(up[up.length - 1] ?? 1, 1, 125));
+    const down: number[] = [125];
+    while (down[down.length - 1] !== 1) down.push(stepLeverage(down[down.length - 1] ?? 125, -1, 125));
+    expect(down.reverse()).toEqual(up);
+    expect(up).toContain(20);
+    expect(up).toContain(100);
+    expect(up.length).toBeLessThan(60);
+  });
+
+  it('page keys take five rungs', () => {
+    let five = 20;
+    for (let index = 0; index < 5; index += 1) five = stepLeverage(five, 1, 125);
+    expect(stepLeverage(20, 1, 125, 5)).toBe(five);
+  });
+});

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, findVenue } from '../../src/model';
+import type { ValidAnalysis } from '../../src/model';
+import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
+import type { Inputs } from '../../src/config/codec';
+import { formatPercent, formatPrice } from '../../src/config/format';
+import { headlineRows, readingContext, towardEntry } from '../../src/ui/readings';
+import { screenInputs } from './arbitraries';
+
+function valid(inputs: Inputs): ValidAnalysis | null {
+  const analysis = analyze(inputsToSpec(inputs));
+  return analysis.valid ? analysis : null;
+}
+
+function rowsFor(inputs: Inputs): ReturnType<typeof headlineRows> {
+  const analysis = valid(inputs);
+  if (analysis === null) throw new Error('expected valid inputs');
+  return headlineRows(analysis, readingContext(findVenue(inputs.venue)));
+}
+
+describe('headline readings', () => {
+  it('never show NaN or Infinity and always read as a sentence', () => {
+    fc.assert(
+      fc.property(screenInputs, (inputs) => {
+        const analysis = valid(inputs);
+        fc.pre(analysis !== null);
+        if (analysis === null) return;
+        for (const row of headlineRows(analysis, readingContext(findVenue(inputs.venue)))) {
+          expect(`${row.value} ${row.unit} ${row.reading}`).not.toMatch(/NaN|Infinity|undefined|null/);
+          expect(row.reading).toMatch(/\.$/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('state the liquidation price rounded toward entry and the distance the model gives', () => {
+    fc.assert(
+      fc.property(screenInputs, (inputs) => {
+        const analysis = valid(inputs);
+        fc.pre(analysis !== null && analysis.liquidationPrice !== null && analysis.liquidationDistance !== null);
+        if (analysis === null || analysis.liquidationPrice === null || analysis.liquidationDistance === null) return;
+        const context = readingContext(findVenue(inputs.venue));
+        const rows = headlineRows(analysis, context);
+        const liquidation = rows.find((row) => row.key === 'liquidationPrice');
+        expect(liquidation?.value).toBe(formatPrice(analysis.liquidationPrice, context.tick, { direction: towardEntry(analysis.side) }));
+        const verb = Number(analysis.liquidationDistance) < 0 ? 'fall' : 'rise';
+        const size = formatPercent(Math.abs(Number(analysis.liquidationDistance)), { digits: 1 });
+        expect(liquidation?.reading).toBe(`${context.asset} can ${verb} ${size} before this position is liquidated.`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('read the default BTC long as a fall, and a short as a rise', () => {
+    const long = rowsFor(defaultInputs());
+    expect(long.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^BTC can fall [\d.]+ % before this position is liquidated\.$/);
+    const short = rowsFor({ ...defaultInputs(), side: 'short' });
+    expect(short.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^BTC can rise /);
+  });
+
+  it('say how a 1 % move changes equity, with the amplification the model gives', () => {
+    const analysis = valid(defaultInputs());
+    const amplification = rowsFor(defaultInputs()).find((row) => row.key === 'amplification');
+    expect(amplification?.reading).toBe(`A 1 % move changes your equity by ${Number(analysis?.amplification)} %.`);
+  });
+
+  it('explain why there is no liquidation price', () => {
+    const inputs = { ...defaultInputs(), leverage: '1' };
+    const analysis = valid(inputs);
+    expect(analysis?.liquidationPrice).toBeNull();
+    const liquidation = rowsFor(inputs).find((row) => row.key === 'liquidationPrice');
+    expect(liquidation?.value).toBe('None');
+    expect(liquidation?.reading).toBe(analysis?.liquidationNote);
+  });
+
+  it('add the USD view for inverse contracts and the debt for loans', () => {
+    const inverse = rowsFor(applyVenue(defaultInputs(), 'binance-coinm-btcusd'));
+    expect(inverse.find((row) => row.key === 'amplification')?.reading).toMatch(/In USD terms/);
+    const loan = rowsFor(applyVenue(defaultInputs(), 'aave-v3-eth'));
+    expect(loan.map((row) => row.key)).toContain('debt');
+    expect(loan.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^ETH can fall/);
+  });
+
+  it('give one row per health level to mark', () => {
+    const inputs = { ...defaultInputs(), thresholds: '1.1, 1.5, 3' };
+    const keys = rowsFor(inputs).map((row) => row.key);
+    expect(keys.filter((key) => key.startsWith('thresholdPrice-'))).toEqual(['thresholdPrice-1.1', 'thresholdPrice-1.5', 'thresholdPrice-3']);
+  });
+});
