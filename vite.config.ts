@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'model',
           include: ['test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/config/**/*.test.ts', 'test/chart/**/*.test.ts', 'test/store/**/*.test.ts'],
           environment: 'node',
+          // Property tests run 10,000 cases each under CI=true.
+          testTimeout: 180_000,
         },
       },
       {

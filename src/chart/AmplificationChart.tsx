@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent, formatPrice, formatTimes } from '../config/format';
-import { innerTicks, niceScale, tickFormatter } from './axes';
+import { innerTicks, tickFormatter } from './axes';
 import { DotLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { EndDot, HorizontalLine, VerticalLine } from './Annotations';
 import { INITIAL_SIZE, NARROW_WIDTH } from './EquityChart';
@@ -42,8 +42,8 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
   const narrow = width < NARROW_WIDTH;
   const yScale = useMemo(() => {
-    const [low, high] = fanValueDomain(fan);
-    return niceScale(low, high, narrow ? 4 : 6);
+    const domain = fanValueDomain(fan);
+    return { domain, ticks: innerTicks(domain[0], domain[1], narrow ? 4 : 6) };
   }, [fan, narrow]);
   const xTicks = useMemo(() => innerTicks(-fan.span, fan.span, narrow ? 4 : 8), [fan.span, narrow]);
   const fanDomain = useMemo<[number, number]>(() => [-fan.span, fan.span], [fan.span]);
@@ -53,9 +53,10 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
     const ends = fan.lines.filter((line) => line.endChange !== null && line.endRoe !== null);
     const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - 20);
     const span = { from: -fan.span, to: fan.span };
-    const labelOf = (line: FanLine): string => (narrow ? line.label.replace(' (yours)', '') : `${line.label} liq.`);
-    // Labels sit beside their dot; close dots get stacked rows so their labels never overlap.
-    const rows = staggerLabels(ends.map((line) => ({ x: priceToPixel(line.endChange ?? 0, span, plotWidth), width: estimateLabelWidth(labelOf(line)) * 2 })));
+    // The caption says the dots are liquidation points; the labels only name the leverage.
+    const labelOf = (line: FanLine): string => (narrow ? line.label.replace(' (yours)', '') : line.label);
+    // Labels sit above their dot; close dots get stacked rows so their labels never overlap.
+    const rows = staggerLabels(ends.map((line) => ({ x: priceToPixel(line.endChange ?? 0, span, plotWidth), width: estimateLabelWidth(labelOf(line)) })));
     return ends.map((line, index) => ({
       id: line.key,
       x: line.endChange ?? 0,
@@ -64,9 +65,8 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
       className: `lev-fan-end lev-fan-end-${line.key}`,
       label: labelOf(line),
       row: rows[index] ?? 0,
-      side: long ? 'left' : 'right',
     }));
-  }, [fan, width, narrow, long]);
+  }, [fan, width, narrow]);
   const references = useMemo<HorizontalLine[]>(
     () => [
       { id: 'zero', y: 0, color: colors.text, dash: '0', className: 'lev-ref lev-ref-zero' },
@@ -95,7 +95,7 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
   const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
-      <ComposedChart data={fan.rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} title={title} accessibilityLayer>
+      <ComposedChart data={fan.rows} margin={{ top: 12, right: 28, bottom: 4, left: 4 }} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
         <XAxis dataKey="change" type="number" domain={fanDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
         <YAxis type="number" domain={yScale.domain} ticks={yScale.ticks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderYTick} />
@@ -159,7 +159,7 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
     () => [{ id: 'entry-leverage', y: atEntry, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `At entry ${formatTimes(atEntry)}` }],
     [atEntry],
   );
-  const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 3 : 6), [domain.from, domain.to, narrow]);
+  const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
   const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
   const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
   const yTicks = useMemo(() => innerTicks(0, cap, narrow ? 4 : 5), [cap, narrow]);
@@ -183,7 +183,7 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
   const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
-      <ComposedChart data={rows} margin={{ top: 10 + rowCount * LABEL_ROW_HEIGHT, right: 16, bottom: 4, left: 4 }} title={title} accessibilityLayer>
+      <ComposedChart data={rows} margin={{ top: 10 + rowCount * LABEL_ROW_HEIGHT, right: 28, bottom: 4, left: 4 }} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
         <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
         <YAxis type="number" domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderYTick} />

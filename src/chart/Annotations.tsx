@@ -51,9 +51,8 @@ export interface EndDot {
   color: string;
   className: string;
   label: string;
+  /** Label row above the dot, from staggerLabels. */
   row: number;
-  /** Which side of the dot the label goes: away from where its line comes in. */
-  side: 'left' | 'right';
 }
 
 export const LABEL_ROW_HEIGHT = 13;
@@ -149,11 +148,10 @@ export const DotLayer = memo(function DotLayer({ dots }: { dots: readonly EndDot
         const x = toX(dot.x);
         const y = toY(dot.y);
         if (x === undefined || y === undefined || !inside(x, plot.x, plot.width) || !inside(y, plot.y, plot.height)) return null;
-        const left = dot.side === 'left';
         return (
           <g key={dot.id} className={dot.className}>
             <circle cx={x} cy={y} r={4} fill={dot.color} stroke="var(--lev-bg, #ffffff)" strokeWidth={1} />
-            <text x={left ? x - 6 : x + 6} y={y + 4 - dot.row * LABEL_ROW_HEIGHT} textAnchor={left ? 'end' : 'start'} fontSize={FONT_SIZE} fill={dot.color} className="lev-fan-end-label">
+            <text x={x} y={y - 8 - dot.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={dot.color} className="lev-fan-end-label">
               {dot.label}
             </text>
           </g>

@@ -95,7 +95,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title } = props;
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
   const narrow = width < NARROW_WIDTH;
-  const margin = narrow ? { left: 0, right: 8 } : { left: 4, right: 16 };
+  // The right margin leaves room for the last tick label, centred on the plot's edge.
+  const margin = narrow ? { left: 0, right: 16 } : { left: 4, right: 28 };
 
   const labelRows = useMemo(() => {
     const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - margin.left - margin.right);
@@ -122,7 +123,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     const [low, high] = valueDomain(rows, keys, [0, startEquity]);
     return niceScale(low, high, narrow ? 4 : 6);
   }, [rows, overlays, startEquity, narrow]);
-  const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 3 : 6), [domain.from, domain.to, narrow]);
+  const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
   const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
   const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
   const renderYTick = useMemo(() => yTick(tickFormatter(yScale.ticks)), [yScale]);

@@ -37,6 +37,15 @@ const blankInputs: Inputs = {
   ltv: '',
   loops: '',
   thresholds: '1.25, 2',
+  fundingRate: '0.01',
+  fundingIntervalHours: '8',
+  holdHours: '168',
+  borrowApr: '5',
+  supplyApr: '2',
+  volatility: '60',
+  horizonDays: '7',
+  drift: '0',
+  volatilityStress: '1',
 };
 
 const percentKeys = new Set<InputKey>(fields.filter((field) => field.kind === 'percent').map((field) => field.key));
@@ -128,8 +137,8 @@ function normalize(value: string): string {
 const threeWay: readonly PositionKey[] = ['size', 'collateral', 'leverage'];
 
 const crossOnly: readonly PositionKey[] = ['marginMode', 'otherMaintenance', 'otherPnl'];
-const perpetualOnly: readonly PositionKey[] = ['mmr', 'mmAmount', 'mmBasis', 'tiers', 'maxLeverage', 'closeFeeInLiquidation'];
-const loanOnly: readonly PositionKey[] = ['liquidationThreshold', 'liquidationRatio', 'ltv', 'loops'];
+const perpetualOnly: readonly PositionKey[] = ['mmr', 'mmAmount', 'mmBasis', 'tiers', 'maxLeverage', 'closeFeeInLiquidation', 'fundingRate', 'fundingIntervalHours'];
+const loanOnly: readonly PositionKey[] = ['liquidationThreshold', 'liquidationRatio', 'ltv', 'loops', 'borrowApr', 'supplyApr'];
 
 /** Keys the model should not see for these inputs: the other instrument's fields and the worked-out figure. */
 function hiddenKeys(inputs: Inputs): Set<PositionKey> {
@@ -183,7 +192,31 @@ function toPositionSpec(record: Record<string, unknown>): PositionSpec {
   assign('mmBasis', basis === 'mark' || basis === 'entry' ? basis : undefined);
   const closeFee = text('closeFeeInLiquidation');
   assign('closeFeeInLiquidation', closeFee === 'true' ? true : closeFee === 'false' ? false : undefined);
-  for (const key of ['entry', 'collateral', 'leverage', 'size', 'otherMaintenance', 'otherPnl', 'mmr', 'mmAmount', 'maxLeverage', 'feeRate', 'liquidationThreshold', 'liquidationRatio', 'ltv', 'loops'] as const) {
+  for (const key of [
+    'entry',
+    'collateral',
+    'leverage',
+    'size',
+    'otherMaintenance',
+    'otherPnl',
+    'mmr',
+    'mmAmount',
+    'maxLeverage',
+    'feeRate',
+    'liquidationThreshold',
+    'liquidationRatio',
+    'ltv',
+    'loops',
+    'fundingRate',
+    'fundingIntervalHours',
+    'holdHours',
+    'borrowApr',
+    'supplyApr',
+    'volatility',
+    'horizonDays',
+    'drift',
+    'volatilityStress',
+  ] as const) {
     assign(key, text(key));
   }
   const tiers = record['tiers'];

@@ -26,6 +26,15 @@ export const positionKeys = [
   'ltv',
   'loops',
   'thresholds',
+  'fundingRate',
+  'fundingIntervalHours',
+  'holdHours',
+  'borrowApr',
+  'supplyApr',
+  'volatility',
+  'horizonDays',
+  'drift',
+  'volatilityStress',
 ] as const;
 
 export const pageKeys = ['venue', 'solveFor'] as const;
@@ -49,12 +58,12 @@ export interface FieldDefinition {
   kind: FieldKind;
   /** Allowed values for choices. */
   options?: readonly { value: string; label: string }[];
-  group: 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue';
+  group: 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk';
   /** Shown when the instrument is one of these (all when absent). */
   instruments?: readonly Instrument[];
   advanced: boolean;
   hint: string;
-  unit?: 'price' | 'margin' | 'size' | 'times' | 'percent' | 'count';
+  unit?: 'price' | 'margin' | 'size' | 'times' | 'percent' | 'count' | 'hours' | 'days';
 }
 
 export const fields: readonly FieldDefinition[] = [
@@ -104,6 +113,15 @@ export const fields: readonly FieldDefinition[] = [
   { key: 'liquidationRatio', label: 'CDP liquidation ratio', kind: 'percent', group: 'loan', instruments: ['loan'], advanced: false, hint: 'Maker 145 %, Liquity 110 %; the same as a threshold of 1 ÷ ratio. Leave empty when a threshold is set.', unit: 'percent' },
   { key: 'ltv', label: 'Loan-to-value per loop', kind: 'percent', group: 'loan', instruments: ['loan'], advanced: false, hint: 'Share of the collateral value borrowed each round.', unit: 'percent' },
   { key: 'loops', label: 'Loops', kind: 'number', group: 'loan', instruments: ['loan'], advanced: false, hint: 'Borrow rounds after the first deposit; sets the leverage when leverage is left empty.', unit: 'count' },
+  { key: 'fundingRate', label: 'Funding rate (per 8 h)', kind: 'percent', group: 'carry', instruments: ['linear', 'inverse'], advanced: false, hint: 'Positive: longs pay shorts. Quoted per 8 hours; hourly venues pay 1/8 of it each hour.', unit: 'percent' },
+  { key: 'fundingIntervalHours', label: 'Funding interval', kind: 'number', group: 'carry', instruments: ['linear', 'inverse'], advanced: false, hint: '8 h at Binance and Bybit, 1 h at Hyperliquid and dYdX.', unit: 'hours' },
+  { key: 'holdHours', label: 'Holding period', kind: 'number', group: 'carry', advanced: false, hint: 'How long the position stays open: funding, interest and fees accrue over it.', unit: 'hours' },
+  { key: 'borrowApr', label: 'Borrow rate (APR)', kind: 'percent', group: 'carry', instruments: ['loan'], advanced: false, hint: 'Interest on the debt, per year.', unit: 'percent' },
+  { key: 'supplyApr', label: 'Supply yield (APY)', kind: 'percent', group: 'carry', instruments: ['loan'], advanced: false, hint: 'Yield earned on the collateral, per year.', unit: 'percent' },
+  { key: 'volatility', label: 'Volatility (annualized)', kind: 'percent', group: 'risk', advanced: false, hint: 'Scales with the square root of time: over d days the typical move is σ·√(d/365).', unit: 'percent' },
+  { key: 'horizonDays', label: 'Horizon', kind: 'number', group: 'risk', advanced: false, hint: 'Days over which to estimate the chance of liquidation.', unit: 'days' },
+  { key: 'drift', label: 'Drift (annualized)', kind: 'percent', group: 'risk', advanced: true, hint: 'Expected trend of the price per year; 0 assumes none.', unit: 'percent' },
+  { key: 'volatilityStress', label: 'Volatility stress multiplier', kind: 'number', group: 'risk', advanced: false, hint: 'GBM has no jumps or fat tails: 1.5× or 2× gives a more cautious estimate.', unit: 'times' },
   { key: 'thresholds', label: 'Health levels to mark', kind: 'levels', group: 'markers', advanced: true, hint: 'Comma-separated; 1 is liquidation, 1.25 is Binance’s margin call (80 % margin ratio).' },
 ];
 

@@ -327,8 +327,10 @@ export function addToPosition(spec: PositionSpec, fills: readonly FillInput[]): 
 // --- Largest position a balance opens -------------------------------------------------------------
 
 /**
- * Fees held back from the balance when opening: none, the fee to open, or (the default, as Binance's
- * order cost does) the fee to open plus an estimated fee to close, both on the position value at entry.
+ * Fees held back from the balance when opening: none, the fee to open, or (the default, the cautious
+ * choice) the fee to open plus an estimated fee to close, both on the position value at entry. Binance's
+ * published order cost is initial margin + open loss, with no fee: 'none' reproduces it (at an order price
+ * equal to the mark, where the open loss is 0); the default leaves the balance able to pay both fees.
  */
 export type FeeReserve = 'none' | 'open' | 'openAndClose';
 
