@@ -39,7 +39,7 @@ export function niceStep(span: number, count: number): number {
 
 function snap(value: number, step: number): number {
   // Removes binary noise (0.30000000000000004) so tick labels and keys stay clean.
-  return Number((Math.round(value / step) * step).toPrecision(12));
+  return Number((Math.round(value / step) * step).toFixed(Math.min(20, stepDecimals(step))));
 }
 
 /**
@@ -62,18 +62,20 @@ function ticksWithStep(from: number, to: number, step: number): number[] {
 export function niceScale(min: number, max: number, count: number): { domain: [number, number]; ticks: number[] } {
   if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return { domain: [0, 1], ticks: [0, 1] };
   const step = niceStep(max - min, count);
-  const low = snap(Math.floor(min / step + 1e-9) * step, step);
-  const high = snap(Math.ceil(max / step - 1e-9) * step, step);
-  return { domain: [low, high], ticks: ticksWithStep(low, high, step) };
+  const first = Math.floor(min / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
+  const ticks: number[] = [];
+  for (let index = first; index <= last && ticks.length < 50; index += 1) ticks.push(snap(index * step, step));
+  return { domain: [snap(first * step, step), snap(last * step, step)], ticks };
 }
 
 /** Decimals needed to write a tick step exactly (2.5 → 1, 0.05 → 2, 500 → 0). */
 export function stepDecimals(step: number): number {
-  for (let decimals = 0; decimals <= 10; decimals += 1) {
+  for (let decimals = 0; decimals <= 20; decimals += 1) {
     const scaled = step * 10 ** decimals;
     if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return decimals;
   }
-  return 10;
+  return 20;
 }
 
 /** Formats ticks of one axis with the same number of decimals, taken from their spacing. */

@@ -18,6 +18,7 @@ export {
   priceDomain,
   priceToPixel,
   riskZones,
+  roundUpShare,
   scenarioPlan,
   scenarioPrices,
   staggerLabels,

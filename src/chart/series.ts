@@ -247,19 +247,23 @@ export interface ScenarioCurve {
 export function equityRows(curve: Curve, analysis: ValidAnalysis, unit: EquityUnit, scenarios: readonly ScenarioCurve[] = []): EquityRow[] {
   const entry = Number(analysis.entry);
   const inverse = analysis.instrument === 'inverse';
+  const collateral = Math.abs(Number(analysis.effectiveCollateral));
   const rows: EquityRow[] = new Array<EquityRow>(curve.price.length);
   for (let index = 0; index < curve.price.length; index += 1) {
     const price = curve.price[index] ?? entry;
     const shown = displayedEquity(curve, index, inverse, unit);
+    const pnl = curve.pnl[index] ?? 0;
+    // At the bankruptcy price float noise leaves equity at ±1e-13 instead of 0, and leverage at 1e16×: call it none.
+    const bankrupt = (curve.equity[index] ?? 0) <= (collateral + Math.abs(pnl)) * 1e-9;
     const row: EquityRow = {
       price,
       change: (price - entry) / entry,
       equity: shown.equity,
       unleveraged: shown.unleveraged,
-      pnl: curve.pnl[index] ?? 0,
+      pnl,
       roe: curve.roe[index] ?? 0,
       health: curve.health[index] ?? null,
-      leverage: curve.effectiveLeverage[index] ?? null,
+      leverage: bankrupt ? null : (curve.effectiveLeverage[index] ?? null),
     };
     for (const scenario of scenarios) row[scenario.key] = scenario.equity[index] ?? null;
     rows[index] = row;

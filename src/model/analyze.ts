@@ -21,6 +21,7 @@ const resolutions = new WeakMap<PositionSpec, Resolution>();
 
 /** Resolves a spec once per spec object: companions called at many prices reuse the work. */
 export function resolve(spec: PositionSpec): Resolution {
+  if (typeof spec !== 'object' || spec === null) return safeResolve(spec);
   const cached = resolutions.get(spec);
   if (cached !== undefined) return cached;
   const resolution = checkEntry(safeResolve(spec));

@@ -83,7 +83,7 @@ function requirementNumber(p: NumericPosition, price: number): number {
   const base = notionalNumber(p, p.markBasis ? price : p.entry);
   let tier = p.tiers[0];
   for (const candidate of p.tiers) {
-    if (candidate.floor <= base) tier = candidate;
+    if (candidate.floor < base) tier = candidate;
     else break;
   }
   return tier === undefined ? 0 : base * tier.rate - tier.amount;

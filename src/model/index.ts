@@ -42,3 +42,30 @@ export type {
   TierInput,
   ValidAnalysis,
 } from './types';
+export { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from './toolbox';
+export type {
+  AddToPosition,
+  ExitPnl,
+  FeeReserve,
+  FillInput,
+  InvalidToolboxInput,
+  MaxOpen,
+  MaxOpenOptions,
+  PnlComponent,
+  SizeByRisk,
+  SizeByRiskInput,
+  ToolboxError,
+  ToolboxField,
+} from './toolbox';
+export { analyzePortfolio, contagion } from './portfolio';
+export type {
+  Contagion,
+  ContagionOptions,
+  ContagionPoint,
+  InvalidPortfolio,
+  Portfolio,
+  PortfolioAnalysis,
+  PortfolioError,
+  PortfolioPosition,
+  PortfolioPositionFigures,
+} from './portfolio';

@@ -164,11 +164,11 @@ function readTiers(errors: ErrorList, spec: PositionSpec): Tier[] | null {
   return tiers.map((tier, index) => ({ ...tier, cap: tiers[index + 1]?.floor ?? null }));
 }
 
-/** Bracket that holds at a notional (margin currency): the last one whose floor is at or below it. */
+/** Bracket that holds at a notional (margin currency). Venues write brackets as floor < notional ≤ cap. */
 export function tierAt(tiers: readonly Tier[], notional: Dec): Tier {
   let found = tiers[0];
   for (const tier of tiers) {
-    if (tier.floor.lte(notional)) found = tier;
+    if (tier.floor.lt(notional)) found = tier;
     else break;
   }
   if (found === undefined) throw new Error('A position always has at least one bracket.');

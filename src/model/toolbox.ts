@@ -342,7 +342,7 @@ export interface MaxOpen {
   valid: true;
   balance: string;
   leverage: string;
-  /** Largest position value (margin currency). When limited by a bracket it is that bracket's cap, which a position must stay below. */
+  /** Largest position value (margin currency). When limited by a bracket it is that bracket's cap, which a position may reach (venues write brackets as floor < notional ≤ cap). */
   maxNotional: string;
   /** In the spec's size unit: base units, or USD face value for inverse. */
   maxSize: string;
@@ -433,7 +433,7 @@ export function maxOpen(spec: PositionSpec, options: MaxOpenOptions = {}): MaxOp
   for (let index = landing.index - 1; index >= 0; index -= 1) {
     const next = position.tiers[index + 1];
     if (allows(index) && next !== undefined) {
-      return result(next.floor, index, 'tier', `Bracket ${index + 2} allows less than ${leverage.toString()}×: stay below its floor, or lower the leverage to open more.`);
+      return result(next.floor, index, 'tier', `Bracket ${index + 2} allows less than ${leverage.toString()}×: positions up to its floor fit, or lower the leverage to open more.`);
     }
   }
   return result(ZERO, null, 'venue', `No bracket allows ${leverage.toString()}×.`);

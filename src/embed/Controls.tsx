@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { venuePresets } from '../model';
+import { instrumentOf } from '../config/codec';
+import { fieldDefinition } from '../config/fields';
+import type { InputKey } from '../config/fields';
+import { useCalculatorStore, useDerived } from '../store';
+import { CheckboxField, LeverageControl, SegmentedField, SelectField, TextField } from '../ui';
+import { derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../ui/inputHelpers';
+import type { ThreeWayKey } from '../ui/inputHelpers';
+
+const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
+
+function isThreeWay(key: InputKey): key is ThreeWayKey {
+  return key === 'size' || key === 'collateral' || key === 'leverage';
+}
+
+/** Only the inputs the author opened to the reader, in the author's order; the rest stay as configured. */
+export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
+  const store = useCalculatorStore();
+  const { inputs, errors, current, shown, venue, customized } = useDerived();
+  const headingId = useId();
+  const instrument = instrumentOf(inputs);
+  const worked = new Set<ThreeWayKey>(derivedKeys(inputs));
+  const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
+
+  const control = (key: InputKey): ReactNode => {
+    const field = fieldDefinition(key);
+    if (!fieldApplies(field, inputs)) return null;
+    const status = { error: errors[key], custom: customized.includes(key) };
+    if (key === 'venue') return <SelectField key={key} field={field} value={inputs.venue} options={venueOptions} onChange={(id) => store.getState().applyVenue(id)} {...status} />;
+    if (key === 'side') return <SegmentedField key={key} field={field} value={inputs.side} onChange={(value) => setInput(key, value)} {...status} />;
+    if (key === 'instrument') {
+      const onInstrument = (value: string): void => {
+        const venueId = venueForInstrument(inputs.venue, value);
+        if (venueId === null) setInput('instrument', value);
+        else store.getState().applyVenue(venueId);
+      };
+      return <SelectField key={key} field={field} value={inputs.instrument} onChange={onInstrument} {...status} />;
+    }
+    if (key === 'solveFor') {
+      const onSolveFor = (value: string): void => {
+        if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
+      };
+      return <SelectField key={key} field={field} value={inputs.solveFor} onChange={onSolveFor} {...status} />;
+    }
+    if (key === 'marginMode') return <SelectField key={key} field={field} value={inputs.marginMode} onChange={(value) => store.getState().setInputs(switchMarginMode(inputs, current, value))} {...status} />;
+    if (field.kind === 'choice') return <SelectField key={key} field={field} value={inputs[key]} onChange={(value) => setInput(key, value)} {...status} />;
+    if (field.kind === 'boolean') return <CheckboxField key={key} field={field} checked={inputs[key] === 'true'} onChange={(checked) => setInput(key, String(checked))} {...status} />;
+    if (isThreeWay(key)) {
+      const isWorked = worked.has(key);
+      const value = isWorked ? (current === null ? '' : plainNumber(derivedFigure(current, key))) : inputs[key];
+      const note = isWorked ? 'Worked out from the other two.' : undefined;
+      if (key === 'leverage') return <LeverageControl key={key} field={field} value={value} note={note} max={leverageCeiling(inputs, shown)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
+      return <TextField key={key} field={field} value={value} note={note} unit={unitFor(field, instrument, venue)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
+    }
+    return <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={field.kind === 'tiers'} onChange={(value) => setInput(key, value)} {...status} />;
+  };
+
+  return (
+    <section className="lev-panel lev-embed__controls" aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-visually-hidden">
+        Inputs
+      </h2>
+      <div className="lev-embed__fields">{keys.map(control)}</div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { Analysis } from '../model';
+import type { ConfigKey } from '../config/fields';
+import { propsToEntries } from './config';
+import { EmbeddedWidget } from './Widget';
+
+/** A schema value as a prop: strings as in attributes; numbers and booleans are written out the same way. */
+export type LeverageLensValue = string | number | boolean;
+
+/**
+ * Props are the schema's flat keys (the URL parameters and element attributes), rates as fractions
+ * (`mmr={0.004}` is 0.4 %), plus `onChange`.
+ */
+export type LeverageLensConfig = { [Key in ConfigKey | 'v']?: LeverageLensValue };
+
+export interface LeverageLensProps extends LeverageLensConfig {
+  /** Called after the first render and whenever the analysis changes (valid or not). */
+  onChange?: (analysis: Analysis) => void;
+}
+
+/** The embeddable calculator as a React component; import `leverage-lens/style.css` once for its styles. */
+export function LeverageLens(props: LeverageLensProps): ReactNode {
+  return <EmbeddedWidget entries={propsToEntries(props)} source="props" onChange={props.onChange} />;
+}

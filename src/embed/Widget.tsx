@@ -1,0 +1,116 @@
+import { Component, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { analyze } from '../model';
+import type { Analysis } from '../model';
+import { ChartPanel } from '../chart';
+import { CalculatorProvider, createCalculatorStore, useDerived } from '../store';
+import type { CalculatorStore } from '../store';
+import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel } from '../ui';
+import { changedInputs, readEmbedConfig } from './config';
+import type { ConfigSource, EmbedConfig } from './config';
+import { Controls } from './Controls';
+import '../chart/chart.css';
+import './embed.css';
+
+export interface EmbeddedWidgetProps {
+  /** Flat key/value pairs: element attributes, URL parameters or props, rates as fractions. */
+  entries: Iterable<readonly [string, string]>;
+  source: ConfigSource;
+  /** Called after the first render and whenever the analysis changes. */
+  onChange?: ((analysis: Analysis) => void) | undefined;
+  /** Inside a custom element's shadow root, where the colours come from the host element. */
+  shadow?: boolean;
+}
+
+function createWidgetStore(config: EmbedConfig): CalculatorStore {
+  const store = createCalculatorStore({ inputs: config.inputs, notices: config.notices, theme: config.theme });
+  if (config.views.includes('amplification') && !config.views.includes('chart')) store.getState().setView('amplification');
+  return store;
+}
+
+function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWidgetProps['onChange'] }): ReactNode {
+  const { spec } = useDerived();
+  // analyze() is memoized per spec object, so this is the analysis the panels already drew.
+  const analysis = useMemo(() => analyze(spec), [spec]);
+  const notify = useEffectEvent((next: Analysis) => onChange?.(next));
+  useEffect(() => notify(analysis), [analysis]);
+  const { views, controls } = config;
+  const showChart = views.includes('chart') || views.includes('amplification');
+  return (
+    <div className="lev-embed__layout">
+      {config.title !== '' ? <h2 className="lev-embed__title">{config.title}</h2> : null}
+      <NoticeList />
+      <div className={`lev-embed__grid${showChart ? ' lev-embed__grid--chart' : ''}`}>
+        {controls.length > 0 || views.includes('inputs') || views.includes('results') ? (
+          <div className="lev-embed__side">
+            {controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null}
+            {views.includes('results') ? <HeadlineResults /> : null}
+          </div>
+        ) : null}
+        {showChart ? (
+          <section className="lev-panel lev-chart-section lev-embed__chart" aria-label="Chart">
+            <ChartPanel />
+          </section>
+        ) : null}
+      </div>
+      {views.includes('scenarios') ? <ScenariosPanel /> : null}
+      <p className="lev-embed__credit">Leverage Lens · a model, not advice · calculated in your browser.</p>
+    </div>
+  );
+}
+
+interface BoundaryState {
+  message: string | null;
+}
+
+/** A widget failure stays inside the widget: the host page never sees an exception. */
+class Boundary extends Component<{ children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { message: null };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { message: error instanceof Error ? error.message : 'unknown error' };
+  }
+
+  override render(): ReactNode {
+    if (this.state.message === null) return this.props.children;
+    return (
+      <p className="lev-notice lev-notice--stale" role="alert">
+        Leverage Lens could not be shown ({this.state.message.slice(0, 200)}).
+      </p>
+    );
+  }
+}
+
+/**
+ * The embeddable calculator: its own store (two widgets never share state), no URL or storage access, only the
+ * inputs named in `controls` and the panels named in `views`. Configuration changes patch the keys that changed,
+ * so a reader's own edits to other inputs survive.
+ */
+export function EmbeddedWidget({ entries, source, onChange, shadow = false }: EmbeddedWidgetProps): ReactNode {
+  // The canonical query string is the memo key: equal configurations are not parsed twice.
+  const query = new URLSearchParams([...entries].map(([key, value]): [string, string] => [key, value])).toString();
+  const config = useMemo(() => readEmbedConfig(new URLSearchParams(query).entries(), source), [query, source]);
+  const [store] = useState(() => createWidgetStore(config));
+  const applied = useRef(config);
+
+  useEffect(() => {
+    const previous = applied.current;
+    if (previous === config) return;
+    applied.current = config;
+    const patch = changedInputs(previous.inputs, config.inputs);
+    store.setState((state) => ({ inputs: { ...state.inputs, ...patch }, notices: config.notices, theme: config.theme }));
+    if (config.views.includes('amplification') && !config.views.includes('chart')) store.getState().setView('amplification');
+    else if (config.views.includes('chart') && !config.views.includes('amplification')) store.getState().setView('equity');
+  }, [config, store]);
+
+  const style = config.height === null ? undefined : { height: `${config.height}px`, overflowY: 'auto' as const };
+  return (
+    <div className={`lev-theme lev-embed${shadow ? ' lev-embed--shadow' : ''}`} data-theme={config.theme} style={style}>
+      <Boundary>
+        <CalculatorProvider store={store}>
+          <Body config={config} onChange={onChange} />
+        </CalculatorProvider>
+      </Boundary>
+    </div>
+  );
+}
