@@ -1,89 +1,137 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin, UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { CompilerOptions } from 'typescript';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /*
  * Build modes (all from this one config, so the top level stays small):
  *   vite build                  the standalone page (index.html) and the iframe page (embed.html) into dist/
  *   vite build --mode element   the <leverage-lens> custom element: one self-contained ES module, dist/leverage-lens.js
- *   vite build --mode lib       the npm package: dist-lib/index.js + dist-lib/style.css, dependencies external
+ *   vite build --mode lib       the npm package: dist-lib/index.js, dist-lib/style.css and dist-lib/types/, dependencies external
  */
 
 const EMBED_PAGE_SOURCE = 'src/embed/embed.html';
-const ELEMENT_SOURCE = '/src/embed/element.tsx';
+const ELEMENT_SOURCE = 'src/embed/element.tsx';
+const LIBRARY_SOURCE = 'src/embed/lib.ts';
 
-/** Serves and emits the iframe page at /embed.html, and the element script at /leverage-lens.js under `vite` (dev). */
+/** Serves and emits the iframe page at /embed.html; under `vite` (dev) also serves the element at /leverage-lens.js. */
 function embedPages(): Plugin {
   return {
-      name: 'leverage-lens:embed-pages',
-      enforce: 'post',
-      configureServer(server) {
-        server.middlewares.use((request, _response, next) => {
-          const url = request.url ?? '';
-          if (url === '/embed.html' || url.startsWith('/embed.html?')) request.url = `/${EMBED_PAGE_SOURCE}${url.slice('/embed.html'.length)}`;
-          else if (url === '/leverage-lens.js') request.url = ELEMENT_SOURCE;
-          next();
-        });
-      },
-      generateBundle(_options, bundle) {
-        const page = bundle[EMBED_PAGE_SOURCE];
-        if (page === undefined || page.type !== 'asset') return;
-        delete bundle[EMBED_PAGE_SOURCE];
-        this.emitFile({ type: 'asset', fileName: 'embed.html', source: page.source });
-      },
-    };
-  }
+    name: 'leverage-lens:embed-pages',
+    enforce: 'post',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const url = request.url ?? '';
+        if (url === '/embed.html' || url.startsWith('/embed.html?')) request.url = `/${EMBED_PAGE_SOURCE}${url.slice('/embed.html'.length)}`;
+        else if (url === '/leverage-lens.js') request.url = `/${ELEMENT_SOURCE}`;
+        next();
+      });
+    },
+    generateBundle(_options, bundle) {
+      const page = bundle[EMBED_PAGE_SOURCE];
+      if (page === undefined || page.type !== 'asset') return;
+      Reflect.deleteProperty(bundle, EMBED_PAGE_SOURCE);
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: page.source });
+    },
+  };
+}
 
-  /** The element carries its CSS as strings for its shadow root; the extracted copy would be an orphan file. */
-  function dropCss(): Plugin {
-    return {
-      name: 'leverage-lens:drop-css',
-      enforce: 'post',
-      generateBundle(_options, bundle) {
-        for (const name of Object.keys(bundle)) if (name.endsWith('.css')) delete bundle[name];
+/** The element carries its CSS as strings for its shadow root; the extracted copy would be an orphan file. */
+function dropCss(): Plugin {
+  return {
+    name: 'leverage-lens:drop-css',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const name of Object.keys(bundle)) if (name.endsWith('.css')) Reflect.deleteProperty(bundle, name);
+    },
+  };
+}
+
+/**
+ * Relative specifiers in emitted .d.ts files get their file (`.js`, `/index.js`), so consumers on `nodenext`
+ * resolution read them as well as bundler ones; side-effect CSS imports are dropped (types have no styles).
+ */
+function withExtensions(text: string, sourceDirectory: string): string {
+  return text
+    .replace(/^import ['"][^'"]+\.css['"];\n/gm, '')
+    .replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (match: string, lead: string, quote: string, specifier: string) => {
+      const target = resolve(sourceDirectory, specifier);
+      if (existsSync(`${target}.ts`) || existsSync(`${target}.tsx`)) return `${lead}${quote}${specifier}.js${quote}`;
+      if (existsSync(join(target, 'index.ts'))) return `${lead}${quote}${specifier}/index.js${quote}`;
+      return match;
+    });
+}
+
+/** Library mode: type-checks the package entry and writes its declarations to dist-lib/types/. */
+function declarations(entry: string, outDir: string): Plugin {
+  return {
+    name: 'leverage-lens:declarations',
+    apply: 'build',
+    async closeBundle() {
+      // Loaded here, not at the top: every other mode and the test runner start faster without the compiler.
+      const { default: ts } = await import('typescript');
+      const root = process.cwd();
+      const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+      const sourceRoot = join(root, 'src');
+      const options: CompilerOptions = { ...config?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: sourceRoot, outDir: join(root, outDir) };
+      const program = ts.createProgram([join(root, entry), join(sourceRoot, 'ui/vite-env.d.ts')], options);
+      const diagnostics = ts.getPreEmitDiagnostics(program);
+      if (diagnostics.length > 0) {
+        const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+        throw new Error(ts.formatDiagnostics(diagnostics, host));
+      }
+      program.emit(undefined, (fileName, text) => {
+        const sourceDirectory = join(sourceRoot, relative(join(root, outDir), dirname(fileName)));
+        mkdirSync(dirname(fileName), { recursive: true });
+        writeFileSync(fileName, withExtensions(text, sourceDirectory));
+      }, undefined, true);
+    },
+  };
+}
+
+const packageDependencies = /^(react|react-dom|recharts|zustand|decimal\.js)(\/|$)/;
+
+function elementBuild(): UserConfig {
+  return {
+    plugins: [react(), dropCss()],
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: false,
+      copyPublicDir: false,
+      sourcemap: false,
+      // React, recharts and the rest are bundled in: the element is meant to be loaded alone.
+      chunkSizeWarningLimit: 1024,
+      rolldownOptions: {
+        input: ELEMENT_SOURCE,
+        output: { entryFileNames: 'leverage-lens.js', codeSplitting: false },
       },
-    };
-  }
+    },
+  };
+}
 
-  const packageDependencies = /^(react|react-dom|recharts|zustand|decimal\.js)(\/|$)/;
+function libraryBuild(): UserConfig {
+  return {
+    plugins: [react(), declarations(LIBRARY_SOURCE, 'dist-lib/types')],
+    build: {
+      target: 'es2022',
+      outDir: 'dist-lib',
+      emptyOutDir: true,
+      copyPublicDir: false,
+      sourcemap: true,
+      lib: { entry: LIBRARY_SOURCE, formats: ['es'], fileName: () => 'index.js', cssFileName: 'style' },
+      rolldownOptions: { external: (id) => packageDependencies.test(id) },
+    },
+  };
+}
 
-  function elementBuild(): UserConfig {
-    return {
-      plugins: [react(), dropCss()],
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        target: 'es2022',
-        outDir: 'dist',
-        emptyOutDir: false,
-        copyPublicDir: false,
-        sourcemap: false,
-        rolldownOptions: {
-          input: ELEMENT_SOURCE.slice(1),
-          output: { entryFileNames: 'leverage-lens.js', codeSplitting: false },
-        },
-      },
-    };
-  }
-
-  function libraryBuild(): UserConfig {
-    return {
-      plugins: [react()],
-      build: {
-        target: 'es2022',
-        outDir: 'dist-lib',
-        emptyOutDir: true,
-        copyPublicDir: false,
-        sourcemap: true,
-        lib: { entry: 'src/embed/lib.ts', formats: ['es'], fileName: () => 'index.js', cssFileName: 'style' },
-        rolldownOptions: { external: (id) => packageDependencies.test(id) },
-      },
-    };
-  }
-
-  export default defineConfig(({ mode }) => {
-    if (mode === 'element') return elementBuild();
-    if (mode === 'lib') return libraryBuild();
-    return {
+export default defineConfig(({ mode }) => {
+  if (mode === 'element') return elementBuild();
+  if (mode === 'lib') return libraryBuild();
+  return {
     plugins: [react(), embedPages()],
     build: {
       target: 'es2022',

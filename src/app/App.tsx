@@ -5,7 +5,9 @@ import { CalculatorProvider, createCalculatorStore, useCalculator, useCalculator
 import type { CalculatorStore } from '../store';
 import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
 import { ChartSlot } from './ChartSlot';
+import { ToolboxSlot } from './ToolboxSlot';
 import { CopyLink } from './CopyLink';
+import { EmbedDialog } from './EmbedDialog';
 import { browserStorage, clearStored, readStored, startSync } from './sync';
 import { initialState } from './urlState';
 import './app.css';
@@ -57,6 +59,7 @@ function Shell(): ReactNode {
         <div className="lev-header__actions">
           <ThemeToggle />
           <CopyLink />
+          <EmbedDialog />
           <ResetButton />
         </div>
       </header>
@@ -66,6 +69,7 @@ function Shell(): ReactNode {
         <div className="lev-layout__main">
           <HeadlineResults />
           <ChartSlot />
+          <ToolboxSlot />
           <ScenariosPanel />
         </div>
       </main>

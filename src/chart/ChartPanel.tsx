@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { formatPrice, formatTimes } from '../config/format';
+import { formatNumber, formatPrice, formatTimes } from '../config/format';
 import { derive, useCalculator, useDerived } from '../store';
 import type { ChartView } from '../store';
 import { EquityChart } from './EquityChart';
@@ -9,10 +9,14 @@ import { FanChart, LeverageChart } from './AmplificationChart';
 import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';
 import { equityPlan } from './plan';
 import type { EquityPlan } from './plan';
-import { amplificationFan, colors, FAN_ROE_CAP, leverageCap } from './series';
+import { amplificationFan, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
 import type { AmplificationFan, EquityUnit, ScenarioInput, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
 import type { Units } from './summary';
+import { afterHoldMarker, afterHoldSummary, bandSummary, horizonBands } from './risk';
+import type { PriceBand } from './risk';
+import { BAND_COLOR } from './RiskBands';
+import { RiskOverTime } from './RiskOverTimeChart';
 
 const views: readonly { id: ChartView; label: string }[] = [
   { id: 'equity', label: 'Equity vs price' },
@@ -40,7 +44,9 @@ function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; 
   );
 }
 
-function EquityLegend({ plan, healthName }: { plan: EquityPlan; healthName: string }): ReactNode {
+const NO_BANDS: readonly PriceBand[] = [];
+
+function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; healthName: string; rangeLabel: string | null }): ReactNode {
   return (
     <ul className="lev-legend" aria-label="Legend">
       <li>
@@ -62,6 +68,11 @@ function EquityLegend({ plan, healthName }: { plan: EquityPlan; healthName: stri
       {plan.zones.warning !== null && plan.zones.warningLevel !== null && (
         <li>
           <Swatch color={colors.warning} kind="area" /> {healthName} below {plan.zones.warningLevel}
+        </li>
+      )}
+      {rangeLabel !== null && (
+        <li>
+          <Swatch color={BAND_COLOR} kind="area" /> {rangeLabel}
         </li>
       )}
     </ul>
@@ -91,6 +102,8 @@ export function ChartPanel(): ReactNode {
   const idBase = svgSafe(reactId);
   const rootRef = useRef<HTMLDivElement>(null);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
+  // Local, not in the store: a display preference of this panel only.
+  const [showRange, setShowRange] = useState(true);
 
   const analysis = derived.shown;
   const spec = derived.shownSpec;
@@ -111,6 +124,19 @@ export function ChartPanel(): ReactNode {
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
   const plan = useMemo(() => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick })), [data, zoom, scenarioInputs]);
   const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin })), [data]);
+  const risk = analysis?.risk ?? null;
+  const horizonLabel = risk === null ? null : `${formatNumber(Number(risk.horizonDays), { digits: 2 })}-day`;
+  const allBands = useMemo(() => horizonBands(risk), [risk]);
+  const bands = showRange ? allBands : NO_BANDS;
+  const holdMarker = useMemo(() => (analysis === null ? null : afterHoldMarker(analysis)), [analysis]);
+  const markers = useMemo(() => {
+    if (plan === null) return [];
+    return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
+  }, [plan, holdMarker]);
+  const riskSummary = useMemo(
+    () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote)].filter((text) => text !== '').join(' ')),
+    [data, showRange],
+  );
   const fan = useMemo<AmplificationFan | null>(() => (data === null || view !== 'amplification' ? null : amplificationFan(data.spec, data.analysis)), [data, view]);
 
   const onTabKey = useCallback(
@@ -188,6 +214,12 @@ export function ChartPanel(): ReactNode {
               <span className="lev-zoom-level">{zoom === 1 ? 'Auto range' : `${formatTimes(zoom)} range`}</span>
             </div>
           )}
+          {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
+            <label className="lev-tool-check">
+              <input type="checkbox" checked={showRange} onChange={(event) => setShowRange(event.target.checked)} />
+              Show the {horizonLabel} price range
+            </label>
+          )}
           {inverse && view === 'equity' && (
             <div className="lev-tool-group" role="group" aria-label="Equity unit">
               <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')}>
@@ -219,7 +251,7 @@ export function ChartPanel(): ReactNode {
                 <EquityChart
                   rows={plan.rows}
                   domain={plan.domain}
-                  markers={plan.markers}
+                  markers={markers}
                   zones={plan.zones}
                   overlays={plan.overlays}
                   startEquity={plan.startEquity}
@@ -231,9 +263,10 @@ export function ChartPanel(): ReactNode {
                   healthName={healthName}
                   idBase={idBase}
                   title="Equity against price. Focus and use the left and right arrow keys to read values."
+                  bands={bands}
                 />
               </div>
-              <EquityLegend plan={plan} healthName={healthName} />
+              <EquityLegend plan={plan} healthName={healthName} rangeLabel={bands.length > 0 && horizonLabel !== null ? `${horizonLabel} price range (±1σ, ±2σ)` : null} />
             </div>
             {plan.notes.map((note) => (
               <p key={note} className="lev-chart-note">
@@ -241,7 +274,7 @@ export function ChartPanel(): ReactNode {
               </p>
             ))}
             <p id={summaryId} className="lev-summary">
-              {summary}
+              {riskSummary === '' ? summary : `${summary} ${riskSummary}`}
             </p>
           </>
         ) : (
@@ -253,6 +286,7 @@ export function ChartPanel(): ReactNode {
           </p>
         )}
       </div>
+      {data !== null && <RiskOverTime analysis={data.analysis} spec={data.spec} tick={data.tick} quoteUnit={data.units.quote} coinUnit={data.units.coin} idBase={idBase} />}
     </div>
   );
 }

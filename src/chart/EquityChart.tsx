@@ -8,6 +8,8 @@ import { HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, ZoneLayer } from './Ann
 import type { HorizontalLine, ShadedZone, VerticalLine } from './Annotations';
 import { colors, estimateLabelWidth, priceToPixel, staggerLabels } from './series';
 import { xTick, yTick } from './ticks';
+import { BandLayer } from './RiskBands';
+import type { PriceBand } from './risk';
 import type { EquityRow, Marker, PriceDomain, RiskZones, ScenarioOverlay, TooltipState } from './series';
 
 export const INITIAL_SIZE = { width: 640, height: 320 } as const;
@@ -33,7 +35,11 @@ export interface EquityChartProps {
   /** Unique per widget (from useId): SVG ids never collide between two widgets on a page. */
   idBase: string;
   title: string;
+  /** The horizon's price range (±1σ, ±2σ), shaded behind everything else; none when absent. */
+  bands?: readonly PriceBand[] | undefined;
 }
+
+const NO_BANDS: readonly PriceBand[] = [];
 
 interface TooltipContext {
   rows: readonly EquityRow[];
@@ -172,10 +178,11 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
           allowDataOverflow
           ticks={xTicks}
           interval={0}
-          stroke={colors.muted}
+          stroke={colors.axis}
           tick={renderXTick}
         />
-        <YAxis type="number" domain={yScale.domain} ticks={yScale.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderYTick} />
+        <YAxis type="number" domain={yScale.domain} ticks={yScale.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+        <BandLayer bands={props.bands ?? NO_BANDS} />
         <ZoneLayer zones={shaded} />
         <HorizontalLayer lines={horizontals} />
         <Line dataKey="unleveraged" name="1× holding" type="linear" stroke={colors.unleveraged} strokeWidth={1.5} strokeDasharray="6 3" dot={false} activeDot={false} isAnimationActive={false} className="lev-series lev-series-unleveraged" />

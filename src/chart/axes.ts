@@ -72,8 +72,9 @@ export function niceScale(min: number, max: number, count: number): { domain: [n
 /** Decimals needed to write a tick step exactly (2.5 → 1, 0.05 → 2, 500 → 0). */
 export function stepDecimals(step: number): number {
   for (let decimals = 0; decimals <= 20; decimals += 1) {
-    const scaled = step * 10 ** decimals;
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return decimals;
+    const scaled = Math.abs(step) * 10 ** decimals;
+    const whole = Math.round(scaled);
+    if (whole !== 0 && Math.abs(scaled - whole) <= 1e-9 * scaled) return decimals;
   }
   return 20;
 }

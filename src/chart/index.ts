@@ -50,3 +50,7 @@ export type { SummaryOptions, Units } from './summary';
 export { curveToCsv, downloadBlob, downloadCsv, standaloneSvg, svgsToPng } from './export';
 export type { CsvOptions } from './export';
 export { axisNumber, valueDomain } from './axes';
+export { ContagionChart } from './ContagionChart';
+export type { ContagionChartProps } from './ContagionChart';
+export { contagionRows, stopCappedEquity, toolboxColors, toolboxDashes, toolboxMarkers } from './toolbox';
+export type { ContagionRow } from './toolbox';

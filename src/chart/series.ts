@@ -38,10 +38,13 @@ export const colors = {
   equity: 'var(--lev-equity, #2563eb)',
   unleveraged: 'var(--lev-unleveraged, #6b7280)',
   danger: 'var(--lev-danger, #c0262d)',
+  bankruptcy: 'var(--lev-bankruptcy, var(--lev-danger, #c0262d))',
   warning: 'var(--lev-warning, #b45309)',
+  threshold: 'var(--lev-threshold, var(--lev-warning, #b45309))',
   entry: 'var(--lev-entry, #1f2430)',
   breakEven: 'var(--lev-breakeven, #047857)',
   grid: 'var(--lev-grid, #d9dde5)',
+  axis: 'var(--lev-axis, var(--lev-muted, #5b6272))',
   text: 'var(--lev-text, #1f2430)',
   muted: 'var(--lev-muted, #5b6272)',
   bg: 'var(--lev-bg, #ffffff)',
@@ -84,14 +87,14 @@ export function chartMarkers(analysis: ValidAnalysis): Marker[] {
   };
   add('entry', 'entry', analysis.entry, 'Entry', 'Entry', '0', colors.entry);
   add('liquidation', 'liquidation', analysis.liquidationPrice, 'Liquidation', 'Liq.', '8 4', colors.danger);
-  add('bankruptcy', 'bankruptcy', analysis.bankruptcyPrice, 'Bankruptcy', 'Bkr.', '2 3', colors.danger);
+  add('bankruptcy', 'bankruptcy', analysis.bankruptcyPrice, 'Bankruptcy', 'Bkr.', '2 3', colors.bankruptcy);
   add('breakEven', 'break-even', analysis.breakEvenPrice, 'Break-even', 'B/E', '8 3 2 3', colors.breakEven);
   const healthName = analysis.instrument === 'loan' ? 'Health factor' : 'Health';
   analysis.thresholdPrices.forEach((threshold, index) => {
     // Level 1 is the liquidation price itself, already marked.
     if (Number(threshold.level) === 1) return;
     const dash = thresholdDashes[index % thresholdDashes.length] ?? '4 4';
-    add('threshold', `threshold-${levelClass(threshold.level)}`, threshold.price, `${healthName} ${threshold.level}`, `H ${threshold.level}`, dash, colors.warning, threshold.level);
+    add('threshold', `threshold-${levelClass(threshold.level)}`, threshold.price, `${healthName} ${threshold.level}`, `H ${threshold.level}`, dash, colors.threshold, threshold.level);
   });
   for (const marker of markers) {
     if (marker.kind === 'threshold') marker.className = `lev-marker lev-marker-threshold lev-marker-${marker.id}`;

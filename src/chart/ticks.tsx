@@ -12,7 +12,7 @@ const toNumber = (value: unknown): number => (typeof value === 'number' ? value 
 export function xTick(format: (value: number) => string): (props: XAxisTickContentProps) => ReactNode {
   return function XTick({ x, y, payload }: XAxisTickContentProps): ReactNode {
     return (
-      <text x={x} y={y} dy="0.71em" textAnchor="middle" fontSize={11} fill={colors.muted} className="lev-tick">
+      <text x={x} y={y} dy="0.71em" textAnchor="middle" fontSize={11} fill={colors.axis} className="lev-tick">
         {format(toNumber(payload.value))}
       </text>
     );
@@ -22,7 +22,7 @@ export function xTick(format: (value: number) => string): (props: XAxisTickConte
 export function yTick(format: (value: number) => string): (props: YAxisTickContentProps) => ReactNode {
   return function YTick({ x, y, payload }: YAxisTickContentProps): ReactNode {
     return (
-      <text x={x} y={y} dy="0.32em" textAnchor="end" fontSize={11} fill={colors.muted} className="lev-tick">
+      <text x={x} y={y} dy="0.32em" textAnchor="end" fontSize={11} fill={colors.axis} className="lev-tick">
         {format(toNumber(payload.value))}
       </text>
     );

@@ -1,7 +1,7 @@
 import { findVenue, shiftDecimal, validate, venuePresets } from '../model';
 import type { Instrument, PositionSpec, SpecKey, TierInput, VenuePreset } from '../model';
-import { fieldDefinition, fields, isInputKey, isWidgetKey, positionKeys, widgetKeys } from './fields';
-import type { ConfigKey, InputKey, Inputs, PositionKey, WidgetKey, WidgetSettings } from './fields';
+import { fieldDefinition, fields, isInputKey, isToolKey, isWidgetKey, positionKeys, widgetKeys } from './fields';
+import type { ConfigKey, InputKey, Inputs, PositionKey, ToolKey, WidgetKey, WidgetSettings } from './fields';
 
 export const SCHEMA_VERSION = '1';
 const MAX_VALUE_LENGTH = 2000;
@@ -46,6 +46,17 @@ const blankInputs: Inputs = {
   horizonDays: '7',
   drift: '0',
   volatilityStress: '1',
+  // Toolbox keys: empty means "not set" (the toolbox falls back to a value derived from the position).
+  exitPrice: '',
+  targetRoe: '',
+  fills: '',
+  riskBalance: '',
+  riskPercent: '',
+  riskAmount: '',
+  stopPrice: '',
+  takeProfitPrice: '',
+  portfolio: '',
+  portfolioWallet: '',
 };
 
 const percentKeys = new Set<InputKey>(fields.filter((field) => field.kind === 'percent').map((field) => field.key));
@@ -69,6 +80,125 @@ export function textToTiers(text: string, ratesInPercent: boolean): TierInput[] 
     const mmr = ratesInPercent ? (shiftDecimal(rate, -2) ?? rate) : rate;
     return maxLeverage === '' ? { floor, mmr, mmAmount: amount } : { floor, mmr, mmAmount: amount, maxLeverage };
   });
+}
+
+// ---------- Toolbox lists: fills and cross-margin positions ----------
+
+/** One fill of the average-entry tool, as typed. */
+export interface FillRow {
+  price: string;
+  size: string;
+}
+
+/** One position of the cross-margin portfolio, as typed (the maintenance rate in percent on screen). */
+export interface PortfolioRow {
+  name: string;
+  side: 'long' | 'short';
+  entry: string;
+  size: string;
+  mark: string;
+  mmr: string;
+}
+
+export const MAX_FILLS = 20;
+export const MAX_PORTFOLIO_POSITIONS = 10;
+const NAME_PATTERN = /^[A-Za-z0-9._-]{0,16}$/;
+
+/** What a list cell may hold: separators and spaces would break the encoding, so they never get in. */
+export function cleanCell(text: string): string {
+  return text.replace(/[:;\s]/g, '');
+}
+
+/** A portfolio position's name: letters, digits, dot, dash and underscore, at most 16. */
+export function cleanName(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 16);
+}
+
+function splitRows(text: string): string[][] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  return trimmed.split(';').map((row) => row.split(':').map((part) => part.trim()));
+}
+
+/** `price:size; price:size` → rows (cells kept as typed). */
+export function fillsFromText(text: string): FillRow[] {
+  return splitRows(text).map(([price = '', size = '']) => ({ price, size }));
+}
+
+export function fillsToText(rows: readonly FillRow[]): string {
+  return rows.map((row) => `${cleanCell(row.price)}:${cleanCell(row.size)}`).join('; ');
+}
+
+/** `name:side:entry:size:mark:mmr; …` → rows; the rate in percent when `ratesInPercent`, else a fraction. */
+export function portfolioFromText(text: string, ratesInPercent = true): PortfolioRow[] {
+  return splitRows(text).map(([name = '', side = 'long', entry = '', size = '', mark = '', mmr = '']) => ({
+    name,
+    side: side === 'short' ? 'short' : 'long',
+    entry,
+    size,
+    mark,
+    mmr: ratesInPercent || mmr === '' ? mmr : (shiftDecimal(mmr, 2) ?? mmr),
+  }));
+}
+
+export function portfolioToText(rows: readonly PortfolioRow[], ratesInPercent = true): string {
+  return rows
+    .map((row) => {
+      const mmr = cleanCell(row.mmr);
+      const rate = ratesInPercent || mmr === '' ? mmr : (shiftDecimal(mmr, -2) ?? mmr);
+      return [cleanName(row.name), row.side, cleanCell(row.entry), cleanCell(row.size), cleanCell(row.mark), rate].join(':');
+    })
+    .join('; ');
+}
+
+/** A plain decimal above zero (no exponent, no sign): what a price, size or balance in a link may be. */
+function isPositiveDecimal(text: string): boolean {
+  return /^(\d+(\.\d*)?|\.\d+)$/.test(text) && Number(text) > 0 && Number.isFinite(Number(text));
+}
+
+const isSignedDecimal = (text: string): boolean => /^-?(\d+(\.\d*)?|\.\d+)$/.test(text);
+
+function readFillsLink(raw: string): string | null {
+  const rows = splitRows(raw);
+  if (rows.length > MAX_FILLS) return null;
+  const fine = rows.every((row) => row.length === 2 && row.every((cell) => cell === '' || isPositiveDecimal(cell)));
+  return fine ? fillsToText(fillsFromText(raw)) : null;
+}
+
+function readPortfolioLink(raw: string): string | null {
+  const rows = splitRows(raw);
+  if (rows.length > MAX_PORTFOLIO_POSITIONS) return null;
+  const fine = rows.every((row) => {
+    const [name = '', side = '', entry = '', size = '', mark = '', mmr = ''] = row;
+    const numbers = [entry, size, mark].every((cell) => cell === '' || isPositiveDecimal(cell));
+    const rate = mmr === '' || (/^(\d+(\.\d*)?|\.\d+)$/.test(mmr) && Number(mmr) < 1);
+    return row.length === 6 && NAME_PATTERN.test(name) && (side === 'long' || side === 'short') && numbers && rate;
+  });
+  return fine ? portfolioToText(portfolioFromText(raw, false), true) : null;
+}
+
+/** Toolbox values in a link (rates as fractions) → on-screen strings, or null when out of bounds. */
+function toolValue(key: ToolKey, raw: string): string | null {
+  if (raw === '') return '';
+  switch (key) {
+    case 'fills':
+      return readFillsLink(raw);
+    case 'portfolio':
+      return readPortfolioLink(raw);
+    case 'targetRoe':
+      // Any gain, a loss down to the whole margin and beyond (cross), within reason.
+      return isSignedDecimal(raw) && Math.abs(Number(raw)) <= 10000 ? shiftDecimal(raw, 2) : null;
+    case 'riskPercent':
+      // Above 100 % reads (every percent field round-trips); the toolbox explains it inline.
+      return isPositiveDecimal(raw) ? shiftDecimal(raw, 2) : null;
+    case 'exitPrice':
+    case 'riskBalance':
+    case 'riskAmount':
+    case 'stopPrice':
+    case 'takeProfitPrice':
+    case 'portfolioWallet':
+      return isPositiveDecimal(raw) ? raw : null;
+  }
 }
 
 /** Spec values of a venue, as on-screen input strings. */
@@ -257,8 +387,13 @@ function choiceValues(key: InputKey): string[] {
 export function externalToInput(key: InputKey, value: string): string | null {
   const raw = value.trim();
   if (raw.length > MAX_VALUE_LENGTH) return null;
+  if (isToolKey(key)) return toolValue(key, raw);
   const definition = fieldDefinition(key);
   switch (definition.kind) {
+    case 'fills':
+    case 'portfolio':
+      // Only toolbox keys have these kinds (handled above).
+      return null;
     case 'choice':
       return choiceValues(key).includes(raw) ? raw : null;
     case 'boolean':
@@ -286,6 +421,8 @@ export function inputToExternal(key: InputKey, value: string): string {
   if (kind === 'percent') return value.trim() === '' ? '' : (shiftDecimal(value, -2) ?? value);
   if (kind === 'tiers') return tiersToText(textToTiers(value, true), false).replace(/\s+/g, '');
   if (kind === 'levels') return value.replace(/\s+/g, '');
+  if (kind === 'fills') return value.replace(/\s+/g, '');
+  if (kind === 'portfolio') return portfolioToText(portfolioFromText(value, true), false).replace(/\s+/g, '');
   return value.trim();
 }
 

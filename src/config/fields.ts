@@ -38,19 +38,36 @@ export const positionKeys = [
 ] as const;
 
 export const pageKeys = ['venue', 'solveFor'] as const;
+/**
+ * The trader's toolbox (exit price, target ROE, fills, sizing by risk, a cross-margin portfolio). They travel in
+ * links like every other key but never reach the position's spec: inputsToSpec reads positionKeys only.
+ */
+export const toolKeys = [
+  'exitPrice',
+  'targetRoe',
+  'fills',
+  'riskBalance',
+  'riskPercent',
+  'riskAmount',
+  'stopPrice',
+  'takeProfitPrice',
+  'portfolio',
+  'portfolioWallet',
+] as const;
 export const widgetKeys = ['theme', 'locale', 'currency', 'title', 'controls', 'views', 'height'] as const;
 
 export type PositionKey = (typeof positionKeys)[number];
 export type PageKey = (typeof pageKeys)[number];
 export type WidgetKey = (typeof widgetKeys)[number];
-export type InputKey = PositionKey | PageKey;
+export type ToolKey = (typeof toolKeys)[number];
+export type InputKey = PositionKey | PageKey | ToolKey;
 export type ConfigKey = InputKey | WidgetKey;
 
 /** What the user typed, exactly as typed. Rates are in percent here (0.4 means 0.4 %). */
 export type Inputs = Record<InputKey, string>;
 export type WidgetSettings = Record<WidgetKey, string>;
 
-export type FieldKind = 'number' | 'percent' | 'choice' | 'boolean' | 'levels' | 'tiers';
+export type FieldKind = 'number' | 'percent' | 'choice' | 'boolean' | 'levels' | 'tiers' | 'fills' | 'portfolio';
 
 export interface FieldDefinition {
   key: InputKey;
@@ -58,7 +75,7 @@ export interface FieldDefinition {
   kind: FieldKind;
   /** Allowed values for choices. */
   options?: readonly { value: string; label: string }[];
-  group: 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk';
+  group: 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk' | 'toolbox';
   /** Shown when the instrument is one of these (all when absent). */
   instruments?: readonly Instrument[];
   advanced: boolean;
@@ -122,6 +139,16 @@ export const fields: readonly FieldDefinition[] = [
   { key: 'horizonDays', label: 'Horizon', kind: 'number', group: 'risk', advanced: false, hint: 'Days over which to estimate the chance of liquidation.', unit: 'days' },
   { key: 'drift', label: 'Drift (annualized)', kind: 'percent', group: 'risk', advanced: true, hint: 'Expected trend of the price per year; 0 assumes none.', unit: 'percent' },
   { key: 'volatilityStress', label: 'Volatility stress multiplier', kind: 'number', group: 'risk', advanced: false, hint: 'GBM has no jumps or fat tails: 1.5× or 2× gives a more cautious estimate.', unit: 'times' },
+  { key: 'exitPrice', label: 'Exit price', kind: 'number', group: 'toolbox', advanced: false, hint: 'Price to close at; empty uses 5 % in your favour. Arrow keys move it by 0.1 %.', unit: 'price' },
+  { key: 'targetRoe', label: 'Target ROE', kind: 'percent', group: 'toolbox', advanced: false, hint: 'Return on the initial margin to reach; negative for a loss.', unit: 'percent' },
+  { key: 'fills', label: 'Fills', kind: 'fills', group: 'toolbox', advanced: false, hint: 'price:size per fill, separated by semicolons (size in the position’s unit).' },
+  { key: 'riskBalance', label: 'Account balance', kind: 'number', group: 'toolbox', advanced: false, hint: 'Balance available to this trade; empty uses the collateral.', unit: 'margin' },
+  { key: 'riskPercent', label: 'Risk per trade', kind: 'percent', group: 'toolbox', advanced: false, hint: 'Share of the balance to lose at the stop, both fees included.', unit: 'percent' },
+  { key: 'riskAmount', label: 'Risk amount', kind: 'number', group: 'toolbox', advanced: false, hint: 'Amount to lose at the stop, both fees included; used instead of the percentage when set.', unit: 'margin' },
+  { key: 'stopPrice', label: 'Stop-loss price', kind: 'number', group: 'toolbox', advanced: false, hint: 'Where the trade is closed at a loss; empty uses 2 % against you.', unit: 'price' },
+  { key: 'takeProfitPrice', label: 'Take-profit price', kind: 'number', group: 'toolbox', advanced: false, hint: 'Optional: where the trade is closed at a profit.', unit: 'price' },
+  { key: 'portfolio', label: 'Cross-margin positions', kind: 'portfolio', group: 'toolbox', advanced: false, hint: 'name:side:entry:size:mark:maintenance% per position, separated by semicolons.' },
+  { key: 'portfolioWallet', label: 'Cross wallet balance', kind: 'number', group: 'toolbox', advanced: false, hint: 'Wallet shared by every position of the portfolio.', unit: 'margin' },
   { key: 'thresholds', label: 'Health levels to mark', kind: 'levels', group: 'markers', advanced: true, hint: 'Comma-separated; 1 is liquidation, 1.25 is Binance’s margin call (80 % margin ratio).' },
 ];
 
@@ -129,6 +156,10 @@ export function fieldDefinition(key: InputKey): FieldDefinition {
   const found = fields.find((field) => field.key === key);
   if (found === undefined) throw new Error(`unknown field ${key}`);
   return found;
+}
+
+export function isToolKey(key: string): key is ToolKey {
+  return toolKeys.some((toolKey) => toolKey === key);
 }
 
 export function isInputKey(key: string): key is InputKey {

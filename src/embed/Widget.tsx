@@ -36,12 +36,13 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   useEffect(() => notify(analysis), [analysis]);
   const { views, controls } = config;
   const showChart = views.includes('chart') || views.includes('amplification');
+  const showSide = controls.length > 0 || views.includes('inputs') || views.includes('results');
   return (
     <div className="lev-embed__layout">
       {config.title !== '' ? <h2 className="lev-embed__title">{config.title}</h2> : null}
       <NoticeList />
-      <div className={`lev-embed__grid${showChart ? ' lev-embed__grid--chart' : ''}`}>
-        {controls.length > 0 || views.includes('inputs') || views.includes('results') ? (
+      <div className={`lev-embed__grid${showChart && showSide ? ' lev-embed__grid--split' : ''}`}>
+        {showSide ? (
           <div className="lev-embed__side">
             {controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null}
             {views.includes('results') ? <HeadlineResults /> : null}

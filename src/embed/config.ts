@@ -18,6 +18,36 @@ export function schemaKeys(): string[] {
   return ['v', ...fields.map((field) => field.key), ...widgetKeys];
 }
 
+/** HTML lowercases attribute names (`mmBasis` is stored as `mmbasis`), so the element observes the lowercase forms. */
+export function observedAttributeNames(): string[] {
+  return schemaKeys().map((key) => key.toLowerCase());
+}
+
+/** Attributes any element may carry; anything else that is not in the schema is probably a typo worth a notice. */
+const globalAttributes = new Set(['id', 'class', 'style', 'hidden', 'lang', 'dir', 'slot', 'part', 'exportparts', 'tabindex', 'role', 'is', 'nonce', 'inert', 'translate', 'autofocus', 'accesskey', 'draggable', 'spellcheck', 'popover']);
+
+function isGlobalAttribute(name: string): boolean {
+  return globalAttributes.has(name) || name.startsWith('data-') || name.startsWith('aria-') || name.startsWith('on') || name.startsWith('item');
+}
+
+/**
+ * An element's attributes under their schema names (getAttribute is case-insensitive on HTML elements), plus any
+ * attribute that is neither in the schema nor a global HTML attribute, so a misspelt key is reported, not ignored.
+ */
+export function attributeEntries(element: Element): [string, string][] {
+  const known = schemaKeys();
+  const lowercase = new Set(known.map((key) => key.toLowerCase()));
+  const entries = known.flatMap((key): [string, string][] => {
+    const value = element.getAttribute(key);
+    return value === null ? [] : [[key, value]];
+  });
+  for (const name of element.getAttributeNames()) {
+    const lower = name.toLowerCase();
+    if (!lowercase.has(lower) && !isGlobalAttribute(lower)) entries.push([name, '']);
+  }
+  return entries;
+}
+
 export interface EmbedConfig {
   inputs: Inputs;
   /** Inputs the reader may change; everything else is fixed by the author. */

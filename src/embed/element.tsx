@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import type { Analysis } from '../model';
-import { schemaKeys } from './config';
+import { attributeEntries, observedAttributeNames } from './config';
 import { adoptStyles } from './styles';
 import { EmbeddedWidget } from './Widget';
 
@@ -16,7 +16,7 @@ let instanceCount = 0;
  */
 export class LeverageLensElement extends HTMLElement {
   static get observedAttributes(): string[] {
-    return schemaKeys();
+    return observedAttributeNames();
   }
 
   #root: Root | null = null;
@@ -70,15 +70,8 @@ export class LeverageLensElement extends HTMLElement {
     });
   }
 
-  #entries(): [string, string][] {
-    return schemaKeys().flatMap((key): [string, string][] => {
-      const value = this.getAttribute(key);
-      return value === null ? [] : [[key, value]];
-    });
-  }
-
   #render(): void {
-    this.#root?.render(<EmbeddedWidget entries={this.#entries()} source="attributes" shadow onChange={this.#onChange} />);
+    this.#root?.render(<EmbeddedWidget entries={attributeEntries(this)} source="attributes" shadow onChange={this.#onChange} />);
   }
 
   readonly #onChange = (analysis: Analysis): void => {

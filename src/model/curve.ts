@@ -142,7 +142,8 @@ export function curveFromNumbers(p: NumericPosition, prices: readonly number[]):
     curve.equityQuote[index] = p.inverse ? equity * price : equity;
     curve.roe[index] = pnl / p.initialMargin;
     curve.health[index] = healthNumber(p, price, equity);
-    curve.effectiveLeverage[index] = equity > 0 ? notionalNumber(p, price) / equity : null;
+    // Float noise leaves a sliver of equity at bankruptcy; below a trillionth of the collateral it is none.
+    curve.effectiveLeverage[index] = equity > p.collateral * 1e-12 ? notionalNumber(p, price) / equity : null;
     curve.unleveragedEquity[index] = p.collateral + (p.inverse ? p.sign * unleveragedSize * (1 / p.entry - 1 / price) : p.sign * unleveragedSize * (price - p.entry));
   }
   return curve;

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyVenue, defaultInputs } from '../config/codec';
 import type { InputKey, Inputs } from '../config/codec';
+import type { ToolTab } from './toolbox';
 
 export interface Scenario {
   id: string;
@@ -27,6 +28,8 @@ export interface CalculatorState {
   advancedOpen: boolean;
   /** Dismissible messages (a tampered link, a restored session). */
   notices: string[];
+  /** The open tab of the trader's toolbox: the chart draws its markers. */
+  toolTab: ToolTab;
   setInput: (key: InputKey, value: string) => void;
   setInputs: (inputs: Partial<Inputs>) => void;
   applyVenue: (venueId: string) => void;
@@ -40,6 +43,7 @@ export interface CalculatorState {
   setAdvancedOpen: (open: boolean) => void;
   addNotice: (notice: string) => void;
   dismissNotice: (index: number) => void;
+  setToolTab: (tab: ToolTab) => void;
 }
 
 export interface CalculatorStoreOptions {
@@ -66,6 +70,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     theme: options.theme ?? 'auto',
     advancedOpen: false,
     notices: options.notices ?? [],
+    toolTab: 'exit',
     setInput: (key, value) => set((state) => ({ inputs: { ...state.inputs, [key]: value } })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
@@ -86,5 +91,6 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     setAdvancedOpen: (advancedOpen) => set({ advancedOpen }),
     addNotice: (notice) => set((state) => (state.notices.includes(notice) ? state : { notices: [...state.notices, notice] })),
     dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, position) => position !== index) })),
+    setToolTab: (toolTab) => set({ toolTab }),
   }));
 }

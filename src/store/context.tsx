@@ -5,6 +5,7 @@ import { createCalculatorStore } from './calculatorStore';
 import type { CalculatorState, CalculatorStore, CalculatorStoreOptions } from './calculatorStore';
 import { createDeriver } from './derive';
 import type { DerivedView } from './derive';
+import type { Inputs } from '../config/codec';
 
 const StoreContext = createContext<CalculatorStore | null>(null);
 
@@ -32,8 +33,20 @@ export function useCalculator<T>(selector: (state: CalculatorState) => T): T {
 }
 
 /** Everything derived from the inputs, memoized per instance; keeps the last valid result. */
+// One deriver per store: every component of a widget shares the same analysis of the same inputs.
+const derivers = new WeakMap<CalculatorStore, (inputs: Inputs) => DerivedView>();
+
+function deriverFor(store: CalculatorStore): (inputs: Inputs) => DerivedView {
+  let deriver = derivers.get(store);
+  if (deriver === undefined) {
+    deriver = createDeriver();
+    derivers.set(store, deriver);
+  }
+  return deriver;
+}
+
 export function useDerived(): DerivedView {
-  const inputs = useCalculator((state) => state.inputs);
-  const [deriver] = useState(createDeriver);
-  return useMemo(() => deriver(inputs), [deriver, inputs]);
+  const store = useCalculatorStore();
+  const inputs = useStore(store, (state) => state.inputs);
+  return useMemo(() => deriverFor(store)(inputs), [store, inputs]);
 }

@@ -4,3 +4,19 @@ export { CalculatorProvider, useCalculator, useCalculatorStore, useDerived } fro
 export type { CalculatorProviderProps } from './context';
 export { createDeriver, derive } from './derive';
 export type { Derived, DerivedView } from './derive';
+export { deriveToolbox, portfolioTick, priceAway, toolTabs } from './toolbox';
+export type {
+  AverageTool,
+  ExitTool,
+  FillErrors,
+  MaxOpenTool,
+  PortfolioRowErrors,
+  PortfolioTool,
+  RiskField,
+  RiskTool,
+  TargetTool,
+  ToolboxView,
+  ToolTab,
+  ToolValue,
+} from './toolbox';
+export { useToolbox } from './useToolbox';

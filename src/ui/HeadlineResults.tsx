@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { fieldDefinition, isInputKey } from '../config/fields';
 import { useDerived } from '../store';
 import { headlineRows, readingContext } from './readings';
+import { RiskResults } from './RiskResults';
 
 /** Labels of the fields that currently have errors, for the "last valid inputs" notice. */
 function problemLabels(errors: Partial<Record<string, string>>): string[] {
@@ -13,7 +14,7 @@ function problemLabels(errors: Partial<Record<string, string>>): string[] {
 
 /** The headline figures of the analysis on show, each with a one-line reading; the last valid ones while a field is wrong. */
 export function HeadlineResults(): ReactNode {
-  const { shown, stale, errors, venue, current } = useDerived();
+  const { shown, shownSpec, stale, errors, venue, current } = useDerived();
   const headingId = useId();
   const context = useMemo(() => readingContext(venue), [venue]);
   const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context)), [shown, context]);
@@ -50,6 +51,7 @@ export function HeadlineResults(): ReactNode {
               </div>
             ))}
           </dl>
+          <RiskResults analysis={shown} spec={shownSpec} context={context} />
           <div className="lev-convention">
             <h3>How this is worked out</h3>
             <p data-result="convention">{shown.convention}</p>

@@ -10,6 +10,7 @@ import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
 import { advancedKeys, derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, solvedKey, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
 import type { ThreeWayKey } from './inputHelpers';
 import { LeverageControl } from './LeverageControl';
+import { formatDuration, volatilityNote } from './riskReadings';
 
 const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
 
@@ -38,10 +39,14 @@ export function InputsPanel(): ReactNode {
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
   const status = (key: InputKey): { error: string | undefined; custom: boolean } => ({ error: errors[key], custom: custom.has(key) });
 
-  const textField = (key: InputKey, options: { multiline?: boolean } = {}): ReactNode => {
+  const textField = (key: InputKey, options: { multiline?: boolean; note?: string | undefined } = {}): ReactNode => {
     const field = fieldDefinition(key);
     if (!fieldApplies(field, inputs)) return null;
-    return <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={options.multiline ?? false} onChange={(value) => setInput(key, value)} {...status(key)} />;
+    // An error replaces the note: the note describes the last valid figures.
+    const note = errors[key] === undefined ? options.note : undefined;
+    return (
+      <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={options.multiline ?? false} note={note} onChange={(value) => setInput(key, value)} {...status(key)} />
+    );
   };
   const selectField = (key: InputKey, onChange: (value: string) => void = (value) => setInput(key, value)): ReactNode => {
     const field = fieldDefinition(key);
@@ -57,6 +62,9 @@ export function InputsPanel(): ReactNode {
     if (key === 'leverage') return <LeverageControl key={key} {...common} max={leverageCeiling(inputs, shown)} readOnly={isDerived} />;
     return <TextField key={key} {...common} unit={unitFor(field, instrument, venue)} readOnly={isDerived} />;
   };
+
+  const volatilityHint = useMemo(() => (current === null || current.risk === null ? undefined : volatilityNote(current.risk)), [current]);
+  const holdNote = current === null || current.carry === null || Number(current.carry.hours) < 48 ? undefined : `That is ${formatDuration(current.carry.hours)}.`;
 
   const hiddenProblems = advancedOpen ? [] : advancedKeys(inputs).filter((key) => errors[key] !== undefined);
   const showBrackets = instrument !== 'loan' && inputs.tiers.trim() !== '';
@@ -119,6 +127,22 @@ export function InputsPanel(): ReactNode {
 
       {showBrackets ? <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} /> : null}
 
+      <fieldset className="lev-group">
+        <legend>Funding, interest and holding period</legend>
+        {textField('fundingRate')}
+        {textField('fundingIntervalHours')}
+        {textField('borrowApr')}
+        {textField('supplyApr')}
+        {textField('holdHours', { note: holdNote })}
+      </fieldset>
+
+      <fieldset className="lev-group">
+        <legend>Volatility and horizon</legend>
+        {textField('volatility', { note: volatilityHint })}
+        {textField('horizonDays')}
+        {textField('volatilityStress')}
+      </fieldset>
+
       <div className="lev-advanced">
         <button
           type="button"
@@ -162,6 +186,10 @@ export function InputsPanel(): ReactNode {
                     {...status('closeFeeInLiquidation')}
                   />
                 ) : null}
+              </fieldset>
+              <fieldset className="lev-group">
+                <legend>Price trend</legend>
+                {textField('drift')}
               </fieldset>
               <fieldset className="lev-group">
                 <legend>Markers</legend>

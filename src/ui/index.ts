@@ -11,3 +11,7 @@ export { ThemeToggle } from './ThemeToggle';
 export { headlineRows, readingContext, towardEntry } from './readings';
 export type { HeadlineRow, ReadingContext } from './readings';
 export { leverageToSlider, sliderToLeverage, stepLeverage, SLIDER_STEPS } from './leverageScale';
+export { ToolboxPanel, toolTabLabels } from './toolbox/ToolboxPanel';
+export type { ToolboxPanelProps } from './toolbox/ToolboxPanel';
+export { contagionRange, contagionSentence, EXAMPLE_PORTFOLIO, PortfolioTab } from './PortfolioPanel';
+export type { ContagionRenderer, ContagionSlotProps } from './PortfolioPanel';

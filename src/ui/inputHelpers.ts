@@ -120,6 +120,10 @@ export function unitFor(field: FieldDefinition, instrument: Instrument, venue: V
       return '×';
     case 'percent':
       return '%';
+    case 'hours':
+      return 'h';
+    case 'days':
+      return 'days';
     default:
       // Counts (loops) and unitless fields.
       return '';

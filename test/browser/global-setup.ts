@@ -12,7 +12,7 @@ declare module 'vitest' {
 
 let server: PreviewServer | null = null;
 
-/** Builds the app and serves it with `vite preview` on a free loopback port for the browser suite. */
+/** Builds the app and the custom element and serves them with `vite preview` on a free loopback port for the browser suite. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const executable = findChromium();
   if (executable === null) {
@@ -23,6 +23,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   await build({ logLevel: 'warn' });
+  // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
+  await build({ mode: 'element', logLevel: 'warn' });
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : 4173;

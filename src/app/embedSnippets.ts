@@ -1,0 +1,83 @@
+import { serializeInputs } from '../config/codec';
+import type { Inputs } from '../config/codec';
+import type { ThemeChoice } from '../store';
+
+/** What the author chose in the Embed dialog, on top of the current inputs. */
+export interface EmbedChoices {
+  inputs: Inputs;
+  theme: ThemeChoice;
+  /** Input keys the reader may change. */
+  controls: readonly string[];
+  /** Panels to show. */
+  views: readonly string[];
+}
+
+export interface EmbedSnippets {
+  element: string;
+  iframe: string;
+  react: string;
+}
+
+/** The schema's flat pairs for a state: the same keys and values (rates as fractions) in every snippet. */
+export function embedPairs(choices: EmbedChoices): [string, string][] {
+  const pairs = serializeInputs(choices.inputs).filter(([key]) => key !== 'v');
+  if (choices.theme !== 'auto') pairs.push(['theme', choices.theme]);
+  if (choices.controls.length > 0) pairs.push(['controls', choices.controls.join(',')]);
+  pairs.push(['views', choices.views.join(',')]);
+  return pairs;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function jsxAttribute(key: string, value: string): string {
+  return /^[^"\\{}<>&]*$/.test(value) ? `${key}="${value}"` : `${key}={${JSON.stringify(value)}}`;
+}
+
+/** A fixed height for hosts without the resize script: roomy enough for the figures and one chart. */
+export function suggestedHeight(choices: EmbedChoices): number {
+  const chart = choices.views.includes('chart') || choices.views.includes('amplification');
+  const results = choices.views.includes('results');
+  return 140 + choices.controls.length * 90 + (results ? 620 : 0) + (chart ? 560 : 0);
+}
+
+/**
+ * The three ways in, for one state. `base` is where this app is served (e.g. https://example.org/lens/): the
+ * element script, the iframe page and the host script live beside the page.
+ */
+export function embedSnippets(base: string, choices: EmbedChoices): EmbedSnippets {
+  const pairs = embedPairs(choices);
+  const script = new URL('leverage-lens.js', base).href;
+  const hostScript = new URL('leverage-lens-host.js', base).href;
+  const frame = new URL('embed.html', base);
+  frame.search = new URLSearchParams([['v', '1'], ...pairs, ['id', 'leverage-lens-1']]).toString();
+
+  const attributes = pairs.map(([key, value]) => `  ${key}="${escapeHtml(value)}"`).join('\n');
+  const element = [`<script type="module" src="${escapeHtml(script)}"></script>`, `<leverage-lens`, attributes, `></leverage-lens>`].join('\n');
+
+  const iframe = [
+    `<iframe src="${escapeHtml(frame.href)}"`,
+    `  title="Leverage Lens calculator" width="100%" height="${suggestedHeight(choices)}" loading="lazy" style="border:0"></iframe>`,
+    `<!-- Optional: sizes the iframe to its content. -->`,
+    `<script src="${escapeHtml(hostScript)}" defer></script>`,
+  ].join('\n');
+
+  const props = pairs.map(([key, value]) => `  ${jsxAttribute(key, value)}`).join('\n');
+  const react = [
+    `// npm install leverage-lens`,
+    `import { LeverageLens } from 'leverage-lens';`,
+    `import 'leverage-lens/style.css';`,
+    ``,
+    `export function Example() {`,
+    `  return (`,
+    `    <LeverageLens`,
+    props.replace(/^/gm, '    '),
+    `      onChange={(analysis) => console.log(analysis)}`,
+    `    />`,
+    `  );`,
+    `}`,
+  ].join('\n');
+
+  return { element, iframe, react };
+}

@@ -1,0 +1,271 @@
+import { addToPosition, analyzePortfolio, exitPnl, maxOpen, priceForNetRoe, priceForRoe, roundToTick, shiftDecimal, sizeByRisk } from '../model';
+import type { AddToPosition, ExitPnl, MaxOpen, Portfolio, PortfolioAnalysis, PortfolioPosition, PositionSpec, SizeByRisk, ValidAnalysis } from '../model';
+import { fillsFromText, portfolioFromText } from '../config/codec';
+import type { FillRow, Inputs, PortfolioRow } from '../config/codec';
+
+/*
+ * The trader's toolbox derived from the raw inputs: pure, shared by the toolbox panel (ui) and the chart's
+ * markers (chart), which may not import each other. Every figure comes from the model.
+ */
+
+export const toolTabs = ['exit', 'target', 'average', 'maxOpen', 'risk', 'portfolio'] as const;
+export type ToolTab = (typeof toolTabs)[number];
+
+/** A value the user typed, or the stand-in used while the field is empty. */
+export interface ToolValue {
+  /** What the computation uses (on-screen units: percent for rates). */
+  value: string;
+  /** True when the field is empty and `value` is the stand-in. */
+  auto: boolean;
+}
+
+export interface ExitTool {
+  price: ToolValue;
+  result: ExitPnl | null;
+  error: string | null;
+}
+
+export interface TargetTool {
+  /** Target ROE in percent (on screen). */
+  roe: ToolValue;
+  /** Price at which the exchanges' ROE (no fees) is reached. */
+  grossPrice: string | null;
+  /** Price at which the ROE net of both fees and funding over the holding period is reached. */
+  netPrice: string | null;
+  error: string | null;
+}
+
+export interface FillErrors {
+  price?: string;
+  size?: string;
+}
+
+export interface AverageTool {
+  rows: FillRow[];
+  rowErrors: FillErrors[];
+  result: AddToPosition | null;
+  error: string | null;
+}
+
+export interface MaxOpenTool {
+  result: MaxOpen | null;
+  error: string | null;
+}
+
+export type RiskField = 'riskBalance' | 'riskPercent' | 'riskAmount' | 'stopPrice' | 'takeProfitPrice';
+
+export interface RiskTool {
+  balance: ToolValue;
+  /** Risk in percent of the balance (on screen), used when no amount is set. */
+  percent: ToolValue;
+  /** 'amount' when an amount is typed. */
+  mode: 'percent' | 'amount';
+  stop: ToolValue;
+  /** The typed take-profit price, or null when none is set. */
+  takeProfit: string | null;
+  result: SizeByRisk | null;
+  errors: Partial<Record<RiskField, string>>;
+  /** A problem that belongs to no single field. */
+  error: string | null;
+}
+
+export interface PortfolioRowErrors {
+  name?: string;
+  entry?: string;
+  size?: string;
+  mark?: string;
+  mmr?: string;
+}
+
+export interface PortfolioTool {
+  rows: PortfolioRow[];
+  rowErrors: PortfolioRowErrors[];
+  /** The model's input, when every row reads. */
+  portfolio: Portfolio | null;
+  result: PortfolioAnalysis | null;
+  walletError: string | null;
+  /** Account-level problems (mixed instruments, no positions). */
+  errors: string[];
+  marginCurrency: 'quote' | 'coin';
+}
+
+export interface ToolboxView {
+  /** The position every tool but the portfolio works on; null while the inputs are invalid. */
+  analysis: ValidAnalysis | null;
+  spec: PositionSpec | null;
+  exit: ExitTool;
+  target: TargetTool;
+  average: AverageTool;
+  maxOpen: MaxOpenTool;
+  risk: RiskTool;
+  portfolio: PortfolioTool;
+}
+
+const NO_POSITION = 'Enter a valid position above first: this tool works on it.';
+
+const positiveText = (text: string): boolean => /^(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) && Number(text) > 0 && Number.isFinite(Number(text));
+
+function numberError(text: string, what: string): string | null {
+  if (text.trim() === '') return `Give ${what}.`;
+  return positiveText(text) ? null : `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a number above zero.`;
+}
+
+/** A price a share away from entry, rounded to the tick: the stand-in for an empty price field. */
+export function priceAway(entry: string, share: number, tick: string): string {
+  const moved = Number(entry) * (1 + share);
+  return roundToTick(Number.isFinite(moved) && moved > 0 ? moved.toPrecision(12) : entry, tick) ?? entry;
+}
+
+function toolValue(typed: string, fallback: string): ToolValue {
+  return typed.trim() === '' ? { value: fallback, auto: true } : { value: typed.trim(), auto: false };
+}
+
+function exitTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): ExitTool {
+  const sign = analysis?.side === 'short' ? -1 : 1;
+  const price = toolValue(inputs.exitPrice, analysis === null ? '' : priceAway(analysis.entry, 0.05 * sign, tick));
+  if (spec === null || analysis === null) return { price, result: null, error: NO_POSITION };
+  const problem = numberError(price.value, 'an exit price');
+  if (problem !== null) return { price, result: null, error: problem };
+  const result = exitPnl(spec, price.value);
+  return { price, result, error: result === null ? 'This exit price or holding period cannot be used.' : null };
+}
+
+function targetTool(inputs: Inputs, spec: PositionSpec | null): TargetTool {
+  const roe = toolValue(inputs.targetRoe, '50');
+  if (spec === null) return { roe, grossPrice: null, netPrice: null, error: NO_POSITION };
+  const fraction = /^-?(\d+(\.\d*)?|\.\d+)$/.test(roe.value) ? shiftDecimal(roe.value, -2) : null;
+  if (fraction === null) return { roe, grossPrice: null, netPrice: null, error: 'The target ROE must be a number (negative for a loss).' };
+  const grossPrice = priceForRoe(spec, fraction);
+  const netPrice = priceForNetRoe(spec, fraction);
+  const error = grossPrice === null && netPrice === null ? 'No price reaches this ROE: a loss beyond the price going to zero (or to infinity for a short).' : null;
+  return { roe, grossPrice, netPrice, error };
+}
+
+function averageTool(inputs: Inputs, spec: PositionSpec | null): AverageTool {
+  const rows = fillsFromText(inputs.fills);
+  const rowErrors = rows.map((row): FillErrors => {
+    const errors: FillErrors = {};
+    const price = numberError(row.price, 'a price');
+    const size = numberError(row.size, 'a size');
+    if (price !== null) errors.price = price;
+    if (size !== null) errors.size = size;
+    return errors;
+  });
+  if (spec === null) return { rows, rowErrors, result: null, error: NO_POSITION };
+  if (rows.length === 0) return { rows, rowErrors, result: null, error: 'Add a fill: the price and size of an order that adds to the position.' };
+  if (rowErrors.some((errors) => errors.price !== undefined || errors.size !== undefined)) return { rows, rowErrors, result: null, error: 'Complete the fills marked below.' };
+  const result = addToPosition(spec, rows);
+  if (!result.valid) return { rows, rowErrors, result: null, error: result.errors.map((error) => error.message).join(' ') };
+  return { rows, rowErrors, result, error: null };
+}
+
+function maxOpenTool(spec: PositionSpec | null, analysis: ValidAnalysis | null): MaxOpenTool {
+  if (spec === null || analysis === null) return { result: null, error: NO_POSITION };
+  const result = maxOpen({ ...spec, collateral: analysis.collateral, leverage: analysis.leverage });
+  return result.valid ? { result, error: null } : { result: null, error: result.errors.map((error) => error.message).join(' ') };
+}
+
+function riskTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): RiskTool {
+  const sign = analysis?.side === 'short' ? -1 : 1;
+  const balance = toolValue(inputs.riskBalance, analysis?.collateral ?? '');
+  const percent = toolValue(inputs.riskPercent, '1');
+  const mode = inputs.riskAmount.trim() === '' ? 'percent' : 'amount';
+  const stop = toolValue(inputs.stopPrice, analysis === null ? '' : priceAway(analysis.entry, -0.02 * sign, tick));
+  const typedTakeProfit = inputs.takeProfitPrice.trim();
+  const base = { balance, percent, mode, stop, takeProfit: typedTakeProfit === '' ? null : typedTakeProfit } as const;
+  if (spec === null || analysis === null) return { ...base, result: null, errors: {}, error: NO_POSITION };
+  const errors: Partial<Record<RiskField, string>> = {};
+  const balanceProblem = numberError(balance.value, 'the account balance');
+  if (balanceProblem !== null) errors.riskBalance = balanceProblem;
+  const stopProblem = numberError(stop.value, 'a stop-loss price');
+  if (stopProblem !== null) errors.stopPrice = stopProblem;
+  if (mode === 'amount') {
+    const problem = numberError(inputs.riskAmount, 'the risk amount');
+    if (problem !== null) errors.riskAmount = problem;
+  } else if (!positiveText(percent.value) || Number(percent.value) > 100) {
+    errors.riskPercent = 'The risk per trade must be above 0 and at most 100 %.';
+  }
+  const takeProfit = inputs.takeProfitPrice.trim();
+  if (takeProfit !== '' && !positiveText(takeProfit)) errors.takeProfitPrice = 'The take-profit price must be a number above zero.';
+  if (Object.keys(errors).length > 0) return { ...base, result: null, errors, error: null };
+  const result = sizeByRisk({
+    spec,
+    balance: balance.value,
+    ...(mode === 'amount' ? { riskAmount: inputs.riskAmount.trim() } : { riskFraction: shiftDecimal(percent.value, -2) ?? percent.value }),
+    stopPrice: stop.value,
+    ...(takeProfit === '' ? {} : { takeProfitPrice: takeProfit }),
+    leverage: analysis.leverage,
+  });
+  if (result.valid) return { ...base, result, errors: {}, error: null };
+  const fieldOf = (field: string): RiskField | null =>
+    field === 'balance' ? 'riskBalance' : field === 'risk' ? (mode === 'amount' ? 'riskAmount' : 'riskPercent') : field === 'stopPrice' || field === 'takeProfitPrice' ? field : null;
+  const general: string[] = [];
+  for (const error of result.errors) {
+    const field = fieldOf(error.field);
+    if (field !== null && errors[field] === undefined) errors[field] = error.message;
+    else if (field === null) general.push(error.message);
+  }
+  return { ...base, result: null, errors, error: general.length > 0 ? general.join(' ') : null };
+}
+
+function portfolioTool(inputs: Inputs): PortfolioTool {
+  const rows = portfolioFromText(inputs.portfolio);
+  const marginCurrency = inputs.instrument === 'inverse' ? 'coin' : 'quote';
+  const rowErrors = rows.map((row): PortfolioRowErrors => {
+    const errors: PortfolioRowErrors = {};
+    const entry = numberError(row.entry, 'an entry price');
+    const size = numberError(row.size, 'a size');
+    if (entry !== null) errors.entry = entry;
+    if (size !== null) errors.size = size;
+    if (row.mark.trim() !== '' && !positiveText(row.mark)) errors.mark = 'The mark price must be a number above zero (empty: the entry).';
+    if (row.mmr.trim() !== '' && !(/^(\d+(\.\d*)?|\.\d+)$/.test(row.mmr.trim()) && Number(row.mmr) < 100)) errors.mmr = 'The maintenance rate must be a percentage from 0 to below 100.';
+    return errors;
+  });
+  const walletText = inputs.portfolioWallet.trim();
+  const walletError = walletText === '' ? 'Give the wallet balance shared by the positions.' : positiveText(walletText) ? null : 'The wallet balance must be a number above zero.';
+  const empty = { rows, rowErrors, portfolio: null, result: null, walletError, marginCurrency } as const;
+  if (rows.length === 0) return { ...empty, errors: ['Add positions to see how they share one wallet.'] };
+  if (walletError !== null || rowErrors.some((errors) => Object.keys(errors).length > 0)) return { ...empty, errors: [] };
+  const instrument = marginCurrency === 'coin' ? 'inverse' : 'linear';
+  const positions = rows.map((row, index): PortfolioPosition => {
+    const position: PortfolioPosition = { id: row.name === '' ? `#${index + 1}` : row.name, instrument, side: row.side, entry: row.entry.trim(), size: row.size.trim() };
+    if (row.mark.trim() !== '') position.mark = row.mark.trim();
+    if (row.mmr.trim() !== '') position.mmr = shiftDecimal(row.mmr.trim(), -2) ?? row.mmr;
+    return position;
+  });
+  const portfolio: Portfolio = { wallet: walletText, positions };
+  const result = analyzePortfolio(portfolio);
+  if (result.valid) return { ...empty, portfolio, result, errors: [] };
+  const errors: string[] = [];
+  const perRow = rowErrors.map((row) => ({ ...row }));
+  for (const error of result.errors) {
+    const target = error.position === null ? undefined : perRow[error.position];
+    if (target !== undefined && (error.field === 'entry' || error.field === 'size' || error.field === 'mark' || error.field === 'mmr')) target[error.field] = error.message;
+    else if (error.field === 'wallet') errors.push(error.message);
+    else errors.push(error.message);
+  }
+  return { ...empty, rowErrors: perRow, portfolio: null, errors };
+}
+
+/** Everything the toolbox shows, from the raw inputs and the position's analysis (null while invalid). */
+export function deriveToolbox(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): ToolboxView {
+  const usable = analysis === null ? null : spec;
+  return {
+    analysis,
+    spec: usable,
+    exit: exitTool(inputs, usable, analysis, tick),
+    target: targetTool(inputs, usable),
+    average: averageTool(inputs, usable),
+    maxOpen: maxOpenTool(usable, analysis),
+    risk: riskTool(inputs, usable, analysis, tick),
+    portfolio: portfolioTool(inputs),
+  };
+}
+
+/** Display tick for a portfolio price (positions may be any asset): about six significant digits. */
+export function portfolioTick(price: string | number): string {
+  const value = Math.abs(Number(price));
+  if (!Number.isFinite(value) || value === 0) return '0.01';
+  const exponent = Math.min(-2, Math.max(-10, Math.floor(Math.log10(value)) - 5));
+  return `0.${'0'.repeat(-exponent - 1)}1`;
+}

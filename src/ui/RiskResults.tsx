@@ -1,0 +1,83 @@
+import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { PositionSpec, ValidAnalysis } from '../model';
+import { formatTimes } from '../config/format';
+import { useCalculatorStore } from '../store';
+import type { HeadlineRow, ReadingContext } from './readings';
+import { carryRows, formatDuration, riskRows } from './riskReadings';
+
+export interface RiskResultsProps {
+  analysis: ValidAnalysis;
+  spec: PositionSpec | null;
+  context: ReadingContext;
+}
+
+function RowList({ rows, label }: { rows: readonly HeadlineRow[]; label: string }): ReactNode {
+  return (
+    <dl className="lev-headline lev-headline--risk" aria-label={label}>
+      {rows.map((row) => (
+        <div key={row.key} className={`lev-headline__item lev-headline__item--${row.key.startsWith('touchProbability-') ? 'threshold' : row.key}`}>
+          <dt>{row.label}</dt>
+          <dd className="lev-headline__value" data-result={row.key} data-unit={row.unit === '' ? undefined : row.unit}>
+            {row.value}
+          </dd>
+          <dd className="lev-headline__reading" data-reading={row.key}>
+            {row.reading}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const STRESS_SUGGESTION = '1.5';
+
+/** GBM has no jumps or fat tails: said next to the odds, with the stress multiplier one click away. */
+function Caveat({ stress }: { stress: number }): ReactNode {
+  const store = useCalculatorStore();
+  const stressed = stress !== 1;
+  return (
+    <p className="lev-risk__caveat" data-result="riskCaveat">
+      <strong>Caveat:</strong> these odds assume geometric Brownian motion, a price that moves smoothly with normally distributed returns. Real markets jump and have fat
+      tails, so large moves happen more often than this says.{' '}
+      {stressed ? `Volatility is stressed ${formatTimes(stress)} here. ` : 'A stress multiplier of 1.5× or 2× on volatility gives a more cautious estimate. '}
+      <button
+        type="button"
+        className="lev-button lev-button--quiet lev-risk__stress"
+        onClick={() => store.getState().setInput('volatilityStress', stressed ? '1' : STRESS_SUGGESTION)}
+      >
+        {stressed ? 'Remove the stress' : `Stress volatility ${STRESS_SUGGESTION}×`}
+      </button>
+    </p>
+  );
+}
+
+/** "Risk over time": liquidation odds over the horizon and the carry over the holding period, each figure with one plain sentence. */
+export function RiskResults({ analysis, spec, context }: RiskResultsProps): ReactNode {
+  const headingId = useId();
+  const odds = useMemo(() => riskRows(analysis, context), [analysis, context]);
+  const carry = useMemo(() => (spec === null ? [] : carryRows(analysis, spec, context)), [analysis, spec, context]);
+  if (odds.length === 0 && carry.length === 0) return null;
+  const risk = analysis.risk;
+  return (
+    <section className="lev-risk" aria-labelledby={headingId}>
+      <h3 id={headingId} className="lev-risk__title">
+        Risk over time
+      </h3>
+      {risk !== null && odds.length > 0 ? (
+        <>
+          <RowList rows={odds} label="Liquidation odds over the horizon" />
+          <Caveat stress={risk.volatilityStress} />
+        </>
+      ) : (
+        <p className="lev-risk__empty">Enter a volatility and a horizon to see the chance of liquidation.</p>
+      )}
+      {carry.length > 0 && analysis.carry !== null ? (
+        <>
+          <h4 className="lev-risk__subtitle">Holding for {formatDuration(analysis.carry.hours)}: funding, interest and fees</h4>
+          <RowList rows={carry} label="Carry over the holding period" />
+        </>
+      ) : null}
+    </section>
+  );
+}

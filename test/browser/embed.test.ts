@@ -1,0 +1,369 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { analyze } from '../../src/model';
+import type { PositionSpec } from '../../src/model';
+import { inputsToSpec, parseConfig } from '../../src/config/codec';
+import { formatPrice } from '../../src/config/format';
+import { launchBrowser, watchErrors } from './chromium';
+import type { BrowserSession } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const shots = 'test-results/screenshots';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The liquidation price as a widget shows it, straight from the model for a flat configuration. */
+function expectedLiquidation(pairs: [string, string][]): string {
+  const analysis = analyze(inputsToSpec(parseConfig(pairs).inputs));
+  if (!analysis.valid || analysis.liquidationPrice === null) throw new Error('the configuration should have a liquidation price');
+  return formatPrice(analysis.liquidationPrice, '0.1', { direction: analysis.side === 'long' ? 'up' : 'down' });
+}
+
+async function liquidationOf(scope: Page | Frame, host: string): Promise<string> {
+  const cell = scope.locator(`${host} [data-result="liquidationPrice"]`).first();
+  await cell.waitFor({ state: 'attached' });
+  return (await cell.innerText()).trim();
+}
+
+async function frameHeight(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((frame) => frame.getBoundingClientRect().height);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe: unknown = Reflect.get(window, 'axe');
+    if (typeof axe !== 'object' || axe === null) return ['axe did not load'];
+    const run: unknown = Reflect.get(axe, 'run');
+    if (typeof run !== 'function') return ['axe.run missing'];
+    const result: unknown = await Reflect.apply(run, axe, [document, { resultTypes: ['violations'] }]);
+    const violations: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'violations') : [];
+    if (!Array.isArray(violations)) return [];
+    return violations.map((violation: unknown) => {
+      const id: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'id') : '?';
+      const nodes: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'nodes') : [];
+      const targets = Array.isArray(nodes) ? nodes.map((node: unknown) => JSON.stringify(typeof node === 'object' && node !== null ? Reflect.get(node, 'target') : '')).join(' ') : '';
+      return `${String(id)}: ${targets}`;
+    });
+  });
+}
+
+const longExample: [string, string][] = [['venue', 'binance-usdm-btcusdt'], ['entry', '50000'], ['collateral', '500'], ['leverage', '20'], ['side', 'long']];
+const shortExample: [string, string][] = [['venue', 'bybit-usdt-btcusdt'], ['side', 'short'], ['entry', '60000'], ['collateral', '1000'], ['leverage', '10']];
+
+describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
+  let session: BrowserSession;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    session = await launchBrowser({ width: 1280, height: 900 });
+    page = await session.context.newPage();
+    errors = watchErrors(page);
+    await page.goto(`${baseUrl}/demo.html`);
+  });
+
+  afterAll(async () => {
+    expect(errors, 'console errors on the demo page').toEqual([]);
+    await session.close();
+  });
+
+  it('renders both elements and the iframe on the demo docs page, each with the model’s figures', async () => {
+    expect(await liquidationOf(page, '#long-example')).toBe(expectedLiquidation(longExample));
+    expect(await liquidationOf(page, '#short-example')).toBe(expectedLiquidation(shortExample));
+    await page.locator('#loan-example').scrollIntoViewIfNeeded();
+    const frame = page.frameLocator('#loan-example');
+    await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
+    expect(await frame.getByRole('heading', { name: 'ETH looped three times on Aave' }).isVisible()).toBe(true);
+    // Only the inputs the author opened: the leverage control in the first, side and entry in the second.
+    expect(await page.locator('#long-example').getByLabel('Leverage', { exact: true }).count()).toBe(1);
+    expect(await page.locator('#long-example').getByLabel('Entry price').count()).toBe(0);
+    expect(await page.locator('#short-example').getByLabel('Entry price').count()).toBe(1);
+    expect(await page.locator('#short-example').getByRole('tab', { name: 'Amplification' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('updates the liquidation price when an attribute changes, and says so in a change event', async () => {
+    await page.locator('#long-example').evaluate((element) => element.setAttribute('leverage', '10'));
+    const expected = expectedLiquidation([...longExample.filter(([key]) => key !== 'leverage'), ['leverage', '10']]);
+    await expect.poll(() => liquidationOf(page, '#long-example')).toBe(expected);
+    // demo.js writes the change event's detail into the page.
+    await expect.poll(() => page.locator('#long-example-log').innerText()).toContain('at 10.00×');
+    const detail = await page.locator('#long-example').evaluate((element) => {
+      const analysis: unknown = Reflect.get(element, 'analysis');
+      return typeof analysis === 'object' && analysis !== null ? Reflect.get(analysis, 'liquidationPrice') : null;
+    });
+    const model = analyze(inputsToSpec(parseConfig([...longExample, ['leverage', '10']]).inputs));
+    expect(model.valid && detail).toBe(model.valid ? model.liquidationPrice : false);
+  });
+
+  it('keeps the two elements’ state, ids and styles apart', async () => {
+    const before = await liquidationOf(page, '#short-example');
+    const leverage = page.locator('#long-example').getByLabel('Leverage', { exact: true });
+    await leverage.fill('5');
+    await expect.poll(() => liquidationOf(page, '#long-example')).toBe(expectedLiquidation([...longExample, ['leverage', '5']]));
+    expect(await liquidationOf(page, '#short-example')).toBe(before);
+    const ids = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('leverage-lens')).map((element) => Array.from(element.shadowRoot?.querySelectorAll('[id]') ?? []).map((node) => node.id)),
+    );
+    const all = ids.flat();
+    expect(all.length).toBeGreaterThan(10);
+    expect(new Set(all).size).toBe(all.length);
+    // No widget styles leak out: the page's own paragraphs keep the page's font.
+    const pageFont = await page.locator('main > p').first().evaluate((node) => getComputedStyle(node).fontFamily);
+    expect(pageFont).toMatch(/Georgia/);
+    expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+  });
+
+  it('takes --lev-* custom properties from the host page through the shadow boundary', async () => {
+    const accent = await page.locator('#short-example .lev-embed').evaluate((root) => getComputedStyle(root).getPropertyValue('--lev-accent').trim());
+    expect(accent).toBe('#0b6e4f');
+    const defaultAccent = await page.locator('#long-example .lev-embed').evaluate((root) => getComputedStyle(root).getPropertyValue('--lev-accent').trim());
+    expect(defaultAccent).not.toBe('#0b6e4f');
+    expect(defaultAccent).not.toBe('');
+  });
+
+  it('shows a notice inside the widget for a bad attribute and falls back to the default', async () => {
+    await page.locator('#short-example').evaluate((element) => element.setAttribute('entry', 'sixty thousand'));
+    await expect.poll(() => page.locator('#short-example .lev-notice').first().innerText()).toMatch(/Entry price \(entry\)/);
+    const fallback = expectedLiquidation([...shortExample.filter(([key]) => key !== 'entry'), ['entry', 'sixty thousand']]);
+    await expect.poll(() => liquidationOf(page, '#short-example')).toBe(fallback);
+    await page.locator('#short-example').evaluate((element) => element.setAttribute('entry', '60000'));
+    await expect.poll(() => page.locator('#short-example .lev-notice').count()).toBe(0);
+  });
+
+  it('resizes the iframe to its content through the host script, and ignores forged or malformed messages', async () => {
+    await page.locator('#loan-example').scrollIntoViewIfNeeded();
+    const frame = page.frame({ url: /embed\.html/ });
+    if (frame === null) throw new Error('the iframe page did not load');
+    await frame.locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('#loan-example').getAttribute('data-leverage-lens-height')).not.toBeNull();
+    const contentHeight = (): Promise<number> => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frameHeight(page, '#loan-example')) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    const before = await frameHeight(page, '#loan-example');
+
+    // The content grows: the amplification view draws two charts.
+    await frame.getByRole('tab', { name: 'Amplification' }).click();
+    await expect.poll(() => frameHeight(page, '#loan-example')).toBeGreaterThan(before + 50);
+    await expect.poll(async () => Math.abs((await frameHeight(page, '#loan-example')) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    const grown = await frameHeight(page, '#loan-example');
+
+    // From the host page itself (wrong source), a wrong id, a non-number: all ignored.
+    await page.evaluate(() => window.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: 300 }, '*'));
+    await frame.evaluate(() => {
+      window.parent.postMessage({ type: 'leverage-lens:height', id: 'someone-else', height: 300 }, '*');
+      window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: '300px' }, '*');
+      window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: Number.NaN }, '*');
+    });
+    await page.waitForTimeout(200);
+    expect(await frameHeight(page, '#loan-example')).toBe(grown);
+    // A finite but absurd height is clamped.
+    await frame.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: 1e12 }, '*'));
+    await expect.poll(() => frameHeight(page, '#loan-example')).toBe(20000);
+    await frame.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*'));
+    await expect.poll(() => frameHeight(page, '#loan-example')).toBe(grown);
+  });
+
+  it('never touches the host page’s address or storage', async () => {
+    expect(page.url()).toBe(`${baseUrl}/demo.html`);
+    expect(await page.evaluate(() => window.localStorage.length + window.sessionStorage.length)).toBe(0);
+  });
+
+  it('has no axe violations on the demo page', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('screenshots the demo page on a desktop and a 375 px phone, without horizontal scrolling', async () => {
+    await page.goto(`${baseUrl}/demo.html`);
+    await page.locator('#loan-example').scrollIntoViewIfNeeded();
+    await page.frameLocator('#loan-example').locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await page.locator('#short-example .recharts-line path').first().waitFor({ state: 'attached' });
+    await page.screenshot({ path: `${shots}/demo-desktop.png`, fullPage: true });
+
+    const phone = await session.context.newPage();
+    const phoneErrors = watchErrors(phone);
+    await phone.setViewportSize({ width: 375, height: 800 });
+    await phone.goto(`${baseUrl}/demo.html`);
+    await phone.locator('#long-example .recharts-line path').first().waitFor({ state: 'attached' });
+    await phone.locator('#loan-example').scrollIntoViewIfNeeded();
+    await phone.frameLocator('#loan-example').locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await expect.poll(() => phone.locator('#loan-example').getAttribute('data-leverage-lens-height')).not.toBeNull();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: `${shots}/demo-375.png`, fullPage: true });
+    expect(phoneErrors).toEqual([]);
+    await phone.close();
+  });
+
+  it('renders under a strict Content-Security-Policy with no violations', async () => {
+    const strict = await session.context.newPage();
+    const strictErrors = watchErrors(strict);
+    await strict.addInitScript(() => {
+      const seen: string[] = [];
+      Reflect.set(window, '__cspViolations', seen);
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await strict.goto(`${baseUrl}/csp-demo.html`);
+    await strict.locator('leverage-lens .recharts-line path').first().waitFor({ state: 'attached' });
+    const pairs: [string, string][] = [['entry', '60000'], ['collateral', '1000'], ['leverage', '5'], ['side', 'short'], ['venue', 'dydx-v4-btc']];
+    expect(await liquidationOf(strict, 'leverage-lens')).toBe(expectedLiquidation(pairs));
+    await strict.frameLocator('iframe').locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    // Styled from the constructed sheet: the panel has its border radius and background, not browser defaults.
+    const radius = await strict.locator('leverage-lens .lev-panel').first().evaluate((node) => getComputedStyle(node).borderTopLeftRadius);
+    expect(radius).toBe('10px');
+    expect(await strict.evaluate(() => Reflect.get(window, '__cspViolations'))).toEqual([]);
+    expect(strictErrors).toEqual([]);
+    await strict.close();
+  });
+
+  it('keeps a fixed height without the host script', async () => {
+    const plain = await session.context.newPage();
+    const plainErrors = watchErrors(plain);
+    await plain.route(`${baseUrl}/plain-frame.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Plain</title><iframe src="/embed.html?leverage=10&id=a" title="Leverage Lens" height="600" width="100%"></iframe>` }),
+    );
+    await plain.goto(`${baseUrl}/plain-frame.html`);
+    const frame = plain.frameLocator('iframe');
+    await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
+    expect(await frame.locator('[data-result="liquidationPrice"]').first().innerText()).toBe(expectedLiquidation([['leverage', '10']]));
+    expect(await frameHeight(plain, 'iframe')).toBe(600);
+    expect(plainErrors).toEqual([]);
+    await plain.close();
+  });
+
+  it('generates snippets on the standalone page that work pasted into a plain HTML file', async () => {
+    const app = await session.context.newPage();
+    const appErrors = watchErrors(app);
+    await app.goto(`${baseUrl}/?v=1&venue=binance-usdm-btcusdt&entry=64000&leverage=15&side=short`);
+    const appLiquidation = (await app.locator('[data-result="liquidationPrice"]').first().innerText()).trim();
+    await app.getByRole('button', { name: 'Embed' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Embed this calculation' });
+    await dialog.waitFor();
+    await app.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await app.getByRole('button', { name: 'Embed' }).click();
+    const elementSnippet = await dialog.getByLabel('Custom element').inputValue();
+    const iframeSnippet = await dialog.getByLabel('iframe').inputValue();
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await dialog.getByRole('button', { name: 'Copy the Custom element snippet' }).click();
+    expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(elementSnippet);
+    expect(appErrors).toEqual([]);
+    await app.close();
+
+    const docs = await session.context.newPage();
+    const docsErrors = watchErrors(docs);
+    await docs.route(`${baseUrl}/pasted.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Pasted</title><body>${elementSnippet}\n${iframeSnippet}</body></html>` }),
+    );
+    await docs.goto(`${baseUrl}/pasted.html`);
+    expect(await liquidationOf(docs, 'leverage-lens')).toBe(appLiquidation);
+    await docs.locator('iframe').scrollIntoViewIfNeeded();
+    const frame = docs.frameLocator('iframe');
+    await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
+    expect((await frame.locator('[data-result="liquidationPrice"]').first().innerText()).trim()).toBe(appLiquidation);
+    await expect.poll(() => docs.locator('iframe').getAttribute('data-leverage-lens-height')).not.toBeNull();
+    expect(docsErrors).toEqual([]);
+    await docs.close();
+  });
+});
+
+/** A throwaway project that installs the packed tarball, with this repository's copies of its dependencies. */
+describe('the npm package', () => {
+  let project = '';
+  const repository = resolve('.');
+
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'leverage-lens-consumer-'));
+    // `npm pack` runs the prepack script, which builds dist-lib/ (library, element, types).
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: repository, stdio: 'ignore' });
+    const packed = readdirSync(project).find((name) => name.endsWith('.tgz'));
+    if (packed === undefined) throw new Error('npm pack wrote no tarball');
+    const modules = join(project, 'node_modules');
+    mkdirSync(join(modules, '@types'), { recursive: true });
+    execFileSync('tar', ['-xzf', join(project, packed), '-C', modules]);
+    renameSync(join(modules, 'package'), join(modules, 'leverage-lens'));
+    for (const name of ['react', 'react-dom', 'recharts', 'zustand', 'decimal.js', '@types/react', '@types/react-dom']) {
+      symlinkSync(join(repository, 'node_modules', name), join(modules, name), 'dir');
+    }
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'leverage-lens': `file:${packed}` } }));
+  }, 180_000);
+
+  afterAll(() => {
+    if (project !== '') rmSync(project, { recursive: true, force: true });
+  });
+
+  it('ships the built files and no sources', () => {
+    const shipped = readdirSync(join(project, 'node_modules/leverage-lens/dist-lib'));
+    expect(shipped).toEqual(expect.arrayContaining(['index.js', 'style.css', 'leverage-lens.js', 'types']));
+    expect(existsSync(join(project, 'node_modules/leverage-lens/src'))).toBe(false);
+  });
+
+  it('imports the model API and renders <LeverageLens /> with react-dom/server from plain Node', () => {
+    const spec: PositionSpec = { instrument: 'linear', side: 'long', entry: '50000', collateral: '500', leverage: '20', mmr: '0.004' };
+    writeFileSync(
+      join(project, 'consumer.mjs'),
+      `import { analyze, LeverageLens, parseConfig, schemaKeys } from 'leverage-lens';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+const analysis = analyze(${JSON.stringify(spec)});
+const html = renderToString(createElement(LeverageLens, { entry: '50000', leverage: 20, controls: 'leverage', views: 'results' }));
+console.log(JSON.stringify({
+  liquidationPrice: analysis.valid ? analysis.liquidationPrice : null,
+  html,
+  parsedLeverage: parseConfig([['leverage', '7']]).inputs.leverage,
+  keys: schemaKeys().length,
+  css: existsSync(fileURLToPath(import.meta.resolve('leverage-lens/style.css'))),
+  element: existsSync(fileURLToPath(import.meta.resolve('leverage-lens/element'))),
+}));
+`,
+    );
+    const output = execFileSync(process.execPath, ['consumer.mjs'], { cwd: project, encoding: 'utf8' });
+    const result: unknown = JSON.parse(output);
+    const field = (key: string): unknown => (typeof result === 'object' && result !== null ? Reflect.get(result, key) : undefined);
+    const model = analyze(spec);
+    expect(model.valid).toBe(true);
+    if (!model.valid) return;
+    expect(field('liquidationPrice')).toBe(model.liquidationPrice);
+    expect(field('html')).toContain(expectedLiquidation([['entry', '50000'], ['leverage', '20']]));
+    expect(field('html')).toContain('aria-label="Leverage slider"');
+    expect(field('parsedLeverage')).toBe('7');
+    expect(field('keys')).toBeGreaterThan(20);
+    expect(field('css')).toBe(true);
+    expect(field('element')).toBe(true);
+  });
+
+  it('type-checks a TypeScript consumer with bundler and with nodenext resolution', () => {
+    writeFileSync(
+      join(project, 'consumer.tsx'),
+      `import { analyze, LeverageLens } from 'leverage-lens';
+import type { Analysis, LeverageLensProps, PositionSpec } from 'leverage-lens';
+
+const spec: PositionSpec = { side: 'long', entry: 50000, collateral: 500, leverage: 20, mmr: 0.004 };
+const analysis: Analysis = analyze(spec);
+export const price: string | null = analysis.valid ? analysis.liquidationPrice : null;
+const props: LeverageLensProps = { entry: 50000, leverage: '20', controls: 'leverage', onChange: (next: Analysis) => void next.valid };
+export const view = <LeverageLens {...props} />;
+// @ts-expect-error a misspelt key is a type error
+export const misspelt = <LeverageLens levrage="10" />;
+`,
+    );
+    const tsc = join(repository, 'node_modules/typescript/bin/tsc');
+    const common = ['--ignoreConfig', '--noEmit', '--strict', '--jsx', 'react-jsx', '--target', 'ES2022', '--types', '', '--lib', 'ES2023,DOM', 'consumer.tsx'];
+    for (const resolution of [['--module', 'ESNext', '--moduleResolution', 'bundler'], ['--module', 'NodeNext', '--moduleResolution', 'NodeNext']]) {
+      let output = '';
+      try {
+        execFileSync(process.execPath, [tsc, ...resolution, ...common], { cwd: project, encoding: 'utf8' });
+      } catch (error) {
+        output = error instanceof Error && 'stdout' in error ? String(error.stdout) : String(error);
+      }
+      expect(output, resolution.join(' ')).toBe('');
+    }
+  });
+});

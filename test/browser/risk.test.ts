@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { analyze } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { formatProbability } from '../../src/ui/riskReadings';
+import { launchBrowser, watchErrors } from './chromium';
+import type { BrowserSession } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const shots = 'test-results/screenshots';
+
+async function resultText(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-result="${key}"]`).first().innerText()).trim();
+}
+
+async function noBrokenNumbers(page: Page): Promise<void> {
+  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+/** The touch probability the model gives for the default position with these inputs, formatted as the page does. */
+function expectedTouch(volatility: string, horizonDays: string): string {
+  const analysis = analyze(inputsToSpec({ ...defaultInputs(), volatility, horizonDays }));
+  if (!analysis.valid || analysis.risk === null || analysis.risk.liquidation === null) throw new Error('expected risk figures');
+  return formatProbability(analysis.risk.liquidation.touchProbability);
+}
+
+describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
+  let session: BrowserSession;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    session = await launchBrowser({ width: 1280, height: 900 });
+    page = await session.context.newPage();
+    errors = watchErrors(page);
+    await page.goto(baseUrl);
+    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+  });
+
+  afterAll(async () => {
+    expect(errors, 'console errors during the suite').toEqual([]);
+    await session.close();
+  });
+
+  it('shows the model’s touch probability for the volatility and horizon typed, and draws the price range', async () => {
+    await page.getByLabel('Volatility (annualized)').fill('80');
+    await page.getByLabel('Horizon', { exact: true }).fill('14');
+    const expected = expectedTouch('80', '14');
+    await expect.poll(() => resultText(page, 'touchProbability')).toBe(expected);
+    expect(await page.getByText('Chance of touching the liquidation price within 14 days').count()).toBe(1);
+    expect(await page.locator('[data-reading="touchProbability"]').innerText()).toContain(expected);
+
+    // The ±1σ band sits inside the ±2σ band, both inside the plot.
+    const inner = page.locator('.lev-band-1 rect').first();
+    const outer = page.locator('.lev-band-2 rect').first();
+    await inner.waitFor({ state: 'attached' });
+    const box = async (locator: typeof inner): Promise<{ x: number; width: number }> => ({ x: Number(await locator.getAttribute('x')), width: Number(await locator.getAttribute('width')) });
+    const [one, two] = [await box(inner), await box(outer)];
+    expect(one.width).toBeGreaterThan(0);
+    expect(two.x).toBeLessThanOrEqual(one.x);
+    expect(two.x + two.width).toBeGreaterThanOrEqual(one.x + one.width);
+
+    await page.locator('.lev-marker-liquidation-after-hold line').first().waitFor({ state: 'attached' });
+    await page.locator('.lev-series-path-liquidation path').first().waitFor({ state: 'attached' });
+    expect(await page.getByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }).count()).toBe(1);
+    await noBrokenNumbers(page);
+    await page.screenshot({ path: `${shots}/risk-desktop.png`, fullPage: true });
+  });
+
+  it('hides the price range with its toggle and shows it again', async () => {
+    const toggle = page.getByRole('checkbox', { name: /Show the 14-day price range/ });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(() => page.locator('.lev-band').count()).toBe(0);
+    await toggle.check();
+    await expect.poll(() => page.locator('.lev-band').count()).toBeGreaterThan(0);
+  });
+
+  it('fits a 375 px phone with the odds, the range and the small chart', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForSelector('.lev-band-1 rect', { state: 'attached' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await resultText(page, 'touchProbability')).toBe(expectedTouch('80', '14'));
+    await noBrokenNumbers(page);
+    await page.screenshot({ path: `${shots}/risk-375.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});

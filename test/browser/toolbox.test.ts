@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { analyze, analyzePortfolio } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { formatPrice } from '../../src/config/format';
+import { portfolioTick } from '../../src/store/toolbox';
+import { launchBrowser, watchErrors } from './chromium';
+import type { BrowserSession } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const shots = 'test-results/screenshots';
+
+async function toolResult(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-tool-result="${key}"]`).first().innerText()).trim();
+}
+
+async function markerX(page: Page, id: string): Promise<number> {
+  const line = page.locator(`.lev-marker-tool-${id} line`).first();
+  await line.waitFor({ state: 'attached' });
+  return Number(await line.getAttribute('x1'));
+}
+
+async function noBrokenNumbers(page: Page): Promise<void> {
+  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+async function openTool(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+}
+
+const positions = [
+  { name: 'BTC', side: 'long', entry: '50000', size: '0.3', mark: '49000', mmr: '0.5' },
+  { name: 'ETH', side: 'short', entry: '3000', size: '4', mark: '3100', mmr: '0.75' },
+] as const;
+const wallet = '3000';
+
+describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
+  let session: BrowserSession;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    session = await launchBrowser({ width: 1280, height: 900 });
+    page = await session.context.newPage();
+    errors = watchErrors(page);
+    await page.goto(baseUrl);
+    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+  });
+
+  afterAll(async () => {
+    expect(errors, 'console errors during the suite').toEqual([]);
+    await session.close();
+  });
+
+  it('switches tools with the arrow keys (an accessible tablist)', async () => {
+    const first = page.getByRole('tab', { name: 'Exit price → PnL' });
+    await first.click();
+    await first.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'Target ROE → price' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => first.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('moves the exit price with the arrow keys and lists the PnL components', async () => {
+    await openTool(page, 'Exit price → PnL');
+    const exit = page.getByLabel('Exit price', { exact: true });
+    await exit.fill('52000');
+    const before = await toolResult(page, 'netPnl');
+    await exit.press('ArrowUp');
+    await expect.poll(() => exit.inputValue()).toBe('52050');
+    await expect.poll(() => toolResult(page, 'netPnl')).not.toBe(before);
+    expect(await page.getByRole('row', { name: /Fee to open/ }).count()).toBe(1);
+    expect(await page.getByText(/leave out fees and funding/).count()).toBeGreaterThan(0);
+    await noBrokenNumbers(page);
+  });
+
+  it('warns when the stop sits beyond the liquidation price', async () => {
+    await openTool(page, 'Size by risk');
+    const analysis = analyze(inputsToSpec(defaultInputs()));
+    expect(analysis.valid).toBe(true);
+    if (!analysis.valid || analysis.liquidationPrice === null) return;
+    const safeStop = (Number(analysis.entry) * 0.99).toString();
+    await page.getByLabel('Stop-loss price', { exact: true }).fill(safeStop);
+    await expect.poll(() => page.locator('[data-tool-result="stopSafe"]').count()).toBe(1);
+    expect(await page.locator('[data-tool-result="stopWarning"]').count()).toBe(0);
+    // Below a 20× long's liquidation price.
+    const unsafeStop = Math.floor(Number(analysis.liquidationPrice) * 0.97).toString();
+    await page.getByLabel('Stop-loss price', { exact: true }).fill(unsafeStop);
+    const warning = page.locator('[data-tool-result="stopWarning"]');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.innerText()).toMatch(/before the stop triggers/);
+    await noBrokenNumbers(page);
+    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-risk-desktop.png` });
+  });
+
+  it('adds fills and moves the liquidation marker (before and after the last fill)', async () => {
+    await openTool(page, 'Average entry (DCA)');
+    await page.getByRole('button', { name: 'Add fill' }).click();
+    await page.getByLabel('Fill 1 price', { exact: true }).fill('48000');
+    await page.getByLabel('Fill 1 size', { exact: true }).fill('0.2');
+    await expect.poll(() => page.locator('[data-tool-result="liquidationAfter"]').count()).toBe(1);
+    const afterOne = await toolResult(page, 'liquidationAfter');
+    expect(await toolResult(page, 'liquidationBefore')).not.toBe(afterOne);
+    await page.getByRole('button', { name: 'Add fill' }).click();
+    await page.getByLabel('Fill 2 price', { exact: true }).fill('46000');
+    await page.getByLabel('Fill 2 size', { exact: true }).fill('0.2');
+    await expect.poll(() => toolResult(page, 'liquidationAfter')).not.toBe(afterOne);
+    // The "before" of the second fill is the "after" of the first.
+    expect(await toolResult(page, 'liquidationBefore')).toBe(afterOne);
+    if ((await page.locator('.lev-marker-tool-liquidation-after').count()) > 0) {
+      const before = await markerX(page, 'liquidation-before');
+      const after = await markerX(page, 'liquidation-after');
+      expect(after).not.toBe(before);
+    }
+    await noBrokenNumbers(page);
+    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-average-desktop.png` });
+    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-average-chart-desktop.png` });
+  });
+
+  it('builds a two-position cross portfolio and shows both liquidation prices, as analyzePortfolio gives them', async () => {
+    await openTool(page, 'Cross-margin portfolio');
+    await page.getByLabel('Cross wallet balance', { exact: true }).fill(wallet);
+    for (const [index, position] of positions.entries()) {
+      await page.getByRole('button', { name: 'Add position' }).click();
+      const label = `Position ${index + 1}`;
+      await page.getByLabel(`${label} name`, { exact: true }).fill(position.name);
+      await page.getByLabel(`${label} side`, { exact: true }).selectOption(position.side);
+      await page.getByLabel(`${label} entry`, { exact: true }).fill(position.entry);
+      await page.getByLabel(`${label} size`, { exact: true }).fill(position.size);
+      await page.getByLabel(`${label} mark`, { exact: true }).fill(position.mark);
+      await page.getByLabel(`${label} maintenance rate`, { exact: true }).fill(position.mmr);
+    }
+    const expected = analyzePortfolio({
+      wallet,
+      positions: positions.map((position) => ({ id: position.name, instrument: 'linear', side: position.side, entry: position.entry, size: position.size, mark: position.mark, mmr: (Number(position.mmr) / 100).toString() })),
+    });
+    expect(expected.valid).toBe(true);
+    if (!expected.valid) return;
+    for (const [index, figures] of expected.positions.entries()) {
+      expect(figures.liquidationPrice).not.toBeNull();
+      const text = formatPrice(figures.liquidationPrice, portfolioTick(figures.mark), { direction: figures.side === 'long' ? 'up' : 'down' });
+      await expect.poll(() => toolResult(page, `portfolioLiquidation-${index}`)).toBe(text);
+    }
+    await expect.poll(() => page.locator('.lev-series-account-equity path').count()).toBeGreaterThan(0);
+    expect(await toolResult(page, 'contagionSentence')).toMatch(/liquidates every position/);
+    await noBrokenNumbers(page);
+    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-desktop.png` });
+  });
+
+  it('carries the portfolio through a share link into a fresh browser', async () => {
+    await expect.poll(() => page.url()).toContain('portfolio=');
+    const link = page.url();
+    const cells = [await toolResult(page, 'portfolioLiquidation-0'), await toolResult(page, 'portfolioLiquidation-1')];
+    const fresh = await launchBrowser({ width: 375, height: 800 });
+    try {
+      const other = await fresh.context.newPage();
+      const otherErrors = watchErrors(other);
+      await other.goto(link);
+      await other.waitForSelector('.recharts-line path', { state: 'attached' });
+      await openTool(other, 'Cross-margin portfolio');
+      await expect.poll(() => toolResult(other, 'portfolioLiquidation-0')).toBe(cells[0]);
+      expect(await toolResult(other, 'portfolioLiquidation-1')).toBe(cells[1]);
+      expect(await other.getByLabel('Position 2 name', { exact: true }).inputValue()).toBe('ETH');
+      await noBrokenNumbers(other);
+      await other.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-375.png` });
+      await openTool(other, 'Size by risk');
+      await other.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-risk-375.png` });
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, findVenue } from '../../src/model';
+import { inputsToSpec } from '../../src/config/codec';
+import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/ui/riskReadings';
+import { readingContext } from '../../src/ui/readings';
+import { screenInputs } from './arbitraries';
+
+describe('formatProbability', () => {
+  it('keeps the tails honest', () => {
+    expect(formatProbability(0)).toBe('0 %');
+    expect(formatProbability(1)).toBe('100 %');
+    expect(formatProbability(1e-9)).toBe('< 0.01 %');
+    expect(formatProbability(0.99999)).toBe('> 99.99 %');
+    expect(formatProbability(null)).toBe('—');
+    expect(formatProbability(Number.NaN)).toBe('—');
+  });
+
+  it('uses one decimal from 1 %, two below, and never rounds to 0 % or 100 %', () => {
+    expect(formatProbability(0.5913)).toBe('59.1 %');
+    expect(formatProbability(0.0042)).toBe('0.42 %');
+    expect(formatProbability(0.9996)).toBe('99.96 %');
+    fc.assert(
+      fc.property(fc.double({ min: Number.MIN_VALUE, max: 1, maxExcluded: true, noNaN: true }), (probability) => {
+        const text = formatProbability(probability);
+        expect(text).not.toMatch(/^(0|100) %$/);
+        expect(text).toMatch(/^(< |> )?\d{1,2}(\.\d{1,2})? %$/);
+      }),
+    );
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads hours, days and years', () => {
+    expect(formatDuration('12')).toBe('12 h');
+    expect(formatDuration('168')).toBe('7 days');
+    expect(formatDuration(24 * 365 * 3)).toBe('3 years');
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration('-1')).toBe('—');
+  });
+});
+
+const carryAndRisk = fc.record({
+  fundingRate: fc.constantFrom('0', '0.01', '-0.05', '0.3'),
+  fundingIntervalHours: fc.constantFrom('1', '8'),
+  holdHours: fc.constantFrom('0', '5', '168', '8760'),
+  borrowApr: fc.constantFrom('0', '5', '80'),
+  supplyApr: fc.constantFrom('0', '2', '30'),
+  volatility: fc.constantFrom('', '0', '1', '60', '400'),
+  horizonDays: fc.constantFrom('', '0', '1', '7', '365'),
+  volatilityStress: fc.constantFrom('1', '2'),
+});
+
+describe('risk and carry rows', () => {
+  it('never show NaN, Infinity or undefined and explain every figure', () => {
+    fc.assert(
+      fc.property(screenInputs, carryAndRisk, (base, extra) => {
+        const inputs = { ...base, ...extra };
+        const spec = inputsToSpec(inputs);
+        const analysis = analyze(spec);
+        if (!analysis.valid) return;
+        const context = readingContext(findVenue(inputs.venue));
+        const rows = [...riskRows(analysis, context), ...carryRows(analysis, spec, context)];
+        for (const row of rows) {
+          expect(`${row.label} ${row.value} ${row.reading}`).not.toMatch(/NaN|Infinity|undefined/);
+          expect(row.reading.length).toBeGreaterThan(10);
+        }
+        if (analysis.risk !== null) {
+          expect(volatilityNote(analysis.risk)).not.toMatch(/NaN|Infinity|undefined/);
+          const touch = rows.find((row) => row.key === 'touchProbability');
+          if (analysis.risk.liquidation !== null && analysis.liquidationPrice !== null) {
+            expect(touch?.value).toBe(formatProbability(analysis.risk.liquidation.touchProbability));
+            expect(touch?.reading).toContain(touch?.value ?? '?');
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
