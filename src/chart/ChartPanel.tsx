@@ -5,6 +5,7 @@ import { formatNumber, formatPrice, formatTimes } from '../config/format';
 import { derive, useCalculator, useDerived } from '../store';
 import type { ChartView } from '../store';
 import { EquityChart } from './EquityChart';
+import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
 import { FanChart, LeverageChart } from './AmplificationChart';
 import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';
 import { equityPlan } from './plan';
@@ -13,7 +14,7 @@ import { amplificationFan, colors, FAN_ROE_CAP, inDomain, leverageCap } from './
 import type { AmplificationFan, EquityUnit, ScenarioInput, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
 import type { Units } from './summary';
-import { afterHoldMarker, afterHoldSummary, bandSummary, horizonBands } from './risk';
+import { afterHoldMarker, afterHoldSummary, bandOverflowNote, bandSummary, horizonBands } from './risk';
 import type { PriceBand } from './risk';
 import { BAND_COLOR } from './RiskBands';
 import { RiskOverTime } from './RiskOverTimeChart';
@@ -122,7 +123,11 @@ export function ChartPanel(): ReactNode {
   );
 
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
-  const plan = useMemo(() => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick })), [data, zoom, scenarioInputs]);
+  const toolboxPrices = useToolboxPrices();
+  const plan = useMemo(
+    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices })),
+    [data, zoom, scenarioInputs, toolboxPrices],
+  );
   const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin })), [data]);
   const risk = analysis?.risk ?? null;
   const horizonLabel = risk === null ? null : `${formatNumber(Number(risk.horizonDays), { digits: 2 })}-day`;
@@ -133,6 +138,8 @@ export function ChartPanel(): ReactNode {
     if (plan === null) return [];
     return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
   }, [plan, holdMarker]);
+  const toolbox = useToolboxChart(markers, plan, tick);
+  const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick)), [plan, bands, risk, tick]);
   const riskSummary = useMemo(
     () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote)].filter((text) => text !== '').join(' ')),
     [data, showRange],
@@ -251,7 +258,7 @@ export function ChartPanel(): ReactNode {
                 <EquityChart
                   rows={plan.rows}
                   domain={plan.domain}
-                  markers={markers}
+                  markers={toolbox.markers}
                   zones={plan.zones}
                   overlays={plan.overlays}
                   startEquity={plan.startEquity}
@@ -264,15 +271,18 @@ export function ChartPanel(): ReactNode {
                   idBase={idBase}
                   title="Equity against price. Focus and use the left and right arrow keys to read values."
                   bands={bands}
+                  overlay={toolbox.layer}
                 />
               </div>
               <EquityLegend plan={plan} healthName={healthName} rangeLabel={bands.length > 0 && horizonLabel !== null ? `${horizonLabel} price range (±1σ, ±2σ)` : null} />
             </div>
-            {plan.notes.map((note) => (
+            <ToolboxLegend items={toolbox.legend} />
+            {[...plan.notes, ...toolbox.notes].map((note) => (
               <p key={note} className="lev-chart-note">
                 {note}
               </p>
             ))}
+            {rangeNote !== null && <p className="lev-chart-note">{rangeNote}</p>}
             <p id={summaryId} className="lev-summary">
               {riskSummary === '' ? summary : `${summary} ${riskSummary}`}
             </p>

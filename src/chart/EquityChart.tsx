@@ -37,6 +37,8 @@ export interface EquityChartProps {
   title: string;
   /** The horizon's price range (±1σ, ±2σ), shaded behind everything else; none when absent. */
   bands?: readonly PriceBand[] | undefined;
+  /** Extra layers drawn over the markers (the toolbox: capped curve, exit handle). */
+  overlay?: ReactNode;
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
@@ -191,6 +193,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         ))}
         <Line dataKey="equity" name="Equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} className="lev-series lev-series-equity" />
         <MarkerLayer markers={verticals} />
+        {props.overlay}
         <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: colors.muted, strokeDasharray: '2 2' }} />
       </ComposedChart>
     </ResponsiveContainer>

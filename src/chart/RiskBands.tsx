@@ -23,29 +23,25 @@ export const BandLayer = memo(function BandLayer({ bands }: { bands: readonly Pr
     if (a === undefined || b === undefined) return null;
     return { band, left: clip(Math.min(a, b)), right: clip(Math.max(a, b)) };
   });
-  const inner = boxes.find((box) => box?.band.sigmas === 1) ?? null;
   const labelY = plot.y + plot.height - 6;
   return (
     <g className="lev-bands">
-      {boxes.map((box) => {
+      {boxes.map((box, index) => {
         if (box === null || !(box.right > box.left)) return null;
         const { band, left, right } = box;
         const outer = band.sigmas === 2;
-        // The outer label sits in the strip left of the inner band; the inner one in its centre.
-        const stripRight = outer && inner !== null ? inner.left : right;
-        const labelRoom = stripRight - left;
+        // Each label sits just inside its band's left edge, in the strip up to the next band; none where
+        // the edge is cut off by the plot (the legend and the summary still name the range).
+        const trueLeft = xScale(band.from);
+        const clipped = trueLeft === undefined || trueLeft < plot.x;
+        const next = boxes[index + 1];
+        const stripRight = outer && next !== null && next !== undefined ? next.left : right;
+        const showLabel = !clipped && stripRight - left >= MIN_LABEL_WIDTH;
         return (
           <g key={band.id} className={band.className}>
             <rect x={left} y={plot.y} width={right - left} height={plot.height} fill={BAND_COLOR} fillOpacity={outer ? 0.07 : 0.1} />
-            {labelRoom >= MIN_LABEL_WIDTH ? (
-              <text
-                x={outer ? left + 4 : (left + right) / 2}
-                y={labelY}
-                textAnchor={outer ? 'start' : 'middle'}
-                fontSize={FONT_SIZE}
-                fill={BAND_COLOR}
-                className="lev-band-label"
-              >
+            {showLabel ? (
+              <text x={left + 4} y={labelY} textAnchor="start" fontSize={FONT_SIZE} fill={BAND_COLOR} className="lev-band-label">
                 {band.label}
               </text>
             ) : null}

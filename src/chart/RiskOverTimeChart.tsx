@@ -44,7 +44,10 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
     const [low, high] = valueDomain(plan.rows, ['equity']);
     return niceScale(low, high, 4);
   }, [plan.rows]);
-  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
+  const renderXTick = useMemo(() => {
+    const format = tickFormatter(xTicks);
+    return xTick((value: number) => `${format(value)} ${plan.timeUnit}`);
+  }, [xTicks, plan.timeUnit]);
   const renderPriceTick = useMemo(() => yTick(tickFormatter(priceScale.ticks)), [priceScale]);
   const equityFormat = useMemo(() => tickFormatter(equityScale.ticks), [equityScale]);
   const renderEquityTick = useCallback(
@@ -139,7 +142,7 @@ export const RiskOverTime = memo(function RiskOverTime({ analysis, spec, tick, q
         <div className="lev-risk-plot">
           <RiskPathChart plan={plan} tick={tick} quoteUnit={quoteUnit} marginUnit={marginUnit} marginInCoin={coin} title="Liquidation price and equity at a flat price over the holding period." />
         </div>
-        <ul className="lev-legend" aria-label="Legend">
+        <ul className="lev-legend" aria-label="Legend of the holding-period chart">
           <li>
             <Swatch color={colors.danger} dash={LIQUIDATION_DASH} /> Liquidation price ({quoteUnit}, left axis)
           </li>

@@ -8,6 +8,8 @@ export interface EquityPlanOptions {
   unit: EquityUnit;
   scenarios: readonly ScenarioInput[];
   tick: string;
+  /** More prices to keep in view (the toolbox's markers). */
+  extraPrices?: readonly number[];
 }
 
 /** Everything the main chart draws, from one analysis: pure, so it is memoized once per inputs object. */
@@ -25,7 +27,7 @@ export interface EquityPlan {
 }
 
 export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions): EquityPlan | null {
-  const domain = priceDomain(analysis, options.zoom, scenarioPrices(options.scenarios, analysis));
+  const domain = priceDomain(analysis, options.zoom, [...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
   const own = chartMarkers(analysis);
   const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
   if (curve === null) return null;

@@ -86,6 +86,14 @@ export function afterHoldSummary(analysis: ValidAnalysis, tick: string, quoteUni
   return `The second liquidation marker (${marker.label}, ${formatPrice(marker.exact, tick, { direction: marker.rounding })} ${quoteUnit}) is where liquidation would be after ${period} of ${cost} at a flat price.`;
 }
 
+/** A note when the shaded range reaches past the plotted prices, so a fully tinted chart is not misread. */
+export function bandOverflowNote(risk: HorizonRisk | null, domain: { from: number; to: number }, tick: string): string | null {
+  const inner = horizonBands(risk).find((band) => band.sigmas === 1);
+  if (risk === null || inner === undefined || (inner.from >= domain.from && inner.to <= domain.to)) return null;
+  const days = formatNumber(Number(risk.horizonDays), { digits: 2 });
+  return `The ${days}-day ±1σ range (${formatPrice(inner.from, tick)} to ${formatPrice(inner.to, tick)}) reaches past the plotted prices: zoom out (−) to see all of it.`;
+}
+
 /** The sentence under the main chart about the shaded range. */
 export function bandSummary(risk: HorizonRisk | null, tick: string, quoteUnit: string): string {
   const bands = horizonBands(risk);
@@ -179,25 +187,27 @@ function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], hold
   const unit = coin ? options.coinUnit : options.quoteUnit;
   const money = (value: number): string => formatMoney(value, unit, { coin });
   const price = (value: number): string => formatPrice(value, options.tick);
+  // Liquidation prices round toward entry, as in the headline figures.
+  const liquidationText = (value: number): string => formatPrice(value, options.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
   const period = longHours(holdHours);
-  const cost = analysis.instrument === 'loan' ? 'interest and yield' : 'funding';
+  const [cost, verb] = analysis.instrument === 'loan' ? ['interest and yield', 'lower'] : ['funding', 'lowers'];
   const equityChange = last.equity - first.equity;
   const equityText =
     equityChange === 0
-      ? `${cost[0]?.toUpperCase() ?? ''}${cost.slice(1)} leave equity at ${money(first.equity)}`
-      : `${cost[0]?.toUpperCase() ?? ''}${cost.slice(1)} ${equityChange < 0 ? 'lower' : 'raise'} equity from ${money(first.equity)} to ${money(last.equity)}`;
-  const intro = `Over ${period} at a flat price of ${price(Number(analysis.entry))}: ${equityText}`;
+      ? `equity stays at ${money(first.equity)}`
+      : `${cost} ${equityChange < 0 ? verb : verb.replace('lower', 'raise')} equity from ${money(first.equity)} to ${money(last.equity)}`;
+  const intro = `Over ${period} at a flat price of ${price(Number(analysis.entry))}, ${equityText}`;
   if (first.liquidation === null && last.liquidation === null) return `${intro}; there is no liquidation price over the period.`;
   if (first.liquidation === null || last.liquidation === null) {
     const known = first.liquidation ?? last.liquidation ?? 0;
-    return `${intro}; the liquidation price is ${price(known)} ${options.quoteUnit} only at the ${first.liquidation === null ? 'end' : 'start'} of the period.`;
+    return `${intro}; the liquidation price is ${liquidationText(known)} ${options.quoteUnit} only at the ${first.liquidation === null ? 'end' : 'start'} of the period.`;
   }
   const shift = last.liquidation - first.liquidation;
   const entry = Number(analysis.entry);
   const closer = analysis.side === 'long' ? shift > 0 : shift < 0;
   const movement =
     shift === 0
-      ? `the liquidation price stays at ${price(first.liquidation)} ${options.quoteUnit}`
-      : `the liquidation price moves from ${price(first.liquidation)} to ${price(last.liquidation)} ${options.quoteUnit}, ${formatPercent(Math.abs(shift) / entry, { digits: 2 })} of entry ${closer ? 'closer to' : 'further from'} the entry price`;
+      ? `the liquidation price stays at ${liquidationText(first.liquidation)} ${options.quoteUnit}`
+      : `the liquidation price moves from ${liquidationText(first.liquidation)} to ${liquidationText(last.liquidation)} ${options.quoteUnit}, ${formatPercent(Math.abs(shift) / entry, { digits: 2 })} of entry ${closer ? 'closer to' : 'further from'} the entry price`;
   return `${intro}, and ${movement}.`;
 }

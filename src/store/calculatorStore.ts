@@ -30,6 +30,8 @@ export interface CalculatorState {
   notices: string[];
   /** The open tab of the trader's toolbox: the chart draws its markers. */
   toolTab: ToolTab;
+  /** The toolbox panel is on screen (the page shows it, embeds do not): only then does the chart draw its markers. */
+  toolboxShown: boolean;
   setInput: (key: InputKey, value: string) => void;
   setInputs: (inputs: Partial<Inputs>) => void;
   applyVenue: (venueId: string) => void;
@@ -44,6 +46,7 @@ export interface CalculatorState {
   addNotice: (notice: string) => void;
   dismissNotice: (index: number) => void;
   setToolTab: (tab: ToolTab) => void;
+  setToolboxShown: (shown: boolean) => void;
 }
 
 export interface CalculatorStoreOptions {
@@ -71,6 +74,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     advancedOpen: false,
     notices: options.notices ?? [],
     toolTab: 'exit',
+    toolboxShown: false,
     setInput: (key, value) => set((state) => ({ inputs: { ...state.inputs, [key]: value } })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
@@ -92,5 +96,6 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     addNotice: (notice) => set((state) => (state.notices.includes(notice) ? state : { notices: [...state.notices, notice] })),
     dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, position) => position !== index) })),
     setToolTab: (toolTab) => set({ toolTab }),
+    setToolboxShown: (toolboxShown) => set({ toolboxShown }),
   }));
 }

@@ -142,7 +142,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
         {contagionSentence(names[index] ?? '', row.side, figures.mark, curve, tick)}
       </p>
       {point !== null ? (
-        <div className="lev-table-scroll">
+        <div className="lev-table-scroll" role="region" aria-label="Figures at the moved price" tabIndex={0}>
           <table className="lev-table lev-table--compact">
             <caption>
               With {names[index]} at {formatPrice(point.price, tick)}
@@ -218,7 +218,7 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
         onChange={(value) => store.getState().setInput('portfolioWallet', value)}
         error={rows.length > 0 || wallet !== '' ? tool.walletError : null}
       />
-      <div className="lev-table-scroll">
+      <div className="lev-table-scroll" role="region" aria-label="Positions" tabIndex={0}>
         <table className="lev-table lev-table--compact lev-toolbox__list">
           <caption>Positions</caption>
           <thead>
@@ -289,7 +289,7 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
       ))}
       {result !== null && tool.portfolio !== null ? (
         <>
-          <div className="lev-table-scroll">
+          <div className="lev-table-scroll" role="region" aria-label="Liquidation prices" tabIndex={0}>
             <table className="lev-table lev-table--compact">
               <caption>Each position’s liquidation price, the others at their marks</caption>
               <thead>

@@ -134,6 +134,8 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
     const levelText = formatNumber(threshold.level, { digits: 4 });
     const at = analysis.thresholdPrices.find((candidate) => candidate.level === threshold.level)?.price ?? null;
     const probability = formatProbability(threshold.touchProbability);
+    // Health already under the level at entry: reaching it means rising, not falling.
+    const below = analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(threshold.level);
     rows.push({
       key: `touchProbability-${threshold.level}`,
       label: `Chance of ${healthName} ${levelText} within ${days}`,
@@ -142,7 +144,7 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
       reading:
         at === null
           ? `${healthName[0]?.toUpperCase() ?? ''}${healthName.slice(1)} ${levelText} is not reached at any positive price.`
-          : `${context.asset} reaches ${formatPrice(at, context.tick)} ${context.quote}, where ${healthName} drops to ${levelText}, in ${probability} of random paths.`,
+          : `${context.asset} reaches ${formatPrice(at, context.tick)} ${context.quote}, where ${healthName} ${below ? 'rises' : 'drops'} to ${levelText}, in ${probability} of random paths.`,
     });
   }
   return rows;

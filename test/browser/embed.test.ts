@@ -231,7 +231,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     const frame = plain.frameLocator('iframe');
     await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
     expect(await frame.locator('[data-result="liquidationPrice"]').first().innerText()).toBe(expectedLiquidation([['leverage', '10']]));
-    expect(await frameHeight(plain, 'iframe')).toBe(600);
+    expect(await plain.locator('iframe').evaluate((frame) => frame.clientHeight)).toBe(600);
     expect(plainErrors).toEqual([]);
     await plain.close();
   });
@@ -247,8 +247,8 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await app.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await app.getByRole('button', { name: 'Embed' }).click();
-    const elementSnippet = await dialog.getByLabel('Custom element').inputValue();
-    const iframeSnippet = await dialog.getByLabel('iframe').inputValue();
+    const elementSnippet = await dialog.getByRole('textbox', { name: 'Custom element' }).inputValue();
+    const iframeSnippet = await dialog.getByRole('textbox', { name: 'iframe', exact: true }).inputValue();
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await dialog.getByRole('button', { name: 'Copy the Custom element snippet' }).click();
     expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(elementSnippet);
@@ -355,7 +355,7 @@ export const misspelt = <LeverageLens levrage="10" />;
 `,
     );
     const tsc = join(repository, 'node_modules/typescript/bin/tsc');
-    const common = ['--ignoreConfig', '--noEmit', '--strict', '--jsx', 'react-jsx', '--target', 'ES2022', '--types', '', '--lib', 'ES2023,DOM', 'consumer.tsx'];
+    const common = ['--ignoreConfig', '--noEmit', '--strict', '--jsx', 'react-jsx', '--target', 'ES2022', '--lib', 'ES2023,DOM', 'consumer.tsx'];
     for (const resolution of [['--module', 'ESNext', '--moduleResolution', 'bundler'], ['--module', 'NodeNext', '--moduleResolution', 'NodeNext']]) {
       let output = '';
       try {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -22,15 +25,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('chromium', '');
     return async () => {};
   }
-  await build({ logLevel: 'warn' });
+  // A build directory of this run's own: suites started side by side never serve each other's half-written dist/.
+  const outDir = mkdtempSync(join(tmpdir(), 'leverage-lens-dist-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
-  await build({ mode: 'element', logLevel: 'warn' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  await build({ mode: 'element', logLevel: 'warn', build: { outDir } });
+  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'warn' });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : 4173;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('chromium', executable);
   return async () => {
     await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }

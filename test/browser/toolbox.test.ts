@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { analyze, analyzePortfolio } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
@@ -10,6 +11,27 @@ import type { BrowserSession } from './chromium';
 
 const baseUrl = inject('baseUrl');
 const shots = 'test-results/screenshots';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core on the toolbox section only: ids and targets of every violation. */
+async function toolboxViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe: unknown = Reflect.get(window, 'axe');
+    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
+    if (typeof run !== 'function') return ['axe did not load'];
+    const context = document.querySelector('.lev-toolbox');
+    const result: unknown = await Reflect.apply(run, axe, [context, { resultTypes: ['violations'] }]);
+    const violations: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'violations') : [];
+    if (!Array.isArray(violations)) return [];
+    return violations.map((violation: unknown) => {
+      const id: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'id') : '?';
+      const nodes: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'nodes') : [];
+      const targets = Array.isArray(nodes) ? nodes.map((node: unknown) => JSON.stringify(typeof node === 'object' && node !== null ? Reflect.get(node, 'target') : '')).join(' ') : '';
+      return `${String(id)}: ${targets}`;
+    });
+  });
+}
 
 async function toolResult(page: Page, key: string): Promise<string> {
   return (await page.locator(`[data-tool-result="${key}"]`).first().innerText()).trim();
@@ -78,6 +100,29 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await noBrokenNumbers(page);
   });
 
+  it('drags the exit marker on the main chart and moves it with the keyboard', async () => {
+    await openTool(page, 'Exit price → PnL');
+    const exit = page.getByLabel('Exit price', { exact: true });
+    await exit.fill('51000');
+    const startX = await markerX(page, 'exit');
+    const handle = page.getByRole('slider', { name: /Exit price marker/ });
+    await handle.scrollIntoViewIfNeeded();
+    const box = await handle.boundingBox();
+    expect(box).not.toBeNull();
+    if (box === null) return;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await exit.inputValue())).toBeGreaterThan(51000);
+    await expect.poll(() => markerX(page, 'exit')).toBeGreaterThan(startX);
+    const dragged = Number(await exit.inputValue());
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Number(await exit.inputValue())).toBeCloseTo(dragged - 50, 6);
+    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-exit-chart-desktop.png` });
+  });
+
   it('warns when the stop sits beyond the liquidation price', async () => {
     await openTool(page, 'Size by risk');
     const analysis = analyze(inputsToSpec(defaultInputs()));
@@ -93,6 +138,10 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     const warning = page.locator('[data-tool-result="stopWarning"]');
     await expect.poll(() => warning.isVisible()).toBe(true);
     expect(await warning.innerText()).toMatch(/before the stop triggers/);
+    // The stop is marked, and the equity capped at the stop is drawn beside the uncapped curve.
+    await expect.poll(() => page.locator('.lev-marker-tool-stop').count()).toBe(1);
+    await expect.poll(() => page.locator('.lev-series-capped').count()).toBe(1);
+    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-risk-chart-desktop.png` });
     await noBrokenNumbers(page);
     await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-risk-desktop.png` });
   });
@@ -105,17 +154,18 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await expect.poll(() => page.locator('[data-tool-result="liquidationAfter"]').count()).toBe(1);
     const afterOne = await toolResult(page, 'liquidationAfter');
     expect(await toolResult(page, 'liquidationBefore')).not.toBe(afterOne);
+    const markerAfterOne = await markerX(page, 'liquidation-after');
     await page.getByRole('button', { name: 'Add fill' }).click();
     await page.getByLabel('Fill 2 price', { exact: true }).fill('46000');
     await page.getByLabel('Fill 2 size', { exact: true }).fill('0.2');
     await expect.poll(() => toolResult(page, 'liquidationAfter')).not.toBe(afterOne);
+    // The "after" marker moves with the second fill.
+    await expect.poll(() => markerX(page, 'liquidation-after')).not.toBe(markerAfterOne);
     // The "before" of the second fill is the "after" of the first.
     expect(await toolResult(page, 'liquidationBefore')).toBe(afterOne);
-    if ((await page.locator('.lev-marker-tool-liquidation-after').count()) > 0) {
-      const before = await markerX(page, 'liquidation-before');
-      const after = await markerX(page, 'liquidation-after');
-      expect(after).not.toBe(before);
-    }
+    const before = await markerX(page, 'liquidation-before');
+    const afterTwo = await markerX(page, 'liquidation-after');
+    expect(afterTwo).not.toBe(before);
     await noBrokenNumbers(page);
     await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-average-desktop.png` });
     await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-average-chart-desktop.png` });
@@ -148,6 +198,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await expect.poll(() => page.locator('.lev-series-account-equity path').count()).toBeGreaterThan(0);
     expect(await toolResult(page, 'contagionSentence')).toMatch(/liquidates every position/);
     await noBrokenNumbers(page);
+    expect(await toolboxViolations(page)).toEqual([]);
     await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-desktop.png` });
   });
 

@@ -113,7 +113,8 @@ describe('the liquidation path', () => {
     for (let index = 1; index < plan.rows.length; index += 1) {
       expect(plan.rows[index]?.liquidation ?? 0).toBeGreaterThanOrEqual(plan.rows[index - 1]?.liquidation ?? 0);
     }
-    expect(plan.summary).toContain(formatPrice(last?.liquidation ?? null, options.tick));
+    expect(plan.summary).toContain(formatPrice(last?.liquidation ?? null, options.tick, { direction: 'up' }));
+    expect(plan.summary).toContain(formatPrice(analysis.liquidationPrice, options.tick, { direction: 'up' }));
     expect(plan.summary).toContain('closer to the entry price');
   });
 

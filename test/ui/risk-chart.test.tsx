@@ -1,10 +1,13 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ChartPanel } from '../../src/chart';
+import { CalculatorProvider, createCalculatorStore } from '../../src/store';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze, liquidationPriceAt } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { RiskOverTime } from '../../src/chart/RiskOverTimeChart';
-import { riskPathPlan } from '../../src/chart/risk';
+import { afterHoldMarker, bandSummary, riskPathPlan } from '../../src/chart/risk';
 import { failOnConsoleErrors } from './helpers';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -44,5 +47,54 @@ describe('the liquidation price over the holding period', () => {
     if (!analysis.valid) throw new Error('valid');
     const { container } = render(<RiskOverTime analysis={analysis} spec={spec} idBase="t" {...units} />);
     expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('the main chart with risk over time', () => {
+  function renderPanel(): HTMLElement {
+    const store = createCalculatorStore();
+    return render(
+      <div style={{ width: 640, height: 480 }}>
+        <CalculatorProvider store={store}>
+          <ChartPanel />
+        </CalculatorProvider>
+      </div>,
+    ).container;
+  }
+
+  it('shades the horizon’s price range behind the curve, with a toggle, and marks liquidation after the hold', async () => {
+    const user = userEvent.setup();
+    const container = renderPanel();
+    const { analysis } = defaults();
+    expect(container.querySelector('.lev-band-1 rect')).not.toBeNull();
+    expect(container.querySelector('.lev-band-2 rect')).not.toBeNull();
+    const marker = afterHoldMarker(analysis);
+    expect(container.querySelector('.lev-marker-liquidation-after-hold line')).not.toBeNull();
+    expect(container.querySelector('.lev-marker-label-liquidation-after-hold')?.textContent).toContain(marker?.label ?? '?');
+    const figure = screen.getByRole('figure', { name: /Equity in USDT against price/ });
+    const summary = document.getElementById(figure.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(summary).toContain(bandSummary(analysis.risk, '0.1', 'USDT'));
+    expect(summary).toContain('The second liquidation marker (Liq. after 7 d');
+    expect(screen.getByText('7-day price range (±1σ, ±2σ)')).toBeTruthy();
+
+    const toggle = screen.getByRole('checkbox', { name: 'Show the 7-day price range' });
+    expect(toggle).toHaveProperty('checked', true);
+    await user.click(toggle);
+    expect(container.querySelector('.lev-band')).toBeNull();
+    expect(screen.queryByText('7-day price range (±1σ, ±2σ)')).toBeNull();
+    await user.click(toggle);
+    expect(container.querySelector('.lev-band')).not.toBeNull();
+    expect(screen.getByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ })).toBeTruthy();
+  });
+
+  it('has no range toggle or bands without volatility', () => {
+    const store = createCalculatorStore({ inputs: { ...defaultInputs(), volatility: '' } });
+    const { container } = render(
+      <CalculatorProvider store={store}>
+        <ChartPanel />
+      </CalculatorProvider>,
+    );
+    expect(container.querySelector('.lev-band')).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /price range/ })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, findVenue } from '../../src/model';
-import { inputsToSpec } from '../../src/config/codec';
+import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/ui/riskReadings';
 import { readingContext } from '../../src/ui/readings';
 import { screenInputs } from './arbitraries';
@@ -76,5 +76,20 @@ describe('risk and carry rows', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('health-level odds', () => {
+  it('say "rises" for a level the position is already under at entry, "drops" otherwise', () => {
+    const loan = { ...applyVenue(defaultInputs(), 'aave-v3-eth'), thresholds: '1.05, 2' };
+    const spec = inputsToSpec(loan);
+    const analysis = analyze(spec);
+    if (!analysis.valid) throw new Error('valid loan expected');
+    const health = Number(analysis.healthAtEntry);
+    expect(health).toBeGreaterThan(1.05);
+    expect(health).toBeLessThan(2);
+    const rows = riskRows(analysis, readingContext(findVenue(loan.venue)));
+    expect(rows.find((row) => row.key === 'touchProbability-1.05')?.reading).toMatch(/health factor drops to 1\.05/);
+    expect(rows.find((row) => row.key === 'touchProbability-2')?.reading).toMatch(/health factor rises to 2/);
   });
 });

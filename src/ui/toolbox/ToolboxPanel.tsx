@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { toolTabs, useCalculator, useToolbox } from '../../store';
 import type { ToolTab } from '../../store';
@@ -31,6 +31,11 @@ export function ToolboxPanel({ renderContagion }: ToolboxPanelProps): ReactNode 
   const view = useToolbox();
   const context = useToolContext();
   const listRef = useRef<HTMLDivElement>(null);
+  const setShown = useCalculator((state) => state.setToolboxShown);
+  useEffect(() => {
+    setShown(true);
+    return () => setShown(false);
+  }, [setShown]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLButtonElement>) => {

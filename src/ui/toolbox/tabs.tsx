@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { roundToTick } from '../../model';
 import { cleanCell, fillsToText } from '../../config/codec';
@@ -73,7 +73,7 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
       {result !== null ? (
         <>
           <Figures figures={figures} label="Exit results" />
-          <div className="lev-table-scroll">
+          <div className="lev-table-scroll" role="region" aria-label="PnL components" tabIndex={0}>
             <table className="lev-table lev-table--compact lev-toolbox__components">
               <caption>PnL at {formatPrice(result.exitPrice, context.tick)}, component by component</caption>
               <thead>
@@ -168,7 +168,7 @@ export function AverageTab({ view, context }: { view: ToolboxView; context: Tool
         ];
   return (
     <div className="lev-toolbox__tool">
-      <div className="lev-table-scroll">
+      <div className="lev-table-scroll" role="region" aria-label="Fills" tabIndex={0}>
         <table className="lev-table lev-table--compact lev-toolbox__list">
           <caption>Fills added to the position</caption>
           <thead>
@@ -276,12 +276,17 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
     takeProfitPrice: useCalculator((state) => state.inputs.takeProfitPrice),
   };
   const { risk, analysis } = view;
+  // The mode is the user's choice: clearing the amount to retype it must not flip back to the percentage.
+  const [chosenMode, setChosenMode] = useState<'percent' | 'amount'>(risk.mode);
+  const mode = risk.mode === 'amount' ? 'amount' : chosenMode;
+  const awaitingAmount = mode === 'amount' && risk.mode === 'percent';
   const set = (key: 'riskBalance' | 'riskPercent' | 'riskAmount' | 'stopPrice' | 'takeProfitPrice', value: string): void => store.getState().setInput(key, value);
-  const result = risk.result;
-  const setMode = (mode: 'percent' | 'amount'): void => {
-    if (mode === risk.mode) return;
+  const result = awaitingAmount ? null : risk.result;
+  const setMode = (next: 'percent' | 'amount'): void => {
+    setChosenMode(next);
+    if (next === mode) return;
     // The amount starts at what the percentage risked, so switching changes nothing until edited.
-    if (mode === 'amount') set('riskAmount', result === null ? '' : Number(Number(result.riskAmount).toPrecision(10)).toString());
+    if (next === 'amount') set('riskAmount', risk.result === null ? '' : Number(Number(risk.result.riskAmount).toPrecision(10)).toString());
     else set('riskAmount', '');
   };
   const onStopKey = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -326,13 +331,13 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
         <fieldset className="lev-toolbox__mode">
           <legend>Risk given as</legend>
           <label>
-            <input type="radio" name="lev-risk-mode" checked={risk.mode === 'percent'} onChange={() => setMode('percent')} /> % of balance
+            <input type="radio" name="lev-risk-mode" checked={mode === 'percent'} onChange={() => setMode('percent')} /> % of balance
           </label>
           <label>
-            <input type="radio" name="lev-risk-mode" checked={risk.mode === 'amount'} onChange={() => setMode('amount')} /> Amount
+            <input type="radio" name="lev-risk-mode" checked={mode === 'amount'} onChange={() => setMode('amount')} /> Amount
           </label>
         </fieldset>
-        {risk.mode === 'percent' ? (
+        {mode === 'percent' ? (
           <ToolField
             fieldKey="riskPercent"
             value={inputs.riskPercent}
@@ -342,7 +347,7 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
             note={risk.percent.auto ? `Empty: using ${formatPercent(Number(risk.percent.value) / 100)}.` : undefined}
           />
         ) : (
-          <ToolField fieldKey="riskAmount" value={inputs.riskAmount} onChange={(value) => set('riskAmount', value)} error={risk.errors.riskAmount} />
+          <ToolField fieldKey="riskAmount" value={inputs.riskAmount} onChange={(value) => set('riskAmount', value)} error={awaitingAmount ? 'Give the risk amount.' : risk.errors.riskAmount} />
         )}
         <ToolField
           fieldKey="stopPrice"
