@@ -34,7 +34,7 @@ function Footer(): ReactNode {
   return (
     <footer className="lev-footer">
       <p>
-        A model, not advice: one mark price, no funding, slippage, insurance-fund or auto-deleveraging effects. Venues change their rules; check yours before
+        A model, not advice: one mark price, funding at a flat rate, GBM odds without jumps or fat tails; no slippage, insurance-fund or auto-deleveraging effects. Venues change their rules; check yours before
         you trade.
       </p>
       <p>

@@ -54,27 +54,25 @@ async function main(): Promise<void> {
       await page.goto('about:blank');
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForSelector('.recharts-line path', { state: 'attached', timeout: 20_000 });
-      firstPaint.push(await page.evaluate(() => performance.now()));
+      firstPaint.push(Number(await page.evaluate('performance.now()')));
     }
 
     // Leverage slider: ≥ 50 keyboard steps, each timed from the keydown's timestamp.
     await page.goto(url);
     await page.waitForSelector('.recharts-line path', { state: 'attached' });
-    await page.evaluate(() => {
-      const work: number[] = [];
-      const frame: number[] = [];
-      Object.assign(window, { __levWork: work, __levFrame: frame });
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          const start = event.timeStamp;
-          // A task queued now runs after React's synchronous commit for this discrete event.
-          setTimeout(() => work.push(performance.now() - start), 0);
-          requestAnimationFrame(() => setTimeout(() => frame.push(performance.now() - start), 0));
-        },
-        true,
-      );
-    });
+    // Page scripts are passed as strings: tsx's transpiled functions carry helpers the page does not have.
+    await page.evaluate(`(() => {
+      const work = [];
+      const frame = [];
+      window.__levWork = work;
+      window.__levFrame = frame;
+      document.addEventListener('keydown', (event) => {
+        const start = event.timeStamp;
+        // A task queued now runs after React's synchronous commit for this discrete event.
+        setTimeout(() => work.push(performance.now() - start), 0);
+        requestAnimationFrame(() => setTimeout(() => frame.push(performance.now() - start), 0));
+      }, true);
+    })()`);
     const slider = page.getByRole('slider', { name: 'Leverage slider' });
     await slider.focus();
     const steps = 60;
@@ -82,13 +80,12 @@ async function main(): Promise<void> {
       await page.keyboard.press(step < steps / 2 ? 'ArrowLeft' : 'ArrowRight');
       await page.waitForTimeout(60);
     }
-    const timings = await page.evaluate(() => {
-      const read = (key: string): number[] => {
-        const value: unknown = Reflect.get(window, key);
-        return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
-      };
-      return { work: read('__levWork'), frame: read('__levFrame') };
-    });
+    const raw: unknown = await page.evaluate('({ work: window.__levWork, frame: window.__levFrame })');
+    const numbers = (key: string): number[] => {
+      const value: unknown = typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : [];
+      return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
+    };
+    const timings = { work: numbers('work'), frame: numbers('frame') };
     console.log(line('leverage slider: main-thread work per step', summarize(timings.work), 'p95 ≤ 12 ms'));
     console.log(line('leverage slider: input → next frame', summarize(timings.frame), 'p95 ≤ 33 ms'));
     console.log(line('first chart paint, cold load (cache off)', summarize(firstPaint), '≤ 300 ms'));
