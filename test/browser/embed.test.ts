@@ -280,7 +280,8 @@ describe('the npm package', () => {
   beforeAll(() => {
     project = mkdtempSync(join(tmpdir(), 'leverage-lens-consumer-'));
     // `npm pack` runs the prepack script, which builds dist-lib/ (library, element, types).
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: repository, stdio: 'ignore' });
+    // NODE_ENV=production: vitest's NODE_ENV=test would compile the package's JSX for React's development runtime.
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: repository, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
     const packed = readdirSync(project).find((name) => name.endsWith('.tgz'));
     if (packed === undefined) throw new Error('npm pack wrote no tarball');
     const modules = join(project, 'node_modules');

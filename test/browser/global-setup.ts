@@ -29,7 +29,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = mkdtempSync(join(tmpdir(), 'leverage-lens-dist-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
-  await build({ mode: 'element', logLevel: 'warn', build: { outDir } });
+  // It bundles React's production build, so its JSX must be compiled for production too, not for vitest's NODE_ENV=test.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ mode: 'element', logLevel: 'warn', build: { outDir } });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'warn' });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : 4173;

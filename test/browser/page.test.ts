@@ -1,49 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
+import { axeViolations, noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
 
 const baseUrl = inject('baseUrl');
-const shots = 'test-results/screenshots';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe: unknown = Reflect.get(window, 'axe');
-    if (typeof axe !== 'object' || axe === null) return ['axe did not load'];
-    const run: unknown = Reflect.get(axe, 'run');
-    if (typeof run !== 'function') return ['axe.run missing'];
-    const result: unknown = await Reflect.apply(run, axe, [document, { resultTypes: ['violations'] }]);
-    const violations: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'violations') : [];
-    if (!Array.isArray(violations)) return [];
-    return violations.map((violation: unknown) => {
-      const id: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'id') : '?';
-      const nodes: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'nodes') : [];
-      const targets = Array.isArray(nodes) ? nodes.map((node: unknown) => JSON.stringify(typeof node === 'object' && node !== null ? Reflect.get(node, 'target') : '')).join(' ') : '';
-      return `${String(id)}: ${targets}`;
-    });
-  });
-}
-
-async function resultText(page: Page, key: string): Promise<string> {
-  return (await page.locator(`[data-result="${key}"]`).first().innerText()).trim();
-}
-
 async function markerX(page: Page, id: string): Promise<number> {
   const line = page.locator(`.lev-marker-${id} line`).first();
   await line.waitFor({ state: 'attached' });
   return Number(await line.getAttribute('x1'));
-}
-
-async function noBrokenNumbers(page: Page): Promise<void> {
-  const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/NaN|Infinity|undefined/);
 }
 
 describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
@@ -52,12 +20,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    session = await launchBrowser({ width: 1280, height: 900 });
-    page = await session.context.newPage();
-    errors = watchErrors(page);
-    await page.goto(baseUrl);
-    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+    ({ session, page, errors } = await openCalculator(baseUrl));
   });
 
   afterAll(async () => {
@@ -90,8 +53,8 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     await slider.focus();
     for (let step = 0; step < 10; step += 1) await page.keyboard.press('ArrowRight');
     await expect.poll(() => resultText(page, 'liquidationPrice')).not.toBe(textBefore);
-    const after = await markerX(page, 'liquidation');
-    expect(after).not.toBe(before);
+    // The chart renders deferred after the headline: wait for the marker to follow.
+    await expect.poll(() => markerX(page, 'liquidation')).not.toBe(before);
     const leverage = Number(await page.getByLabel('Leverage', { exact: true }).inputValue());
     expect(leverage).toBeGreaterThan(20);
   });

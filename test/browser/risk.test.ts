@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatProbability } from '../../src/ui/riskReadings';
-import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
+import { noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
 
 const baseUrl = inject('baseUrl');
-const shots = 'test-results/screenshots';
-
-async function resultText(page: Page, key: string): Promise<string> {
-  return (await page.locator(`[data-result="${key}"]`).first().innerText()).trim();
-}
-
-async function noBrokenNumbers(page: Page): Promise<void> {
-  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
-}
-
 /** The touch probability the model gives for the default position with these inputs, formatted as the page does. */
 function expectedTouch(volatility: string, horizonDays: string): string {
   const analysis = analyze(inputsToSpec({ ...defaultInputs(), volatility, horizonDays }));
@@ -31,12 +20,7 @@ describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    session = await launchBrowser({ width: 1280, height: 900 });
-    page = await session.context.newPage();
-    errors = watchErrors(page);
-    await page.goto(baseUrl);
-    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+    ({ session, page, errors } = await openCalculator(baseUrl));
   });
 
   afterAll(async () => {

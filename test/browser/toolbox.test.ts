@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { analyze, analyzePortfolio } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
@@ -8,43 +6,13 @@ import { formatPrice } from '../../src/config/format';
 import { portfolioTick } from '../../src/store/toolbox';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
+import { axeViolations, noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
 
 const baseUrl = inject('baseUrl');
-const shots = 'test-results/screenshots';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core on the toolbox section only: ids and targets of every violation. */
-async function toolboxViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') return ['axe did not load'];
-    const context = document.querySelector('.lev-toolbox');
-    const result: unknown = await Reflect.apply(run, axe, [context, { resultTypes: ['violations'] }]);
-    const violations: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'violations') : [];
-    if (!Array.isArray(violations)) return [];
-    return violations.map((violation: unknown) => {
-      const id: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'id') : '?';
-      const nodes: unknown = typeof violation === 'object' && violation !== null ? Reflect.get(violation, 'nodes') : [];
-      const targets = Array.isArray(nodes) ? nodes.map((node: unknown) => JSON.stringify(typeof node === 'object' && node !== null ? Reflect.get(node, 'target') : '')).join(' ') : '';
-      return `${String(id)}: ${targets}`;
-    });
-  });
-}
-
-async function toolResult(page: Page, key: string): Promise<string> {
-  return (await page.locator(`[data-tool-result="${key}"]`).first().innerText()).trim();
-}
-
 async function markerX(page: Page, id: string): Promise<number> {
   const line = page.locator(`.lev-marker-tool-${id} line`).first();
   await line.waitFor({ state: 'attached' });
   return Number(await line.getAttribute('x1'));
-}
-
-async function noBrokenNumbers(page: Page): Promise<void> {
-  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
 }
 
 async function openTool(page: Page, name: string): Promise<void> {
@@ -65,12 +33,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    session = await launchBrowser({ width: 1280, height: 900 });
-    page = await session.context.newPage();
-    errors = watchErrors(page);
-    await page.goto(baseUrl);
-    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+    ({ session, page, errors } = await openCalculator(baseUrl));
   });
 
   afterAll(async () => {
@@ -91,10 +54,10 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await openTool(page, 'Exit price → PnL');
     const exit = page.getByLabel('Exit price', { exact: true });
     await exit.fill('52000');
-    const before = await toolResult(page, 'netPnl');
+    const before = await resultText(page, 'netPnl', 'data-tool-result');
     await exit.press('ArrowUp');
     await expect.poll(() => exit.inputValue()).toBe('52050');
-    await expect.poll(() => toolResult(page, 'netPnl')).not.toBe(before);
+    await expect.poll(() => resultText(page, 'netPnl', 'data-tool-result')).not.toBe(before);
     expect(await page.getByRole('row', { name: /Fee to open/ }).count()).toBe(1);
     expect(await page.getByText(/leave out fees and funding/).count()).toBeGreaterThan(0);
     await noBrokenNumbers(page);
@@ -152,17 +115,17 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await page.getByLabel('Fill 1 price', { exact: true }).fill('48000');
     await page.getByLabel('Fill 1 size', { exact: true }).fill('0.2');
     await expect.poll(() => page.locator('[data-tool-result="liquidationAfter"]').count()).toBe(1);
-    const afterOne = await toolResult(page, 'liquidationAfter');
-    expect(await toolResult(page, 'liquidationBefore')).not.toBe(afterOne);
+    const afterOne = await resultText(page, 'liquidationAfter', 'data-tool-result');
+    expect(await resultText(page, 'liquidationBefore', 'data-tool-result')).not.toBe(afterOne);
     const markerAfterOne = await markerX(page, 'liquidation-after');
     await page.getByRole('button', { name: 'Add fill' }).click();
     await page.getByLabel('Fill 2 price', { exact: true }).fill('46000');
     await page.getByLabel('Fill 2 size', { exact: true }).fill('0.2');
-    await expect.poll(() => toolResult(page, 'liquidationAfter')).not.toBe(afterOne);
+    await expect.poll(() => resultText(page, 'liquidationAfter', 'data-tool-result')).not.toBe(afterOne);
     // The "after" marker moves with the second fill.
     await expect.poll(() => markerX(page, 'liquidation-after')).not.toBe(markerAfterOne);
     // The "before" of the second fill is the "after" of the first.
-    expect(await toolResult(page, 'liquidationBefore')).toBe(afterOne);
+    expect(await resultText(page, 'liquidationBefore', 'data-tool-result')).toBe(afterOne);
     const before = await markerX(page, 'liquidation-before');
     const afterTwo = await markerX(page, 'liquidation-after');
     expect(afterTwo).not.toBe(before);
@@ -193,19 +156,19 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     for (const [index, figures] of expected.positions.entries()) {
       expect(figures.liquidationPrice).not.toBeNull();
       const text = formatPrice(figures.liquidationPrice, portfolioTick(figures.mark), { direction: figures.side === 'long' ? 'up' : 'down' });
-      await expect.poll(() => toolResult(page, `portfolioLiquidation-${index}`)).toBe(text);
+      await expect.poll(() => resultText(page, `portfolioLiquidation-${index}`, 'data-tool-result')).toBe(text);
     }
     await expect.poll(() => page.locator('.lev-series-account-equity path').count()).toBeGreaterThan(0);
-    expect(await toolResult(page, 'contagionSentence')).toMatch(/liquidates every position/);
+    expect(await resultText(page, 'contagionSentence', 'data-tool-result')).toMatch(/liquidates every position/);
     await noBrokenNumbers(page);
-    expect(await toolboxViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '.lev-toolbox')).toEqual([]);
     await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-desktop.png` });
   });
 
   it('carries the portfolio through a share link into a fresh browser', async () => {
     await expect.poll(() => page.url()).toContain('portfolio=');
     const link = page.url();
-    const cells = [await toolResult(page, 'portfolioLiquidation-0'), await toolResult(page, 'portfolioLiquidation-1')];
+    const cells = [await resultText(page, 'portfolioLiquidation-0', 'data-tool-result'), await resultText(page, 'portfolioLiquidation-1', 'data-tool-result')];
     const fresh = await launchBrowser({ width: 375, height: 800 });
     try {
       const other = await fresh.context.newPage();
@@ -213,8 +176,8 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
       await other.goto(link);
       await other.waitForSelector('.recharts-line path', { state: 'attached' });
       await openTool(other, 'Cross-margin portfolio');
-      await expect.poll(() => toolResult(other, 'portfolioLiquidation-0')).toBe(cells[0]);
-      expect(await toolResult(other, 'portfolioLiquidation-1')).toBe(cells[1]);
+      await expect.poll(() => resultText(other, 'portfolioLiquidation-0', 'data-tool-result')).toBe(cells[0]);
+      expect(await resultText(other, 'portfolioLiquidation-1', 'data-tool-result')).toBe(cells[1]);
       expect(await other.getByLabel('Position 2 name', { exact: true }).inputValue()).toBe('ETH');
       await noBrokenNumbers(other);
       await other.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-375.png` });

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, watchErrors } from './chromium';
+import type { BrowserSession } from './chromium';
+
+export const shots = 'test-results/screenshots';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// Page scripts are strings: the test transpiler adds helpers to functions that the page would not have.
+const runAxe = (selector: string | null): string => `(async () => {
+  const context = ${selector === null ? 'document' : `document.querySelector(${JSON.stringify(selector)})`};
+  const result = await window.axe.run(context, { resultTypes: ['violations'] });
+  return result.violations.map((violation) => violation.id + ': ' + violation.nodes.map((node) => JSON.stringify(node.target)).join(' '));
+})()`;
+
+/** axe-core's violations (id and targets) on the whole page or inside one element. */
+export async function axeViolations(page: Page, selector: string | null = null): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found: unknown = await page.evaluate(runAxe(selector));
+  return Array.isArray(found) ? found.map(String) : ['axe returned no list'];
+}
+
+/** The text of a figure on the page by its data attribute (`data-result` by default). */
+export async function resultText(page: Page, key: string, attribute = 'data-result'): Promise<string> {
+  return (await page.locator(`[${attribute}="${key}"]`).first().innerText()).trim();
+}
+
+export async function noBrokenNumbers(page: Page): Promise<void> {
+  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+export interface OpenPage {
+  session: BrowserSession;
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh browser with the page loaded and its first chart drawn; console errors are collected. */
+export async function openCalculator(url: string, viewport = { width: 1280, height: 900 }): Promise<OpenPage> {
+  mkdirSync(shots, { recursive: true });
+  const session = await launchBrowser(viewport);
+  const page = await session.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForSelector('.recharts-line path', { state: 'attached' });
+  return { session, page, errors };
+}
