@@ -22,10 +22,16 @@ function embedPages(): Plugin {
     name: 'leverage-lens:embed-pages',
     enforce: 'post',
     configureServer(server) {
-      server.middlewares.use((request, _response, next) => {
+      server.middlewares.use((request, response, next) => {
         const url = request.url ?? '';
-        if (url === '/embed.html' || url.startsWith('/embed.html?')) request.url = `/${EMBED_PAGE_SOURCE}${url.slice('/embed.html'.length)}`;
-        else if (url === '/leverage-lens.js') request.url = `/${ELEMENT_SOURCE}`;
+        if (url === '/embed.html' || url.startsWith('/embed.html?')) {
+          request.url = `/${EMBED_PAGE_SOURCE}${url.slice('/embed.html'.length)}`;
+        } else if (url === '/leverage-lens.js') {
+          // Pages in public/ are not transformed, so the element installs React Refresh's preamble itself before loading.
+          response.setHeader('Content-Type', 'text/javascript');
+          response.end(`${react.preambleCode.replace('__BASE__', '/')}\nawait import('/${ELEMENT_SOURCE}');\n`);
+          return;
+        }
         next();
       });
     },
@@ -52,10 +58,13 @@ function dropCss(): Plugin {
 /**
  * Relative specifiers in emitted .d.ts files get their file (`.js`, `/index.js`), so consumers on `nodenext`
  * resolution read them as well as bundler ones; side-effect CSS imports are dropped (types have no styles).
+ * decimal.js types its default export for bundlers only (under `nodenext` it is the module namespace), so the
+ * declarations use its named `Decimal` export, which is the same class under both.
  */
 function withExtensions(text: string, sourceDirectory: string): string {
   return text
     .replace(/^import ['"][^'"]+\.css['"];\n/gm, '')
+    .replace(/^import Decimal from 'decimal\.js';$/gm, "import { Decimal } from 'decimal.js';")
     .replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (match: string, lead: string, quote: string, specifier: string) => {
       const target = resolve(sourceDirectory, specifier);
       if (existsSync(`${target}.ts`) || existsSync(`${target}.tsx`)) return `${lead}${quote}${specifier}.js${quote}`;
@@ -64,31 +73,46 @@ function withExtensions(text: string, sourceDirectory: string): string {
     });
 }
 
-/** Library mode: type-checks the package entry and writes its declarations to dist-lib/types/. */
-function declarations(entry: string, outDir: string): Plugin {
+/** Library mode: type-checks the package entry and the element, and writes their declarations to types/ in the build directory. */
+function declarations(entry: string): Plugin {
+  let outDir = 'dist-lib/types';
   return {
     name: 'leverage-lens:declarations',
     apply: 'build',
+    configResolved(config) {
+      outDir = join(config.build.outDir, 'types');
+    },
     async closeBundle() {
       // Loaded here, not at the top: every other mode and the test runner start faster without the compiler.
       const { default: ts } = await import('typescript');
       const root = process.cwd();
       const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
       const sourceRoot = join(root, 'src');
-      const options: CompilerOptions = { ...config?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: sourceRoot, outDir: join(root, outDir) };
-      const program = ts.createProgram([join(root, entry), join(sourceRoot, 'ui/vite-env.d.ts')], options);
+      const options: CompilerOptions = { ...config?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: sourceRoot, outDir: resolve(root, outDir) };
+      const program = ts.createProgram([join(root, entry), join(root, ELEMENT_SOURCE), join(sourceRoot, 'ui/vite-env.d.ts')], options);
       const diagnostics = ts.getPreEmitDiagnostics(program);
       if (diagnostics.length > 0) {
         const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' };
         throw new Error(ts.formatDiagnostics(diagnostics, host));
       }
+      // `import 'leverage-lens/style.css'` type-checks without a *.css declaration in the consumer's project.
+      mkdirSync(resolve(root, outDir), { recursive: true });
+      writeFileSync(resolve(root, outDir, 'style.css.d.ts'), '// The stylesheet has no exports; this file lets TypeScript resolve its import.\nexport {};\n');
       program.emit(undefined, (fileName, text) => {
-        const sourceDirectory = join(sourceRoot, relative(join(root, outDir), dirname(fileName)));
+        const sourceDirectory = join(sourceRoot, relative(resolve(root, outDir), dirname(fileName)));
         mkdirSync(dirname(fileName), { recursive: true });
         writeFileSync(fileName, withExtensions(text, sourceDirectory));
       }, undefined, true);
     },
   };
+}
+
+/**
+ * Our modules have no import side effects: treating them as pure keeps the barrels from pulling lazily loaded
+ * panels into the first chunk. Barrels keep the default, so one that imports CSS (src/ui/index.ts) keeps it.
+ */
+function withoutImportEffects(id: string): false | undefined {
+  return /\/src\/(model|config|store|chart|ui|app)\/[^?]*\.tsx?$/.test(id) && !id.endsWith('/index.ts') ? false : undefined;
 }
 
 const packageDependencies = /^(react|react-dom|recharts|zustand|decimal\.js)(\/|$)/;
@@ -115,7 +139,7 @@ function elementBuild(): UserConfig {
 
 function libraryBuild(): UserConfig {
   return {
-    plugins: [react(), declarations(LIBRARY_SOURCE, 'dist-lib/types')],
+    plugins: [react(), declarations(LIBRARY_SOURCE)],
     build: {
       target: 'es2022',
       outDir: 'dist-lib',
@@ -136,7 +160,8 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       sourcemap: false,
-      rolldownOptions: { input: { index: 'index.html', embed: EMBED_PAGE_SOURCE } },
+      rolldownOptions: { input: { index: 'index.html', embed: EMBED_PAGE_SOURCE }, treeshake: { moduleSideEffects: withoutImportEffects } },
+      manifest: true,
     },
     test: {
       projects: [

@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { findVenue } from '../model';
 import { CalculatorProvider, createCalculatorStore, useCalculator, useCalculatorStore } from '../store';
 import type { CalculatorStore } from '../store';
 import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
 import { ChartSlot } from './ChartSlot';
-import { ToolboxSlot } from './ToolboxSlot';
 import { CopyLink } from './CopyLink';
-import { EmbedDialog } from './EmbedDialog';
 import { browserStorage, clearStored, readStored, startSync } from './sync';
 import { initialState } from './urlState';
 import './app.css';
+
+// Not needed for the first chart: loaded in their own chunks while the page is already drawn.
+const ToolboxSlot = lazy(() => import('./ToolboxSlot').then((module) => ({ default: module.ToolboxSlot })));
+const EmbedDialog = lazy(() => import('./EmbedDialog').then((module) => ({ default: module.EmbedDialog })));
 
 function ResetButton(): ReactNode {
   const store = useCalculatorStore();
@@ -59,7 +61,9 @@ function Shell(): ReactNode {
         <div className="lev-header__actions">
           <ThemeToggle />
           <CopyLink />
-          <EmbedDialog />
+          <Suspense fallback={null}>
+            <EmbedDialog />
+          </Suspense>
           <ResetButton />
         </div>
       </header>
@@ -69,7 +73,9 @@ function Shell(): ReactNode {
         <div className="lev-layout__main">
           <HeadlineResults />
           <ChartSlot />
-          <ToolboxSlot />
+          <Suspense fallback={null}>
+            <ToolboxSlot />
+          </Suspense>
           <ScenariosPanel />
         </div>
       </main>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { ContagionChart } from '../chart';
+// Direct module imports, not the barrels: this slot is loaded lazily and brings the toolbox with it.
+import { ContagionChart } from '../chart/ContagionChart';
 import '../chart/chart.css';
-import { ToolboxPanel } from '../ui';
-import type { ContagionSlotProps } from '../ui';
+import { ToolboxPanel } from '../ui/toolbox/ToolboxPanel';
+import type { ContagionSlotProps } from '../ui/PortfolioPanel';
 
 function renderContagion(props: ContagionSlotProps): ReactNode {
   return <ContagionChart {...props} />;

@@ -1,12 +1,11 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
 import { formatNumber, formatPrice, formatTimes } from '../config/format';
-import { derive, useCalculator, useDerived } from '../store';
-import type { ChartView } from '../store';
+import { derive, toolboxFor, useCalculator, useDerived } from '../store';
+import type { ChartView, DerivedView, ToolboxView } from '../store';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
-import { FanChart, LeverageChart } from './AmplificationChart';
 import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';
 import { equityPlan } from './plan';
 import type { EquityPlan } from './plan';
@@ -17,7 +16,11 @@ import type { Units } from './summary';
 import { afterHoldMarker, afterHoldSummary, bandOverflowNote, bandSummary, horizonBands } from './risk';
 import type { PriceBand } from './risk';
 import { BAND_COLOR } from './RiskBands';
-import { RiskOverTime } from './RiskOverTimeChart';
+
+// Not needed for the first chart: each arrives in its own chunk, the holding-period chart just after the first paint.
+const RiskOverTime = lazy(() => import('./RiskOverTimeChart').then((module) => ({ default: module.RiskOverTime })));
+const FanChart = lazy(() => import('./AmplificationChart').then((module) => ({ default: module.FanChart })));
+const LeverageChart = lazy(() => import('./AmplificationChart').then((module) => ({ default: module.LeverageChart })));
 
 const views: readonly { id: ChartView; label: string }[] = [
   { id: 'equity', label: 'Equity vs price' },
@@ -90,8 +93,15 @@ interface PanelData {
 
 export function ChartPanel(): ReactNode {
   // The inputs and headline figures update at once; the chart follows in an interruptible render, so holding
-  // a slider key never queues a chart render per step.
-  const derived = useDeferredValue(useDerived());
+  // a slider key never queues a chart render per step. The urgent render stops here: the body is memoized.
+  // The toolbox's markers stay urgent (a typed or dragged exit price moves its marker at once); they are
+  // compared by value, so a slider step that leaves them alone does not redraw the chart.
+  const urgent = useDerived();
+  const derived = useDeferredValue(urgent);
+  return <ChartBody derived={derived} toolboxView={toolboxFor(urgent)} />;
+}
+
+const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: DerivedView; toolboxView: ToolboxView }): ReactNode {
   const view = useCalculator((state) => state.view);
   const setView = useCalculator((state) => state.setView);
   const zoom = useCalculator((state) => state.zoom);
@@ -123,7 +133,7 @@ export function ChartPanel(): ReactNode {
   );
 
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
-  const toolboxPrices = useToolboxPrices();
+  const toolboxPrices = useToolboxPrices(toolboxView);
   const plan = useMemo(
     () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices })),
     [data, zoom, scenarioInputs, toolboxPrices],
@@ -138,7 +148,7 @@ export function ChartPanel(): ReactNode {
     if (plan === null) return [];
     return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
   }, [plan, holdMarker]);
-  const toolbox = useToolboxChart(markers, plan, tick);
+  const toolbox = useToolboxChart(toolboxView, markers, plan, tick);
   const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick)), [plan, bands, risk, tick]);
   const riskSummary = useMemo(
     () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote)].filter((text) => text !== '').join(' ')),
@@ -296,10 +306,14 @@ export function ChartPanel(): ReactNode {
           </p>
         )}
       </div>
-      {data !== null && <RiskOverTime analysis={data.analysis} spec={data.spec} tick={data.tick} quoteUnit={data.units.quote} coinUnit={data.units.coin} idBase={idBase} />}
+      {data !== null && (
+        <Suspense fallback={null}>
+          <RiskOverTime analysis={data.analysis} spec={data.spec} tick={data.tick} quoteUnit={data.units.quote} coinUnit={data.units.coin} idBase={idBase} />
+        </Suspense>
+      )}
     </div>
   );
-}
+});
 
 function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan; plan: EquityPlan; data: PanelData; idBase: string }): ReactNode {
   const { analysis, tick } = data;
@@ -310,7 +324,9 @@ function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan;
     <>
       <div role="figure" aria-label="Return on margin against price move at several leverages" aria-describedby={`${idBase}-fan-caption`} className="lev-figure">
         <div className="lev-plot">
-          <FanChart fan={fan} long={analysis.side === 'long'} title="Return on margin (ROE) against price move. Focus and use the arrow keys to read values." />
+          <Suspense fallback={null}>
+            <FanChart fan={fan} long={analysis.side === 'long'} title="Return on margin (ROE) against price move. Focus and use the arrow keys to read values." />
+          </Suspense>
         </div>
       </div>
       <p id={`${idBase}-fan-caption`} className="lev-caption">
@@ -320,7 +336,9 @@ function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan;
       </p>
       <div role="figure" aria-label="Effective leverage against price" aria-describedby={`${idBase}-leverage-caption`} className="lev-figure">
         <div className="lev-plot">
-          <LeverageChart rows={plan.rows} domain={plan.domain} markers={plan.markers} cap={cap} atEntry={Number(analysis.effectiveLeverage)} tick={tick} title="Effective leverage against price." />
+          <Suspense fallback={null}>
+            <LeverageChart rows={plan.rows} domain={plan.domain} markers={plan.markers} cap={cap} atEntry={Number(analysis.effectiveLeverage)} tick={tick} title="Effective leverage against price." />
+          </Suspense>
         </div>
       </div>
       <p id={`${idBase}-leverage-caption`} className="lev-caption">

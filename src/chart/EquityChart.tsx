@@ -16,6 +16,9 @@ export const INITIAL_SIZE = { width: 640, height: 320 } as const;
 /** Below this width labels shorten and ticks thin out. */
 export const NARROW_WIDTH = 480;
 const Y_AXIS_WIDTH = 64;
+// Hoisted: recharts compares these props by reference and re-registers its settings when they are new objects.
+const ACTIVE_DOT = { r: 4 } as const;
+const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
 
 export interface EquityChartProps {
   rows: readonly EquityRow[];
@@ -111,6 +114,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     return staggerLabels(markers.map((marker) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(markerLabel(marker, narrow, tick)) })));
   }, [markers, domain, width, narrow, margin.left, margin.right, tick]);
   const rowCount = labelRows.reduce((max, row) => Math.max(max, row + 1), 1);
+  const chartMargin = useMemo(() => ({ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, left: narrow ? 0 : 4, right: narrow ? 16 : 28 }), [rowCount, narrow]);
   const verticals = useMemo<VerticalLine[]>(
     () =>
       markers.map((marker, index) => ({
@@ -165,7 +169,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
 
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
-      <ComposedChart data={rows} margin={{ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, ...margin }} title={title} accessibilityLayer>
+      <ComposedChart data={rows} margin={chartMargin} title={title} accessibilityLayer>
         <defs>
           <pattern id={hatchId} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={8} height={8} fill={colors.danger} fillOpacity={0.08} />
@@ -191,10 +195,10 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         {overlays.map((overlay) => (
           <Line key={overlay.id} dataKey={overlay.key} name={overlay.name} type="linear" stroke={overlay.color} strokeWidth={1.5} strokeDasharray={overlay.dash} dot={false} activeDot={false} connectNulls={false} isAnimationActive={false} className="lev-series lev-series-scenario" />
         ))}
-        <Line dataKey="equity" name="Equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} className="lev-series lev-series-equity" />
+        <Line dataKey="equity" name="Equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={ACTIVE_DOT} isAnimationActive={false} className="lev-series lev-series-equity" />
         <MarkerLayer markers={verticals} />
         {props.overlay}
-        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: colors.muted, strokeDasharray: '2 2' }} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} />
       </ComposedChart>
     </ResponsiveContainer>
   );

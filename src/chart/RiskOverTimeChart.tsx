@@ -14,6 +14,10 @@ const SIZE = { width: 640, height: 200 } as const;
 const NARROW_WIDTH = 480;
 const AXIS_WIDTH = 60;
 const LIQUIDATION_DASH = '8 4';
+// Hoisted: recharts compares these props by reference and re-registers its settings when they are new objects.
+const CHART_MARGIN = { top: 10, bottom: 4, left: 0, right: 0 } as const;
+const ACTIVE_DOT = { r: 3 } as const;
+const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
 
 export interface RiskPathChartProps {
   plan: RiskPathPlan;
@@ -79,12 +83,12 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
   const curve = plan.step ? 'stepAfter' : 'linear';
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={SIZE} onResize={onResize}>
-      <ComposedChart data={plan.rows} margin={{ top: 10, bottom: 4, left: 0, right: 0 }} title={title} accessibilityLayer>
+      <ComposedChart data={plan.rows} margin={CHART_MARGIN} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} yAxisId="price" />
         <XAxis dataKey="time" type="number" domain={xDomain} ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
         <YAxis yAxisId="price" type="number" domain={priceScale.domain} ticks={priceScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.danger} tick={renderPriceTick} />
         <YAxis yAxisId="equity" orientation="right" type="number" domain={equityScale.domain} ticks={equityScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.equity} tick={renderEquityTick} />
-        <Line yAxisId="equity" dataKey="equity" name="Equity at a flat price" type={curve} stroke={colors.equity} strokeWidth={2} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} className="lev-series lev-series-path-equity" />
+        <Line yAxisId="equity" dataKey="equity" name="Equity at a flat price" type={curve} stroke={colors.equity} strokeWidth={2} dot={false} activeDot={ACTIVE_DOT} isAnimationActive={false} className="lev-series lev-series-path-equity" />
         <Line
           yAxisId="price"
           dataKey="liquidation"
@@ -94,12 +98,12 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
           strokeWidth={2}
           strokeDasharray={LIQUIDATION_DASH}
           dot={false}
-          activeDot={{ r: 3 }}
+          activeDot={ACTIVE_DOT}
           connectNulls={false}
           isAnimationActive={false}
           className="lev-series lev-series-path-liquidation"
         />
-        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: colors.muted, strokeDasharray: '2 2' }} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,12 +1,12 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { roundToTick } from '../model';
 import { formatPrice } from '../config/format';
-import { useCalculator, useCalculatorStore, useToolbox } from '../store';
+import { useCalculator, useCalculatorStore } from '../store';
 import { inDomain } from './series';
 import type { EquityRow, Marker, PriceDomain } from './series';
-import type { ToolTab } from '../store';
+import type { ToolboxView, ToolTab } from '../store';
 import { stopCappedEquity, toolboxColors, toolboxMarkers } from './toolbox';
 
 /*
@@ -143,28 +143,40 @@ const NO_PRICES: readonly number[] = [];
  * Prices the open tool wants in view (stop, targets, liquidation before/after a fill), when not absurdly far from
  * entry. The exit price is left out: it is dragged inside the range, which must not move under the pointer.
  */
-export function useToolboxPrices(): readonly number[] {
-  const view = useToolbox();
+export function useToolboxPrices(view: ToolboxView): readonly number[] {
   const tab = useOpenTab();
-  return useMemo(() => {
+  const key = useMemo(() => {
     const entry = Number(view.analysis?.entry ?? NaN);
-    if (!(entry > 0)) return NO_PRICES;
-    const prices = toolboxMarkers(view, tab)
+    if (!(entry > 0)) return '';
+    return toolboxMarkers(view, tab)
       .filter((marker) => marker.id !== 'tool-exit')
       .map((marker) => marker.price)
-      .filter((price) => price > entry / 10 && price < entry * 10);
-    return prices.length === 0 ? NO_PRICES : prices;
+      .filter((price) => price > entry / 10 && price < entry * 10)
+      .join(' ');
   }, [view, tab]);
+  // By value: a slider step that leaves these prices alone must not re-plan the chart.
+  return useMemo(() => (key === '' ? NO_PRICES : key.split(' ').map(Number)), [key]);
+}
+
+const sameMarker = (a: Marker, b: Marker | undefined): boolean =>
+  b !== undefined && a.id === b.id && a.price === b.price && a.exact === b.exact && a.label === b.label && a.shortLabel === b.shortLabel && a.color === b.color && a.dash === b.dash;
+
+/** The previous list while the markers are equal by value, so the chart is not redrawn for an unchanged toolbox. */
+function useSameMarkers(markers: Marker[]): Marker[] {
+  const [kept, setKept] = useState(markers);
+  const same = kept.length === markers.length && kept.every((marker, index) => sameMarker(marker, markers[index]));
+  if (same) return kept;
+  setKept(markers);
+  return markers;
 }
 
 /** The open tool's additions to the main chart, memoized. */
-export function useToolboxChart(base: readonly Marker[], plan: { rows: readonly EquityRow[]; domain: PriceDomain } | null, tick: string): ToolboxChart {
-  const view = useToolbox();
+export function useToolboxChart(view: ToolboxView, base: readonly Marker[], plan: { rows: readonly EquityRow[]; domain: PriceDomain } | null, tick: string): ToolboxChart {
   const tab = useOpenTab();
   const rows = plan?.rows ?? NO_ROWS;
   const domain = plan?.domain ?? null;
   const store = useCalculatorStore();
-  const own = useMemo(() => toolboxMarkers(view, tab), [view, tab]);
+  const own = useSameMarkers(useMemo(() => toolboxMarkers(view, tab), [view, tab]));
   const entry = view.analysis?.entry ?? null;
   const side = view.analysis?.side ?? 'long';
   const stop = tab === 'risk' && view.risk.result !== null ? Number(view.risk.stop.value) : null;

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model';
 import { instrumentOf } from '../config/codec';
@@ -19,7 +18,6 @@ function isThreeWay(key: InputKey): key is ThreeWayKey {
 export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
   const store = useCalculatorStore();
   const { inputs, errors, current, shown, venue, customized } = useDerived();
-  const headingId = useId();
   const instrument = instrumentOf(inputs);
   const worked = new Set<ThreeWayKey>(derivedKeys(inputs));
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
@@ -57,12 +55,10 @@ export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
     return <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={field.kind === 'tiers'} onChange={(value) => setInput(key, value)} {...status} />;
   };
 
+  // A group, not a landmark: several widgets on one page would otherwise repeat an "Inputs" region.
   return (
-    <section className="lev-panel lev-embed__controls" aria-labelledby={headingId}>
-      <h2 id={headingId} className="lev-visually-hidden">
-        Inputs
-      </h2>
+    <div className="lev-panel lev-embed__controls" role="group" aria-label="Inputs">
       <div className="lev-embed__fields">{keys.map(control)}</div>
-    </section>
+    </div>
   );
 }

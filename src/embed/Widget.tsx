@@ -9,6 +9,8 @@ import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel } from '../ui'
 import { changedInputs, readEmbedConfig } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
 import { Controls } from './Controls';
+// Imported here, not only through the ui barrel: the app build treats src/ui modules as free of side effects.
+import '../ui/ui.css';
 import '../chart/chart.css';
 import './embed.css';
 
@@ -49,9 +51,9 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
           </div>
         ) : null}
         {showChart ? (
-          <section className="lev-panel lev-chart-section lev-embed__chart" aria-label="Chart">
+          <div className="lev-panel lev-chart-section lev-embed__chart">
             <ChartPanel />
-          </section>
+          </div>
         ) : null}
       </div>
       {views.includes('scenarios') ? <ScenariosPanel /> : null}

@@ -19,4 +19,4 @@ export type {
   ToolTab,
   ToolValue,
 } from './toolbox';
-export { useToolbox } from './useToolbox';
+export { toolboxFor, useToolbox } from './useToolbox';

@@ -247,18 +247,39 @@ function portfolioTool(inputs: Inputs): PortfolioTool {
   return { ...empty, rowErrors: perRow, portfolio: null, errors };
 }
 
-/** Everything the toolbox shows, from the raw inputs and the position's analysis (null while invalid). */
+/**
+ * Everything the toolbox shows, from the raw inputs and the position's analysis (null while invalid).
+ * Each tool is worked out when first read: a slider step then costs only the open tab's figures.
+ */
 export function deriveToolbox(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): ToolboxView {
   const usable = analysis === null ? null : spec;
+  let exit: ExitTool | undefined;
+  let target: TargetTool | undefined;
+  let average: AverageTool | undefined;
+  let maxOpenView: MaxOpenTool | undefined;
+  let risk: RiskTool | undefined;
+  let portfolio: PortfolioTool | undefined;
   return {
     analysis,
     spec: usable,
-    exit: exitTool(inputs, usable, analysis, tick),
-    target: targetTool(inputs, usable),
-    average: averageTool(inputs, usable),
-    maxOpen: maxOpenTool(usable, analysis),
-    risk: riskTool(inputs, usable, analysis, tick),
-    portfolio: portfolioTool(inputs),
+    get exit(): ExitTool {
+      return (exit ??= exitTool(inputs, usable, analysis, tick));
+    },
+    get target(): TargetTool {
+      return (target ??= targetTool(inputs, usable));
+    },
+    get average(): AverageTool {
+      return (average ??= averageTool(inputs, usable));
+    },
+    get maxOpen(): MaxOpenTool {
+      return (maxOpenView ??= maxOpenTool(usable, analysis));
+    },
+    get risk(): RiskTool {
+      return (risk ??= riskTool(inputs, usable, analysis, tick));
+    },
+    get portfolio(): PortfolioTool {
+      return (portfolio ??= portfolioTool(inputs));
+    },
   };
 }
 

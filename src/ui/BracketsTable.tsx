@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import type { AppliedTier } from '../model';
 import { textToTiers } from '../config/codec';
@@ -31,7 +32,7 @@ function legend(appliedTier: AppliedTier | null, entryTier: AppliedTier | null):
 }
 
 /** Read-only view of the bracket text; the row in force is marked in words as well as colour. */
-export function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTableProps): ReactNode {
+export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTableProps): ReactNode {
   const tiers = textToTiers(text, false) ?? [];
   if (tiers.length === 0) return null;
   const note = legend(appliedTier, entryTier);
@@ -76,4 +77,4 @@ export function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTa
       {note !== '' ? <p className="lev-brackets__legend">{note}</p> : null}
     </div>
   );
-}
+});

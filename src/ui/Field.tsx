@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ReactNode } from 'react';
 import type { FieldDefinition } from '../config/fields';
 
@@ -96,7 +96,8 @@ export interface TextFieldProps extends FieldStatus {
 }
 
 /** Numbers are typed as text so every keystroke reaches the model's validation (type=number hides bad text). */
-export function TextField({ field, value, onChange, unit = '', readOnly = false, multiline = false, ...status }: TextFieldProps): ReactNode {
+// Memoized: a slider step re-renders the inputs panel, and only the fields whose props changed need to follow.
+export const TextField = memo(function TextField({ field, value, onChange, unit = '', readOnly = false, multiline = false, ...status }: TextFieldProps): ReactNode {
   const ids = useFrameIds();
   const invalid = status.error !== undefined;
   const common = {
@@ -125,7 +126,7 @@ export function TextField({ field, value, onChange, unit = '', readOnly = false,
       </div>
     </FieldFrame>
   );
-}
+});
 
 export interface SelectFieldProps extends FieldStatus {
   field: FieldDefinition;
@@ -134,7 +135,7 @@ export interface SelectFieldProps extends FieldStatus {
   options?: readonly { value: string; label: string }[];
 }
 
-export function SelectField({ field, value, onChange, options, ...status }: SelectFieldProps): ReactNode {
+export const SelectField = memo(function SelectField({ field, value, onChange, options, ...status }: SelectFieldProps): ReactNode {
   const ids = useFrameIds();
   const choices = options ?? field.options ?? [];
   return (
@@ -155,7 +156,7 @@ export function SelectField({ field, value, onChange, options, ...status }: Sele
       </select>
     </FieldFrame>
   );
-}
+});
 
 export interface CheckboxFieldProps extends FieldStatus {
   field: FieldDefinition;
@@ -163,7 +164,7 @@ export interface CheckboxFieldProps extends FieldStatus {
   onChange: (checked: boolean) => void;
 }
 
-export function CheckboxField({ field, checked, onChange, ...status }: CheckboxFieldProps): ReactNode {
+export const CheckboxField = memo(function CheckboxField({ field, checked, onChange, ...status }: CheckboxFieldProps): ReactNode {
   const ids = useFrameIds();
   return (
     <FieldFrame field={field} ids={ids} status={status} labelAfter>
@@ -177,7 +178,7 @@ export function CheckboxField({ field, checked, onChange, ...status }: CheckboxF
       />
     </FieldFrame>
   );
-}
+});
 
 export interface SegmentedFieldProps extends FieldStatus {
   field: FieldDefinition;
@@ -186,7 +187,7 @@ export interface SegmentedFieldProps extends FieldStatus {
 }
 
 /** A radio group drawn as segmented buttons: arrow keys move between the choices, as radios do. */
-export function SegmentedField({ field, value, onChange, ...status }: SegmentedFieldProps): ReactNode {
+export const SegmentedField = memo(function SegmentedField({ field, value, onChange, ...status }: SegmentedFieldProps): ReactNode {
   const ids = useFrameIds();
   return (
     <fieldset className="lev-segmented" aria-describedby={describedBy(ids, status)} data-field={field.key}>
@@ -209,4 +210,4 @@ export function SegmentedField({ field, value, onChange, ...status }: SegmentedF
       </p>
     </fieldset>
   );
-}
+});

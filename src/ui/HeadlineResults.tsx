@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { fieldDefinition, isInputKey } from '../config/fields';
 import { useDerived } from '../store';
@@ -18,6 +18,9 @@ export function HeadlineResults(): ReactNode {
   const headingId = useId();
   const context = useMemo(() => readingContext(venue), [venue]);
   const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context)), [shown, context]);
+  // The odds and carry below the headline follow in a deferred render: a slider step commits the headline figures first.
+  const riskAnalysis = useDeferredValue(shown);
+  const riskSpec = useDeferredValue(shownSpec);
   const problems = problemLabels(errors);
   const invalidWithoutHistory = current === null && shown === null;
 
@@ -51,7 +54,7 @@ export function HeadlineResults(): ReactNode {
               </div>
             ))}
           </dl>
-          <RiskResults analysis={shown} spec={shownSpec} context={context} />
+          {riskAnalysis !== null ? <RiskResults analysis={riskAnalysis} spec={riskSpec} context={context} /> : null}
           <div className="lev-convention">
             <h3>How this is worked out</h3>
             <p data-result="convention">{shown.convention}</p>

@@ -1,10 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model';
 import { instrumentOf } from '../config/codec';
 import { fieldDefinition } from '../config/fields';
 import type { InputKey } from '../config/codec';
 import { useCalculator, useCalculatorStore, useDerived } from '../store';
+import type { CalculatorStore } from '../store';
 import { BracketsTable } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
 import { advancedKeys, derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, solvedKey, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
@@ -22,6 +23,23 @@ function derivedNote(key: ThreeWayKey, solved: ThreeWayKey, loopsSetLeverage: bo
   return `Worked out from ${others.join(' and ')}.`;
 }
 
+// One handler per store and key, so memoized fields skip renders when their own props are unchanged.
+const handlerCache = new WeakMap<CalculatorStore, Map<InputKey, (value: string) => void>>();
+
+function inputHandler(store: CalculatorStore, key: InputKey): (value: string) => void {
+  let handlers = handlerCache.get(store);
+  if (handlers === undefined) {
+    handlers = new Map();
+    handlerCache.set(store, handlers);
+  }
+  let handler = handlers.get(key);
+  if (handler === undefined) {
+    handler = (value) => store.getState().setInput(key, value);
+    handlers.set(key, handler);
+  }
+  return handler;
+}
+
 /** All inputs in one panel; every value is a raw string in the store, validated by the model as it is typed. */
 export function InputsPanel(): ReactNode {
   const store = useCalculatorStore();
@@ -37,6 +55,8 @@ export function InputsPanel(): ReactNode {
   const loopsSetLeverage = instrument === 'loan' && inputs.loops.trim() !== '';
 
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
+  const handlerFor = (key: InputKey): ((value: string) => void) => inputHandler(store, key);
+  const onVenue = useCallback((id: string) => store.getState().applyVenue(id), [store]);
   const status = (key: InputKey): { error: string | undefined; custom: boolean } => ({ error: errors[key], custom: custom.has(key) });
 
   const textField = (key: InputKey, options: { multiline?: boolean; note?: string | undefined } = {}): ReactNode => {
@@ -45,10 +65,10 @@ export function InputsPanel(): ReactNode {
     // An error replaces the note: the note describes the last valid figures.
     const note = errors[key] === undefined ? options.note : undefined;
     return (
-      <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={options.multiline ?? false} note={note} onChange={(value) => setInput(key, value)} {...status(key)} />
+      <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={options.multiline ?? false} note={note} onChange={handlerFor(key)} {...status(key)} />
     );
   };
-  const selectField = (key: InputKey, onChange: (value: string) => void = (value) => setInput(key, value)): ReactNode => {
+  const selectField = (key: InputKey, onChange: (value: string) => void = handlerFor(key)): ReactNode => {
     const field = fieldDefinition(key);
     if (!fieldApplies(field, inputs)) return null;
     return <SelectField key={key} field={field} value={inputs[key]} onChange={onChange} {...status(key)} />;
@@ -58,7 +78,7 @@ export function InputsPanel(): ReactNode {
     const isDerived = derivedSet.has(key);
     const value = isDerived ? (current === null ? '' : plainNumber(derivedFigure(current, key))) : inputs[key];
     const note = isDerived ? derivedNote(key, solved, loopsSetLeverage) : undefined;
-    const common = { field, value, note, error: errors[key], onChange: (next: string) => setInput(key, next) };
+    const common = { field, value, note, error: errors[key], onChange: handlerFor(key) };
     if (key === 'leverage') return <LeverageControl key={key} {...common} max={leverageCeiling(inputs, shown)} readOnly={isDerived} />;
     return <TextField key={key} {...common} unit={unitFor(field, instrument, venue)} readOnly={isDerived} />;
   };
@@ -78,7 +98,7 @@ export function InputsPanel(): ReactNode {
 
       <fieldset className="lev-group">
         <legend>Market</legend>
-        <SelectField field={fieldDefinition('venue')} value={inputs.venue} options={venueOptions} onChange={(id) => store.getState().applyVenue(id)} error={errors.venue} />
+        <SelectField field={fieldDefinition('venue')} value={inputs.venue} options={venueOptions} onChange={onVenue} error={errors.venue} />
         {venue !== undefined ? (
           <div className="lev-venue-info">
             {venue.id === 'custom' ? (
@@ -105,7 +125,7 @@ export function InputsPanel(): ReactNode {
 
       <fieldset className="lev-group">
         <legend>Position</legend>
-        <SegmentedField field={fieldDefinition('side')} value={inputs.side} onChange={(value) => setInput('side', value)} error={errors.side} />
+        <SegmentedField field={fieldDefinition('side')} value={inputs.side} onChange={handlerFor('side')} error={errors.side} />
         {textField('entry')}
         {selectField('solveFor', (value) => {
           if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));

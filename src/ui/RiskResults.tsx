@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
 import { formatTimes } from '../config/format';
@@ -53,7 +53,7 @@ function Caveat({ stress }: { stress: number }): ReactNode {
 }
 
 /** "Risk over time": liquidation odds over the horizon and the carry over the holding period, each figure with one plain sentence. */
-export function RiskResults({ analysis, spec, context }: RiskResultsProps): ReactNode {
+export const RiskResults = memo(function RiskResults({ analysis, spec, context }: RiskResultsProps): ReactNode {
   const headingId = useId();
   const odds = useMemo(() => riskRows(analysis, context), [analysis, context]);
   const carry = useMemo(() => (spec === null ? [] : carryRows(analysis, spec, context)), [analysis, spec, context]);
@@ -80,4 +80,4 @@ export function RiskResults({ analysis, spec, context }: RiskResultsProps): Reac
       ) : null}
     </section>
   );
-}
+});

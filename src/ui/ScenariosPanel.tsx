@@ -1,6 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { ValidAnalysis } from '../model';
+import type { ValidAnalysis, VenuePreset } from '../model';
 import { formatPercent, formatPrice, formatTimes } from '../config/format';
 import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived } from '../store';
 import { towardEntry } from './readings';
@@ -26,9 +26,14 @@ function cells(row: ComparisonRow): string[] {
 
 /** Save up to four snapshots of the inputs and compare their key figures with the current position. */
 export function ScenariosPanel(): ReactNode {
+  // The comparison follows in a deferred render: a slider step's urgent commit stops here.
+  const { current, venue } = useDeferredValue(useDerived());
+  return <ScenariosBody current={current} venue={venue} />;
+}
+
+const ScenariosBody = memo(function ScenariosBody({ current, venue }: { current: ValidAnalysis | null; venue: VenuePreset | undefined }): ReactNode {
   const store = useCalculatorStore();
   const scenarios = useCalculator((state) => state.scenarios);
-  const { current, venue } = useDerived();
   const [name, setName] = useState('');
   const headingId = useId();
   const nameId = useId();
@@ -126,4 +131,4 @@ export function ScenariosPanel(): ReactNode {
       </div>
     </section>
   );
-}
+});

@@ -45,3 +45,10 @@ if (existsSync(browserBench) && process.argv[2] !== '--model-only') {
   const result = spawnSync(process.execPath, ['--import', 'tsx', browserBench.pathname], { stdio: 'inherit' });
   process.exitCode = result.status ?? 1;
 }
+
+// Embedding: element and package sizes, the element's first render.
+const embedBench = new URL('./bench-embed.ts', import.meta.url);
+if (existsSync(embedBench) && process.argv[2] !== '--model-only') {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', embedBench.pathname], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
+}

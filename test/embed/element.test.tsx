@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyze } from '../../src/model';
+import { analyze, findVenue } from '../../src/model';
 import type { Analysis } from '../../src/model';
 import { inputsToSpec, parseConfig } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
@@ -10,9 +10,10 @@ import { failOnConsoleErrors } from '../ui/helpers';
 failOnConsoleErrors();
 
 function expectedLiquidation(pairs: [string, string][]): string {
-  const analysis = analyze(inputsToSpec(parseConfig(pairs).inputs));
+  const inputs = parseConfig(pairs).inputs;
+  const analysis = analyze(inputsToSpec(inputs));
   if (!analysis.valid || analysis.liquidationPrice === null) throw new Error('the configuration should have a liquidation price');
-  return formatPrice(analysis.liquidationPrice, '0.1', { direction: analysis.side === 'long' ? 'up' : 'down' });
+  return formatPrice(analysis.liquidationPrice, findVenue(inputs.venue)?.tick ?? '0.01', { direction: analysis.side === 'long' ? 'up' : 'down' });
 }
 
 function mount(attributes: Record<string, string>): LeverageLensElement {

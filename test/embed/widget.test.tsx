@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/model';
+import { analyze, findVenue } from '../../src/model';
 import type { Analysis } from '../../src/model';
 import { defaultInputs, inputsToSpec, parseConfig } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
@@ -13,10 +13,10 @@ failOnConsoleErrors();
 
 /** The liquidation price as the page shows it, computed straight from the model for a flat configuration. */
 function expectedLiquidation(pairs: [string, string][]): string {
-  const parsed = parseConfig(pairs);
-  const analysis = analyze(inputsToSpec(parsed.inputs));
+  const inputs = parseConfig(pairs).inputs;
+  const analysis = analyze(inputsToSpec(inputs));
   if (!analysis.valid || analysis.liquidationPrice === null) throw new Error('the configuration should have a liquidation price');
-  return formatPrice(analysis.liquidationPrice, '0.1', { direction: analysis.side === 'long' ? 'up' : 'down' });
+  return formatPrice(analysis.liquidationPrice, findVenue(inputs.venue)?.tick ?? '0.01', { direction: analysis.side === 'long' ? 'up' : 'down' });
 }
 
 function liquidationIn(container: HTMLElement): string {
