@@ -147,7 +147,12 @@ function libraryBuild(): UserConfig {
       copyPublicDir: false,
       sourcemap: true,
       lib: { entry: LIBRARY_SOURCE, formats: ['es'], fileName: () => 'index.js', cssFileName: 'style' },
-      rolldownOptions: { external: (id) => packageDependencies.test(id) },
+      rolldownOptions: {
+        external: (id) => packageDependencies.test(id),
+        // Library mode keeps whitespace by default; it is removed here while the /* @__PURE__ */ annotations that
+        // let the consumer's bundler drop unused parts stay (comments.annotation is on for library ES output).
+        output: { minify: { codegen: { removeWhitespace: true } } },
+      },
     },
   };
 }

@@ -166,6 +166,13 @@ describe('<LeverageLens />', () => {
     expect(screen.queryByRole('heading', { name: 'Inputs' })).toBeNull();
   });
 
+  it('shows every input under views="inputs" when no controls are named', () => {
+    render(<LeverageLens views="inputs,results" />);
+    expect(screen.getByLabelText('Venue preset')).toBeTruthy();
+    expect(screen.getByLabelText('Entry price')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Advanced settings/ })).toBeTruthy();
+  });
+
   it('opens on the amplification view when only that chart is asked for', () => {
     render(<LeverageLens views="amplification" />);
     expect(screen.getByRole('tab', { name: 'Amplification' })).toHaveProperty('ariaSelected', 'true');
