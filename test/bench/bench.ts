@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { analyze, buildCurve, findVenue } from '../../src/model';
 import type { PositionSpec } from '../../src/model';
+import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 
 interface Timing {
   median: number;
@@ -30,6 +31,9 @@ if (binance === undefined) throw new Error('Binance preset missing');
 const base: PositionSpec = { ...binance.spec, side: 'long', entry: '50000', collateral: '500', leverage: '20', thresholds: ['1.25', '2'] };
 // A fresh spec object every call, so the per-spec cache cannot flatter the figure.
 const analyzeTiming = measure((iteration) => analyze({ ...base, collateral: String(500 + (iteration % 97)) }), 5000);
+// The page's default inputs: Binance brackets plus carry over 7 days and the 7-day liquidation odds.
+const pageSpec = inputsToSpec(defaultInputs());
+const pageTiming = measure((iteration) => analyze({ ...pageSpec, collateral: String(500 + (iteration % 97)) }), 5000);
 const curveSpec: PositionSpec = { ...base };
 const curveTiming = measure((iteration) => buildCurve(curveSpec, { from: 40000 + (iteration % 7), to: 60000, points: 1000 }), 5000);
 
@@ -38,6 +42,7 @@ const format = (label: string, timing: Timing, budget: number): string =>
 
 console.log(`Leverage Lens model benchmark — node ${process.version}, ${new Date().toISOString()}`);
 console.log(format('analyze (Binance 12 brackets, 2 thresholds)', analyzeTiming, 1));
+console.log(format('analyze (page defaults: + carry and odds)', pageTiming, 1));
 console.log(format('buildCurve, 1,000 points', curveTiming, 0.5));
 
 const browserBench = new URL('./bench-browser.ts', import.meta.url);
