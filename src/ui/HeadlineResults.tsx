@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { ResultRows } from './ResultRows';
 import { fieldDefinition, isInputKey } from '../config/fields';
 import { useDerived } from '../store';
 import { headlineRows, readingContext } from './readings';
@@ -41,19 +42,7 @@ export function HeadlineResults(): ReactNode {
       </div>
       {shown !== null ? (
         <>
-          <dl className="lev-headline">
-            {rows.map((row) => (
-              <div key={row.key} className={`lev-headline__item lev-headline__item--${row.key.startsWith('thresholdPrice') ? 'threshold' : row.key}`}>
-                <dt>{row.label}</dt>
-                <dd className="lev-headline__value" data-result={row.key} data-unit={row.unit === '' ? undefined : row.unit}>
-                  {row.value}
-                </dd>
-                <dd className="lev-headline__reading" data-reading={row.key}>
-                  {row.reading}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <ResultRows rows={rows} />
           {riskAnalysis !== null ? <RiskResults analysis={riskAnalysis} spec={riskSpec} context={context} /> : null}
           <div className="lev-convention">
             <h3>How this is worked out</h3>

@@ -3,31 +3,14 @@ import type { ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
 import { formatTimes } from '../config/format';
 import { useCalculatorStore } from '../store';
-import type { HeadlineRow, ReadingContext } from './readings';
+import type { ReadingContext } from './readings';
+import { ResultRows } from './ResultRows';
 import { carryRows, formatDuration, riskRows } from './riskReadings';
 
 export interface RiskResultsProps {
   analysis: ValidAnalysis;
   spec: PositionSpec | null;
   context: ReadingContext;
-}
-
-function RowList({ rows, label }: { rows: readonly HeadlineRow[]; label: string }): ReactNode {
-  return (
-    <dl className="lev-headline lev-headline--risk" aria-label={label}>
-      {rows.map((row) => (
-        <div key={row.key} className={`lev-headline__item lev-headline__item--${row.key.startsWith('touchProbability-') ? 'threshold' : row.key}`}>
-          <dt>{row.label}</dt>
-          <dd className="lev-headline__value" data-result={row.key} data-unit={row.unit === '' ? undefined : row.unit}>
-            {row.value}
-          </dd>
-          <dd className="lev-headline__reading" data-reading={row.key}>
-            {row.reading}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 const STRESS_SUGGESTION = '1.5';
@@ -66,7 +49,7 @@ export const RiskResults = memo(function RiskResults({ analysis, spec, context }
       </h3>
       {risk !== null && odds.length > 0 ? (
         <>
-          <RowList rows={odds} label="Liquidation odds over the horizon" />
+          <ResultRows rows={odds} label="Liquidation odds over the horizon" className="lev-headline lev-headline--risk" />
           <Caveat stress={risk.volatilityStress} />
         </>
       ) : (
@@ -75,7 +58,7 @@ export const RiskResults = memo(function RiskResults({ analysis, spec, context }
       {carry.length > 0 && analysis.carry !== null ? (
         <>
           <h4 className="lev-risk__subtitle">Holding for {formatDuration(analysis.carry.hours)}: funding, interest and fees</h4>
-          <RowList rows={carry} label="Carry over the holding period" />
+          <ResultRows rows={carry} label="Carry over the holding period" className="lev-headline lev-headline--risk" />
         </>
       ) : null}
     </section>
