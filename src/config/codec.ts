@@ -302,6 +302,14 @@ export function inputsToSpec(inputs: Inputs): PositionSpec {
   return toPositionSpec(spec);
 }
 
+type NumericPositionKey = Exclude<PositionKey, 'instrument' | 'side' | 'marginMode' | 'mmBasis' | 'closeFeeInLiquidation' | 'tiers' | 'thresholds'>;
+
+/** Spec keys whose values are plain numbers, read from the field definitions so a new key needs no second list. */
+const numericPositionKeys: readonly NumericPositionKey[] = positionKeys.filter((key): key is NumericPositionKey => {
+  const kind = fieldDefinition(key).kind;
+  return kind === 'number' || kind === 'percent';
+});
+
 // The record above was assembled key by key; this re-reads it into the typed spec without casts.
 function toPositionSpec(record: Record<string, unknown>): PositionSpec {
   const text = (key: string): string | undefined => {
@@ -322,31 +330,7 @@ function toPositionSpec(record: Record<string, unknown>): PositionSpec {
   assign('mmBasis', basis === 'mark' || basis === 'entry' ? basis : undefined);
   const closeFee = text('closeFeeInLiquidation');
   assign('closeFeeInLiquidation', closeFee === 'true' ? true : closeFee === 'false' ? false : undefined);
-  for (const key of [
-    'entry',
-    'collateral',
-    'leverage',
-    'size',
-    'otherMaintenance',
-    'otherPnl',
-    'mmr',
-    'mmAmount',
-    'maxLeverage',
-    'feeRate',
-    'liquidationThreshold',
-    'liquidationRatio',
-    'ltv',
-    'loops',
-    'fundingRate',
-    'fundingIntervalHours',
-    'holdHours',
-    'borrowApr',
-    'supplyApr',
-    'volatility',
-    'horizonDays',
-    'drift',
-    'volatilityStress',
-  ] as const) {
+  for (const key of numericPositionKeys) {
     assign(key, text(key));
   }
   const tiers = record['tiers'];
