@@ -6,8 +6,15 @@ import globals from 'globals';
 
 const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'];
 
-/** Imports flow one way: model → config → store → chart/ui → app/embed. */
-const layer = (files, forbiddenFolders, forbiddenPackages = []) => ({
+/** Numbers on screen follow each widget's `locale` and `currency`: the bare format functions would use the browser's. */
+const localeBlindFormatters = {
+  group: ['**/config/format', '**/config/format.ts'],
+  importNames: ['formatPrice', 'formatMoney', 'formatPercent', 'formatTimes', 'formatNumber'],
+  message: "Numbers follow the widget's locale and currency: use useFormatter() in components, or take a `format: Formatter` parameter in helpers.",
+};
+
+/** Imports flow one way: model → config → store → chart/ui → app/embed. `extraPatterns` are further patterns for these files. */
+const layer = (files, forbiddenFolders, forbiddenPackages = [], extraPatterns = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
@@ -22,6 +29,7 @@ const layer = (files, forbiddenFolders, forbiddenPackages = []) => ({
           ...(forbiddenPackages.length > 0
             ? [{ group: forbiddenPackages.filter((name) => name.endsWith('/*')), message: 'UI libraries are not allowed here.' }]
             : []),
+          ...extraPatterns,
         ],
       },
     ],
@@ -48,7 +56,8 @@ export default tseslint.config(
   layer(['src/model/**'], ['config', 'store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
   layer(['src/config/**'], ['store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
   layer(['src/store/**'], ['chart', 'ui', 'app', 'embed']),
-  layer(['src/chart/**'], ['ui', 'app', 'embed']),
-  layer(['src/ui/**'], ['chart', 'app', 'embed']),
-  layer(['src/app/**'], ['embed']),
+  layer(['src/chart/**'], ['ui', 'app', 'embed'], [], [localeBlindFormatters]),
+  layer(['src/ui/**'], ['chart', 'app', 'embed'], [], [localeBlindFormatters]),
+  layer(['src/app/**'], ['embed'], [], [localeBlindFormatters]),
+  layer(['src/embed/**'], [], [], [localeBlindFormatters]),
 );

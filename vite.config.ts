@@ -115,11 +115,19 @@ function withoutImportEffects(id: string): false | undefined {
   return /\/src\/(model|config|store|chart|ui|app)\/[^?]*\.tsx?$/.test(id) && !id.endsWith('/index.ts') ? false : undefined;
 }
 
+/**
+ * recharts computes its tick values with decimal.js-light, a subset of decimal.js with the same API; bundles
+ * that already carry decimal.js for the model use it for both (about 5 KB gzip less). recharts only uses the
+ * default context, and the model works on its own clone, so neither sees the other's settings.
+ */
+const sharedDecimal = { alias: [{ find: /^decimal\.js-light$/, replacement: 'decimal.js' }] };
+
 const packageDependencies = /^(react|react-dom|recharts|zustand|decimal\.js)(\/|$)/;
 
 function elementBuild(): UserConfig {
   return {
     plugins: [react(), dropCss()],
+    resolve: sharedDecimal,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       target: 'es2022',
@@ -162,6 +170,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'lib') return libraryBuild();
   return {
     plugins: [react(), embedPages()],
+    resolve: sharedDecimal,
     build: {
       target: 'es2022',
       sourcemap: false,

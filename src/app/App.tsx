@@ -1,13 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { findVenue } from '../model';
-import { CalculatorProvider, createCalculatorStore, useCalculator, useCalculatorStore } from '../store';
+import { CalculatorProvider, createCalculatorStore, FormatProvider, useCalculator, useCalculatorStore } from '../store';
 import type { CalculatorStore } from '../store';
 import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
 import { ChartSlot } from './ChartSlot';
 import { CopyLink } from './CopyLink';
 import { browserStorage, clearStored, readStored, startSync } from './sync';
-import { initialState } from './urlState';
+import { formatSettingsFrom, initialState } from './urlState';
 import './app.css';
 
 // Not needed for the first chart: loaded in their own chunks while the page is already drawn.
@@ -91,10 +91,14 @@ function createPageStore(): CalculatorStore {
 /** The standalone page: state from the URL (or the saved session), kept in step with both. */
 export function App(): ReactNode {
   const [store] = useState(createPageStore);
+  // Read once: the synced URL does not carry these keys, so later rewrites must not reset them.
+  const [format] = useState(() => formatSettingsFrom(window.location.search));
   useEffect(() => startSync(store, { location: window.location, history: window.history, storage: browserStorage() }), [store]);
   return (
     <CalculatorProvider store={store}>
-      <Shell />
+      <FormatProvider locale={format.locale} currency={format.currency}>
+        <Shell />
+      </FormatProvider>
     </CalculatorProvider>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { fieldDefinition } from '../config/fields';
 import type { InputKey } from '../config/fields';
-import { useCalculator } from '../store';
+import { useCalculator, useFormatter } from '../store';
 import { embedSnippets } from './embedSnippets';
 import type { EmbedSnippets } from './embedSnippets';
 import './embed-dialog.css';
@@ -95,6 +95,7 @@ function appBase(): string {
 export function EmbedDialog(): ReactNode {
   const inputs = useCalculator((state) => state.inputs);
   const theme = useCalculator((state) => state.theme);
+  const format = useFormatter();
   const [open, setOpen] = useState(false);
   const [controls, setControls] = useState<string[]>(['leverage']);
   const [views, setViews] = useState<string[]>(['results', 'chart']);
@@ -105,8 +106,8 @@ export function EmbedDialog(): ReactNode {
   const orderedControls = useMemo(() => controlChoices.filter((key) => controls.includes(key)), [controls]);
   const orderedViews = useMemo(() => viewChoices.map((view) => view.value).filter((view) => views.includes(view)), [views]);
   const snippets = useMemo(
-    () => (open ? embedSnippets(appBase(), { inputs, theme, controls: orderedControls, views: orderedViews }) : null),
-    [open, inputs, theme, orderedControls, orderedViews],
+    () => (open ? embedSnippets(appBase(), { inputs, theme, controls: orderedControls, views: orderedViews, locale: format.locale, currency: format.currency }) : null),
+    [open, inputs, theme, orderedControls, orderedViews, format],
   );
 
   useEffect(() => {

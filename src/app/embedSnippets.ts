@@ -10,6 +10,9 @@ export interface EmbedChoices {
   controls: readonly string[];
   /** Panels to show. */
   views: readonly string[];
+  /** The page's number format, passed on so the embed reads like the page it was made on. */
+  locale?: string | undefined;
+  currency?: string | undefined;
 }
 
 export interface EmbedSnippets {
@@ -22,6 +25,8 @@ export interface EmbedSnippets {
 export function embedPairs(choices: EmbedChoices): [string, string][] {
   const pairs = serializeInputs(choices.inputs).filter(([key]) => key !== 'v');
   if (choices.theme !== 'auto') pairs.push(['theme', choices.theme]);
+  if (choices.locale !== undefined) pairs.push(['locale', choices.locale]);
+  if (choices.currency !== undefined) pairs.push(['currency', choices.currency]);
   if (choices.controls.length > 0) pairs.push(['controls', choices.controls.join(',')]);
   pairs.push(['views', choices.views.join(',')]);
   return pairs;

@@ -1,5 +1,5 @@
 import type { CalculatorState, CalculatorStore } from '../store';
-import { addressFor, STORAGE_KEY, storedText } from './urlState';
+import { addressFor, formatParams, STORAGE_KEY, storedText } from './urlState';
 
 /** The parts of the browser the sync touches, so tests can hand in their own. */
 export interface SyncTarget {
@@ -35,7 +35,7 @@ export function clearStored(storage: SyncTarget['storage']): void {
 
 function write(state: CalculatorState, target: SyncTarget): void {
   const persisted = { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios };
-  const address = addressFor(target.location.pathname, target.location.hash, persisted);
+  const address = addressFor(target.location.pathname, target.location.hash, persisted, formatParams(target.location.search));
   const current = `${target.location.pathname}${target.location.search}${target.location.hash}`;
   if (address !== current) target.history.replaceState(target.history.state, '', address);
   const text = storedText(persisted);

@@ -50,6 +50,21 @@ export interface LinkState {
   notices: string[];
 }
 
+/** The page's own number format from its query (`locale`, `currency`, as for embeds); the browser's when absent. */
+export function formatSettingsFrom(search: string): { locale: string | undefined; currency: string | undefined } {
+  const widget = parseConfig(new URLSearchParams(search).entries()).widget;
+  return { locale: widget.locale, currency: widget.currency };
+}
+
+/** The valid `locale` and `currency` of a query, kept when the address bar is rewritten (the store does not hold them). */
+export function formatParams(search: string): [string, string][] {
+  const { locale, currency } = formatSettingsFrom(search);
+  const pairs: [string, string][] = [];
+  if (locale !== undefined) pairs.push(['locale', locale]);
+  if (currency !== undefined) pairs.push(['currency', currency]);
+  return pairs;
+}
+
 /** Reads a query string (with or without "?"); null when it carries no parameters. */
 export function readLink(search: string, source: 'link' | 'saved session' = 'link'): LinkState | null {
   const params = new URLSearchParams(search);
@@ -121,9 +136,10 @@ export function initialState(search: string, stored: string | null): CalculatorS
 }
 
 /** The address bar for a state: no query at all for the default state. */
-export function addressFor(pathname: string, hash: string, state: PersistedState): string {
-  if (isDefaultState({ ...state, scenarios: [] })) return `${pathname}${hash}`;
-  return `${pathname}?${queryFor(state.inputs, state.theme)}${hash}`;
+export function addressFor(pathname: string, hash: string, state: PersistedState, display: readonly [string, string][] = []): string {
+  const extra = new URLSearchParams(display.map(([key, value]) => [key, value])).toString();
+  if (isDefaultState({ ...state, scenarios: [] })) return extra === '' ? `${pathname}${hash}` : `${pathname}?${extra}${hash}`;
+  return `${pathname}?${queryFor(state.inputs, state.theme)}${extra === '' ? '' : `&${extra}`}${hash}`;
 }
 
 /** The link to share: always carries the full query, so it works even when the defaults change later. */

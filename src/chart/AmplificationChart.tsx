@@ -1,7 +1,8 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPercent, formatPrice, formatTimes } from '../config/format';
+import type { Formatter } from '../config/format';
+import { useFormatter } from '../store';
 import { innerTicks, tickFormatter } from './axes';
 import { DotLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { EndDot, HorizontalLine, VerticalLine } from './Annotations';
@@ -11,9 +12,9 @@ import { xTick, yTick } from './ticks';
 import type { AmplificationFan, EquityRow, FanLine, Marker, PriceDomain, TooltipState } from './series';
 
 const Y_AXIS_WIDTH = 56;
-const percentTicks = (ticks: readonly number[]): ((value: number) => string) => {
-  const format = tickFormatter(ticks);
-  return (value: number) => `${format(value)} %`;
+const percentTicks = (ticks: readonly number[], format: Formatter): ((value: number) => string) => {
+  const tickText = tickFormatter(ticks, format);
+  return (value: number) => `${tickText(value)} %`;
 };
 
 function fanOpacity(line: FanLine, lines: readonly FanLine[]): number {
@@ -40,6 +41,7 @@ export interface FanChartProps {
 /** ROE against price move for several leverages; each line stops at its own liquidation dot. */
 export const FanChart = memo(function FanChart({ fan, long, title }: FanChartProps): ReactNode {
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
+  const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const yScale = useMemo(() => {
     const domain = fanValueDomain(fan);
@@ -47,8 +49,8 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
   }, [fan, narrow]);
   const xTicks = useMemo(() => innerTicks(-fan.span, fan.span, narrow ? 4 : 8), [fan.span, narrow]);
   const fanDomain = useMemo<[number, number]>(() => [-fan.span, fan.span], [fan.span]);
-  const renderXTick = useMemo(() => xTick(percentTicks(xTicks)), [xTicks]);
-  const renderYTick = useMemo(() => yTick(percentTicks(yScale.ticks)), [yScale]);
+  const renderXTick = useMemo(() => xTick(percentTicks(xTicks, format)), [xTicks, format]);
+  const renderYTick = useMemo(() => yTick(percentTicks(yScale.ticks, format)), [yScale, format]);
   const dots = useMemo<EndDot[]>(() => {
     const ends = fan.lines.filter((line) => line.endChange !== null && line.endRoe !== null);
     const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - 20);
@@ -80,17 +82,17 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
       if (row === undefined) return null;
       return (
         <div className="lev-tooltip">
-          <p className="lev-tooltip-title">Price move {formatPercent(row.change / 100, { signed: true })}</p>
+          <p className="lev-tooltip-title">Price move {format.percent(row.change / 100, { signed: true })}</p>
           <dl>
             {fan.lines.map((line) => {
               const roe = row[line.key];
-              return <FanValue key={line.key} label={line.label} value={roe === undefined || roe === null ? 'liquidated' : `ROE ${formatPercent(roe / 100, { signed: true })}`} />;
+              return <FanValue key={line.key} label={line.label} value={roe === undefined || roe === null ? 'liquidated' : `ROE ${format.percent(roe / 100, { signed: true })}`} />;
             })}
           </dl>
         </div>
       );
     },
-    [fan],
+    [fan, format],
   );
   const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   return (
@@ -137,6 +139,7 @@ export interface LeverageChartProps {
 /** Effective leverage against price: it runs away near bankruptcy, so the axis is capped. */
 export const LeverageChart = memo(function LeverageChart({ rows, domain, markers, cap, atEntry, tick, title }: LeverageChartProps): ReactNode {
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
+  const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const verticals = useMemo<VerticalLine[]>(() => {
     const shown = markers.filter((marker) => marker.kind === 'entry' || marker.kind === 'liquidation' || marker.kind === 'bankruptcy');
@@ -156,15 +159,15 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
   }, [markers, domain, width, narrow]);
   const rowCount = verticals.reduce((max, marker) => Math.max(max, marker.row + 1), 1);
   const references = useMemo<HorizontalLine[]>(
-    () => [{ id: 'entry-leverage', y: atEntry, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `At entry ${formatTimes(atEntry)}` }],
-    [atEntry],
+    () => [{ id: 'entry-leverage', y: atEntry, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `At entry ${format.times(atEntry)}` }],
+    [atEntry, format],
   );
   const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
   const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
-  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
+  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks, format)), [xTicks, format]);
   const yTicks = useMemo(() => innerTicks(0, cap, narrow ? 4 : 5), [cap, narrow]);
   const yDomain = useMemo<[number, number]>(() => [0, cap], [cap]);
-  const renderYTick = useMemo(() => yTick((value: number) => formatTimes(value, { digits: 0 })), []);
+  const renderYTick = useMemo(() => yTick((value: number) => format.times(value, { digits: 0 })), [format]);
   const renderTooltip = useCallback(
     ({ active, activeIndex }: TooltipState): ReactNode => {
       const row = active && activeIndex !== undefined && activeIndex !== null ? rows[Number(activeIndex)] : undefined;
@@ -172,13 +175,13 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
       return (
         <div className="lev-tooltip">
           <p className="lev-tooltip-title">
-            Price {formatPrice(row.price, tick)} ({formatPercent(row.change, { signed: true })})
+            Price {format.price(row.price, tick)} ({format.percent(row.change, { signed: true })})
           </p>
-          <p>Effective leverage {row.leverage === null ? 'none left (equity ≤ 0)' : formatTimes(row.leverage)}</p>
+          <p>Effective leverage {row.leverage === null ? 'none left (equity ≤ 0)' : format.times(row.leverage)}</p>
         </div>
       );
     },
-    [rows, tick],
+    [rows, tick, format],
   );
   const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   return (

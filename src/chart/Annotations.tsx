@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import { dashProps } from './series';
+import { useActiveTooltipLabel, useIsTooltipActive, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { dashProps, linePath, nearestIndex } from './series';
 
 /*
  * Markers, zones and end dots drawn as plain SVG from the chart's own scales. Recharts' ReferenceLine,
@@ -9,6 +9,8 @@ import { dashProps } from './series';
  * moves, which on every leverage-slider step doubled the chart's work; this layer reads three selectors.
  * The price domain is chosen so that every marker is inside it (see priceDomain), so nothing needs the
  * axis to stretch; markers outside a zoomed-in range are listed in words by the panel.
+ * The curves themselves are plain paths too (SeriesLayer): recharts' Line re-ran its selectors and measured
+ * each dashed path (getTotalLength, a forced layout) on every step; recharts keeps the axes, grid and tooltip.
  */
 
 export interface VerticalLine {
@@ -156,6 +158,68 @@ export const DotLayer = memo(function DotLayer({ dots }: { dots: readonly EndDot
             </text>
           </g>
         );
+      })}
+    </g>
+  );
+});
+
+export interface PlottedSeries {
+  id: string;
+  /** One value per x; null breaks the line. */
+  values: readonly (number | null | undefined)[];
+  color: string;
+  strokeWidth: number;
+  dash: string;
+  /** Stable CSS hooks: `lev-series lev-series-equity`. */
+  className: string;
+}
+
+/** Curves as plain SVG paths in the chart's scales, clipped to the plot area. */
+export const SeriesLayer = memo(function SeriesLayer({ xs, series, clipId }: { xs: readonly number[]; series: readonly PlottedSeries[]; clipId: string }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toX, toY, plot } = pixels;
+  return (
+    <g className="lev-series-layer">
+      <clipPath id={clipId}>
+        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+      </clipPath>
+      {series.map((line) => (
+        <g key={line.id} className={line.className} clipPath={`url(#${clipId})`}>
+          <path d={linePath(xs, line.values, toX, toY)} fill="none" stroke={line.color} strokeWidth={line.strokeWidth} strokeLinejoin="round" {...dashProps(line.dash)} />
+        </g>
+      ))}
+    </g>
+  );
+});
+
+/** The dot on a curve at the tooltip's price (mouse or keyboard), so the reader sees which point is read out. */
+export function ActiveDot({ xs, values, color }: { xs: readonly number[]; values: readonly (number | null | undefined)[]; color: string }): ReactNode {
+  const active = useIsTooltipActive();
+  const label = useActiveTooltipLabel();
+  const pixels = usePixels();
+  if (!active || label === undefined || pixels === null) return null;
+  const index = nearestIndex(xs, Number(label));
+  const xValue = xs[index];
+  const yValue = values[index];
+  if (xValue === undefined || yValue === undefined || yValue === null) return null;
+  const x = pixels.toX(xValue);
+  const y = pixels.toY(yValue);
+  if (x === undefined || y === undefined || !inside(y, pixels.plot.y, pixels.plot.height)) return null;
+  return <circle className="lev-active-dot" cx={x} cy={y} r={4} fill={color} stroke="var(--lev-bg, #ffffff)" strokeWidth={2} pointerEvents="none" />;
+}
+
+/** Horizontal grid lines at the value ticks (drawn here rather than by CartesianGrid, which redid its own layout on every step). */
+export const GridLayer = memo(function GridLayer({ ticks, color }: { ticks: readonly number[]; color: string }): ReactNode {
+  const pixels = usePixels();
+  if (pixels === null) return null;
+  const { toY, plot } = pixels;
+  return (
+    <g className="lev-grid" aria-hidden="true">
+      {ticks.map((tick) => {
+        const y = toY(tick);
+        if (y === undefined || !inside(y, plot.y, plot.height)) return null;
+        return <line key={tick} x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} stroke={color} strokeDasharray="2 4" />;
       })}
     </g>
   );

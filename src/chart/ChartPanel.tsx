@@ -1,8 +1,7 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { formatNumber, formatPrice, formatTimes } from '../config/format';
-import { derive, toolboxFor, useCalculator, useDerived } from '../store';
+import { derive, toolboxFor, useCalculator, useDerived, useFormatter, useSettledValue, useValueAfterInput } from '../store';
 import type { ChartView, DerivedView, ToolboxView } from '../store';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
@@ -22,10 +21,20 @@ const RiskOverTime = lazy(() => import('./RiskOverTimeChart').then((module) => (
 const FanChart = lazy(() => import('./AmplificationChart').then((module) => ({ default: module.FanChart })));
 const LeverageChart = lazy(() => import('./AmplificationChart').then((module) => ({ default: module.LeverageChart })));
 
-const views: readonly { id: ChartView; label: string }[] = [
+/** Below the fold and secondary: the holding-period chart redraws once the inputs pause this long. */
+const SECONDARY_CHART_DELAY_MS = 250;
+
+const chartViews: readonly { id: ChartView; label: string }[] = [
   { id: 'equity', label: 'Equity vs price' },
   { id: 'amplification', label: 'Amplification' },
 ];
+
+const ALL_VIEWS: readonly ChartView[] = ['equity', 'amplification'];
+
+export interface ChartPanelProps {
+  /** The chart views offered (an embed's `views` may keep one); tabs appear only when there is a choice. */
+  views?: readonly ChartView[];
+}
 
 /** SVG ids must be valid in url(#…): React's useId may contain characters that are not. */
 function svgSafe(id: string): string {
@@ -91,18 +100,23 @@ interface PanelData {
   unit: EquityUnit;
 }
 
-export function ChartPanel(): ReactNode {
-  // The inputs and headline figures update at once; the chart follows in an interruptible render, so holding
-  // a slider key never queues a chart render per step. The urgent render stops here: the body is memoized.
+export function ChartPanel({ views = ALL_VIEWS }: ChartPanelProps): ReactNode {
+  // The inputs and headline figures update at once; the chart follows in an interruptible render one task
+  // later, so the input's frame is not held up by the chart and holding a slider key never queues a chart render per step. The urgent render stops here: the body is memoized.
   // The toolbox's markers stay urgent (a typed or dragged exit price moves its marker at once); they are
   // compared by value, so a slider step that leaves them alone does not redraw the chart.
   const urgent = useDerived();
-  const derived = useDeferredValue(urgent);
-  return <ChartBody derived={derived} toolboxView={toolboxFor(urgent)} />;
+  const derived = useValueAfterInput(urgent);
+  return <ChartBody derived={derived} toolboxView={toolboxFor(urgent)} offered={views} />;
 }
 
-const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: DerivedView; toolboxView: ToolboxView }): ReactNode {
-  const view = useCalculator((state) => state.view);
+const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { derived: DerivedView; toolboxView: ToolboxView; offered: readonly ChartView[] }): ReactNode {
+  const chosenView = useCalculator((state) => state.view);
+  const views = useMemo(() => {
+    const kept = chartViews.filter((candidate) => offered.includes(candidate.id));
+    return kept.length > 0 ? kept : chartViews;
+  }, [offered]);
+  const view: ChartView = views.some((candidate) => candidate.id === chosenView) ? chosenView : (views[0]?.id ?? 'equity');
   const setView = useCalculator((state) => state.setView);
   const zoom = useCalculator((state) => state.zoom);
   const setZoom = useCalculator((state) => state.setZoom);
@@ -115,6 +129,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   // Local, not in the store: a display preference of this panel only.
   const [showRange, setShowRange] = useState(true);
+  const format = useFormatter();
 
   const analysis = derived.shown;
   const spec = derived.shownSpec;
@@ -133,26 +148,27 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
   );
 
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
+  const settledData = useSettledValue(data, SECONDARY_CHART_DELAY_MS);
   const toolboxPrices = useToolboxPrices(toolboxView);
   const plan = useMemo(
-    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices })),
-    [data, zoom, scenarioInputs, toolboxPrices],
+    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices }, format)),
+    [data, zoom, scenarioInputs, toolboxPrices, format],
   );
-  const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin })), [data]);
+  const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin }, format)), [data, format]);
   const risk = analysis?.risk ?? null;
-  const horizonLabel = risk === null ? null : `${formatNumber(Number(risk.horizonDays), { digits: 2 })}-day`;
+  const horizonLabel = risk === null ? null : `${format.number(Number(risk.horizonDays), { digits: 2 })}-day`;
   const allBands = useMemo(() => horizonBands(risk), [risk]);
   const bands = showRange ? allBands : NO_BANDS;
-  const holdMarker = useMemo(() => (analysis === null ? null : afterHoldMarker(analysis)), [analysis]);
+  const holdMarker = useMemo(() => (analysis === null ? null : afterHoldMarker(analysis, format)), [analysis, format]);
   const markers = useMemo(() => {
     if (plan === null) return [];
     return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
   }, [plan, holdMarker]);
   const toolbox = useToolboxChart(toolboxView, markers, plan, tick);
-  const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick)), [plan, bands, risk, tick]);
+  const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick, format)), [plan, bands, risk, tick, format]);
   const riskSummary = useMemo(
-    () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote)].filter((text) => text !== '').join(' ')),
-    [data, showRange],
+    () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote, format) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote, format)].filter((text) => text !== '').join(' ')),
+    [data, showRange, format],
   );
   const fan = useMemo<AmplificationFan | null>(() => (data === null || view !== 'amplification' ? null : amplificationFan(data.spec, data.analysis)), [data, view]);
 
@@ -167,7 +183,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
       // By position, not by id: inside an embed's shadow root there is no document-wide id lookup.
       rootRef.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[views.indexOf(target)]?.focus();
     },
-    [view, setView],
+    [view, setView, views],
   );
 
   const exportCsv = useCallback(() => {
@@ -191,6 +207,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
       .catch((error: unknown) => setExportMessage(error instanceof Error ? error.message : 'The chart could not be exported.'));
   }, [view]);
 
+  const tabbed = views.length > 1;
   const summaryId = `${idBase}-summary`;
   const panelId = `${idBase}-panel`;
   const healthName = analysis?.instrument === 'loan' ? 'Health factor' : 'Health';
@@ -198,24 +215,28 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
   return (
     <div className="lev-chart" ref={rootRef}>
       <div className="lev-chart-bar">
-        <div role="tablist" aria-label="Chart view" className="lev-tabs">
-          {views.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              role="tab"
-              id={`${idBase}-tab-${candidate.id}`}
-              aria-selected={view === candidate.id}
-              aria-controls={panelId}
-              tabIndex={view === candidate.id ? 0 : -1}
-              className="lev-tab"
-              onClick={() => setView(candidate.id)}
-              onKeyDown={onTabKey}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        {tabbed ? (
+          <div role="tablist" aria-label="Chart view" className="lev-tabs">
+            {views.map((candidate) => (
+              <button
+                key={candidate.id}
+                type="button"
+                role="tab"
+                id={`${idBase}-tab-${candidate.id}`}
+                aria-selected={view === candidate.id}
+                aria-controls={panelId}
+                tabIndex={view === candidate.id ? 0 : -1}
+                className="lev-tab"
+                onClick={() => setView(candidate.id)}
+                onKeyDown={onTabKey}
+              >
+                {candidate.label}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <h3 className="lev-chart-title">{views[0]?.label ?? ''}</h3>
+        )}
         <div className="lev-chart-tools" role="group" aria-label="Chart tools">
           {view === 'equity' && (
             <div className="lev-tool-group" role="group" aria-label="Price range">
@@ -228,7 +249,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
               <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={zoom === 1} aria-label="Reset the price range">
                 Reset
               </button>
-              <span className="lev-zoom-level">{zoom === 1 ? 'Auto range' : `${formatTimes(zoom)} range`}</span>
+              <span className="lev-zoom-level">{zoom === 1 ? 'Auto range' : `${format.times(zoom)} range`}</span>
             </div>
           )}
           {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
@@ -257,7 +278,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
           </div>
         </div>
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={`${idBase}-tab-${view}`} className="lev-chart-panel">
+      <div {...(tabbed ? { role: 'tabpanel', 'aria-labelledby': `${idBase}-tab-${view}` } : {})} id={panelId} className="lev-chart-panel">
         {derived.stale && <p className="lev-chart-note">Showing the last valid position while the inputs are corrected.</p>}
         {data === null || plan === null ? (
           <p className="lev-chart-empty">Enter a valid position to see the chart.</p>
@@ -306,9 +327,9 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
           </p>
         )}
       </div>
-      {data !== null && (
+      {settledData !== null && (
         <Suspense fallback={null}>
-          <RiskOverTime analysis={data.analysis} spec={data.spec} tick={data.tick} quoteUnit={data.units.quote} coinUnit={data.units.coin} idBase={idBase} />
+          <RiskOverTime analysis={settledData.analysis} spec={settledData.spec} tick={settledData.tick} quoteUnit={settledData.units.quote} coinUnit={settledData.units.coin} idBase={idBase} />
         </Suspense>
       )}
     </div>
@@ -317,9 +338,10 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView }: { derived: D
 
 function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan; plan: EquityPlan; data: PanelData; idBase: string }): ReactNode {
   const { analysis, tick } = data;
+  const format = useFormatter();
   const cap = leverageCap(analysis);
   const listed = fan.lines.map((line) => line.label).join(', ');
-  const bankruptcy = analysis.bankruptcyPrice === null ? null : formatPrice(analysis.bankruptcyPrice, tick);
+  const bankruptcy = analysis.bankruptcyPrice === null ? null : format.price(analysis.bankruptcyPrice, tick);
   return (
     <>
       <div role="figure" aria-label="Return on margin against price move at several leverages" aria-describedby={`${idBase}-fan-caption`} className="lev-figure">
@@ -332,7 +354,7 @@ function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan;
       <p id={`${idBase}-fan-caption`} className="lev-caption">
         Return on margin (ROE) against the price move for {listed}. Each line ends with a dot at its own liquidation price: the higher the leverage, the steeper the line and the
         sooner it ends. The axis stops at +{FAN_ROE_CAP} %.
-        {fan.skipped.length > 0 && ` Not shown: ${fan.skipped.map((skip) => `${formatTimes(skip.leverage)} (${skip.reason})`).join('; ')}`}
+        {fan.skipped.length > 0 && ` Not shown: ${fan.skipped.map((skip) => `${format.times(skip.leverage)} (${skip.reason})`).join('; ')}`}
       </p>
       <div role="figure" aria-label="Effective leverage against price" aria-describedby={`${idBase}-leverage-caption`} className="lev-figure">
         <div className="lev-plot">
@@ -342,8 +364,8 @@ function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan;
         </div>
       </div>
       <p id={`${idBase}-leverage-caption`} className="lev-caption">
-        Effective leverage (position value ÷ equity) is {formatTimes(analysis.effectiveLeverage)} at entry. As losses eat the equity it climbs
-        {bankruptcy === null ? '' : ` toward infinity at the bankruptcy price ${bankruptcy}`}: leverage amplifies itself. The axis is capped at {formatTimes(cap, { digits: 0 })}.
+        Effective leverage (position value ÷ equity) is {format.times(analysis.effectiveLeverage)} at entry. As losses eat the equity it climbs
+        {bankruptcy === null ? '' : ` toward infinity at the bankruptcy price ${bankruptcy}`}: leverage amplifies itself. The axis is capped at {format.times(cap, { digits: 0 })}.
       </p>
     </>
   );

@@ -2,8 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Contagion } from '../model';
-import { formatMoney, formatPercent, formatPrice } from '../config/format';
-import { portfolioTick } from '../store';
+import { portfolioTick, useFormatter } from '../store';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { VerticalLine } from './Annotations';
@@ -31,6 +30,7 @@ const SMALL_SIZE = { width: 640, height: 200 } as const;
 /** Account equity and total maintenance against the moved asset's price, and every liquidation price moving with it. */
 export const ContagionChart = memo(function ContagionChart({ contagion, names, marks, movedPrice, unit, coin }: ContagionChartProps): ReactNode {
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
+  const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const rows = useMemo(() => contagionRows(contagion, marks), [contagion, marks]);
   const from = contagion.price[0] ?? 0;
@@ -40,33 +40,33 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
   const others = names.map((name, position) => ({ name, position })).filter((entry) => entry.position !== contagion.index);
 
   const xTicks = useMemo(() => innerTicks(from, to, narrow ? 4 : 6), [from, to, narrow]);
-  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
+  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks, format)), [xTicks, format]);
   const money = useMemo(() => {
     const [low, high] = valueDomain(rows, ['equity', 'maintenance'], [0]);
     return niceScale(low, high, narrow ? 4 : 5);
   }, [rows, narrow]);
-  const renderMoneyTick = useMemo(() => yTick(tickFormatter(money.ticks)), [money]);
+  const renderMoneyTick = useMemo(() => yTick(tickFormatter(money.ticks, format)), [money, format]);
   const distance = useMemo(() => {
     const keys = others.map((entry): `p${number}` => `p${entry.position}`);
     const [low, high] = valueDomain(rows, keys, [0]);
     return niceScale(low, high, 4);
   }, [rows, others]);
   const renderPercentTick = useMemo(() => {
-    const format = tickFormatter(distance.ticks);
-    return yTick((value) => `${format(value)} %`);
-  }, [distance]);
+    const tickText = tickFormatter(distance.ticks, format);
+    return yTick((value) => `${tickText(value)} %`);
+  }, [distance, format]);
 
   const verticals = useMemo<VerticalLine[]>(() => {
     const lines: VerticalLine[] = [];
     const liquidation = contagion.accountLiquidationPrice === null ? null : Number(contagion.accountLiquidationPrice);
     if (liquidation !== null && liquidation >= from && liquidation <= to) {
-      lines.push({ id: 'account-liquidation', x: liquidation, color: colors.danger, dash: '8 4', strokeWidth: 2, className: 'lev-marker lev-marker-contagion-liquidation', label: narrow ? 'All liq.' : `All liquidated ${formatPrice(liquidation, tick)}`, row: 0 });
+      lines.push({ id: 'account-liquidation', x: liquidation, color: colors.danger, dash: '8 4', strokeWidth: 2, className: 'lev-marker lev-marker-contagion-liquidation', label: narrow ? 'All liq.' : `All liquidated ${format.price(liquidation, tick)}`, row: 0 });
     }
     if (movedPrice >= from && movedPrice <= to) {
-      lines.push({ id: 'moved', x: movedPrice, color: colors.text, dash: '0', strokeWidth: 1.5, className: 'lev-marker lev-marker-contagion-moved', label: narrow ? movedName : `${movedName} ${formatPrice(movedPrice, tick)}`, row: 1 });
+      lines.push({ id: 'moved', x: movedPrice, color: colors.text, dash: '0', strokeWidth: 1.5, className: 'lev-marker lev-marker-contagion-moved', label: narrow ? movedName : `${movedName} ${format.price(movedPrice, tick)}`, row: 1 });
     }
     return lines;
-  }, [contagion.accountLiquidationPrice, movedPrice, from, to, narrow, tick, movedName]);
+  }, [contagion.accountLiquidationPrice, movedPrice, from, to, narrow, tick, movedName, format]);
   const onResize = useCallback((next: number) => setWidth(next), []);
   const renderTooltip = useCallback(
     ({ active, activeIndex }: TooltipState): ReactNode => {
@@ -75,24 +75,24 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
       return (
         <div className="lev-tooltip">
           <p className="lev-tooltip-title">
-            {movedName} at {formatPrice(row.price, tick)}
+            {movedName} at {format.price(row.price, tick)}
           </p>
           <dl>
             <dt>Account equity</dt>
-            <dd>{formatMoney(row.equity, unit, { coin })}</dd>
+            <dd>{format.money(row.equity, unit, { coin })}</dd>
             <dt>Total maintenance</dt>
-            <dd>{formatMoney(row.maintenance, unit, { coin })}</dd>
+            <dd>{format.money(row.maintenance, unit, { coin })}</dd>
             {others.map((entry) => {
               const value = row[`p${entry.position}`];
               return (
-                <TooltipValue key={entry.position} label={`${entry.name} liquidation`} value={value === null || value === undefined ? 'liquidated' : `${formatPercent(value / 100, { signed: true })} from mark`} />
+                <TooltipValue key={entry.position} label={`${entry.name} liquidation`} value={value === null || value === undefined ? 'liquidated' : `${format.percent(value / 100, { signed: true })} from mark`} />
               );
             })}
           </dl>
         </div>
       );
     },
-    [rows, movedName, tick, unit, coin, others],
+    [rows, movedName, tick, unit, coin, others, format],
   );
   const xDomain = useMemo<[number, number]>(() => [from, to], [from, to]);
   const margin = { top: 10 + 2 * LABEL_ROW_HEIGHT, bottom: 4, left: 4, right: narrow ? 16 : 28 };

@@ -1,11 +1,12 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../config/format';
+import { ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Formatter } from '../config/format';
+import { useFormatter } from '../store';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { markerPrice } from './plan';
-import { HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, ZoneLayer } from './Annotations';
-import type { HorizontalLine, ShadedZone, VerticalLine } from './Annotations';
+import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
+import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
 import { colors, estimateLabelWidth, priceToPixel, staggerLabels } from './series';
 import { xTick, yTick } from './ticks';
 import { BandLayer } from './RiskBands';
@@ -17,8 +18,12 @@ export const INITIAL_SIZE = { width: 640, height: 320 } as const;
 export const NARROW_WIDTH = 480;
 const Y_AXIS_WIDTH = 64;
 // Hoisted: recharts compares these props by reference and re-registers its settings when they are new objects.
-const ACTIVE_DOT = { r: 4 } as const;
 const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
+/**
+ * recharts activates its tooltip (pointer and arrow keys) only over a graphical item. The curves are drawn by
+ * SeriesLayer, so this item plots nothing: with no values it draws no path, and measures none on each update.
+ */
+const noValue = (): null => null;
 
 export interface EquityChartProps {
   rows: readonly EquityRow[];
@@ -55,32 +60,33 @@ interface TooltipContext {
   marginInCoin: boolean;
   tick: string;
   healthName: string;
+  format: Formatter;
 }
 
 function EquityTooltipBody({ row, context }: { row: EquityRow; context: TooltipContext }): ReactNode {
-  const { equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName } = context;
+  const { equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format } = context;
   return (
     <div className="lev-tooltip">
       <p className="lev-tooltip-title">
-        Price {formatPrice(row.price, tick)} ({formatPercent(row.change, { signed: true })})
+        Price {format.price(row.price, tick)} ({format.percent(row.change, { signed: true })})
       </p>
       <dl>
         <dt>Equity</dt>
-        <dd>{formatMoney(row.equity, equityUnit, { coin: equityInCoin })}</dd>
+        <dd>{format.money(row.equity, equityUnit, { coin: equityInCoin })}</dd>
         <dt>PnL</dt>
-        <dd>{formatMoney(row.pnl, marginUnit, { coin: marginInCoin })}</dd>
+        <dd>{format.money(row.pnl, marginUnit, { coin: marginInCoin })}</dd>
         <dt>ROE</dt>
-        <dd>{formatPercent(row.roe, { signed: true })}</dd>
+        <dd>{format.percent(row.roe, { signed: true })}</dd>
         <dt>{healthName}</dt>
-        <dd>{row.health === null ? 'no requirement' : formatNumber(row.health)}</dd>
+        <dd>{row.health === null ? 'no requirement' : format.number(row.health)}</dd>
         <dt>Effective leverage</dt>
-        <dd>{row.leverage === null ? 'none left (equity ≤ 0)' : formatTimes(row.leverage)}</dd>
+        <dd>{row.leverage === null ? 'none left (equity ≤ 0)' : format.times(row.leverage)}</dd>
         <dt>1× holding</dt>
-        <dd>{formatMoney(row.unleveraged, equityUnit, { coin: equityInCoin })}</dd>
+        <dd>{format.money(row.unleveraged, equityUnit, { coin: equityInCoin })}</dd>
         {context.overlays.map((overlay) => {
           const value = row[overlay.key];
           return value === undefined ? null : (
-            <OverlayValue key={overlay.id} name={overlay.name} value={value} unit={equityUnit} coin={equityInCoin} />
+            <OverlayValue key={overlay.id} name={overlay.name} value={value} unit={equityUnit} coin={equityInCoin} format={format} />
           );
         })}
       </dl>
@@ -88,31 +94,32 @@ function EquityTooltipBody({ row, context }: { row: EquityRow; context: TooltipC
   );
 }
 
-function OverlayValue({ name, value, unit, coin }: { name: string; value: number | null; unit: string; coin: boolean }): ReactNode {
+function OverlayValue({ name, value, unit, coin, format }: { name: string; value: number | null; unit: string; coin: boolean; format: Formatter }): ReactNode {
   return (
     <>
       <dt>{name}</dt>
-      <dd>{formatMoney(value, unit, { coin })}</dd>
+      <dd>{format.money(value, unit, { coin })}</dd>
     </>
   );
 }
 
 /** Wide charts name the marker and its price; narrow ones a short name only (the tooltip and summary have prices). */
-function markerLabel(marker: Marker, narrow: boolean, tick: string): string {
-  return narrow ? marker.shortLabel : `${marker.label} ${markerPrice(marker, tick)}`;
+function markerLabel(marker: Marker, narrow: boolean, tick: string, format: Formatter): string {
+  return narrow ? marker.shortLabel : `${marker.label} ${markerPrice(marker, tick, format)}`;
 }
 
 export const EquityChart = memo(function EquityChart(props: EquityChartProps): ReactNode {
   const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title } = props;
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
+  const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   // The right margin leaves room for the last tick label, centred on the plot's edge.
   const margin = narrow ? { left: 0, right: 16 } : { left: 4, right: 28 };
 
   const labelRows = useMemo(() => {
     const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - margin.left - margin.right);
-    return staggerLabels(markers.map((marker) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(markerLabel(marker, narrow, tick)) })));
-  }, [markers, domain, width, narrow, margin.left, margin.right, tick]);
+    return staggerLabels(markers.map((marker) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(markerLabel(marker, narrow, tick, format)) })));
+  }, [markers, domain, width, narrow, margin.left, margin.right, tick, format]);
   const rowCount = labelRows.reduce((max, row) => Math.max(max, row + 1), 1);
   const chartMargin = useMemo(() => ({ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, left: narrow ? 0 : 4, right: narrow ? 16 : 28 }), [rowCount, narrow]);
   const verticals = useMemo<VerticalLine[]>(
@@ -124,10 +131,10 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         dash: marker.dash,
         strokeWidth: marker.kind === 'liquidation' || marker.kind === 'entry' ? 2 : 1.5,
         className: marker.className,
-        label: markerLabel(marker, narrow, tick),
+        label: markerLabel(marker, narrow, tick, format),
         row: labelRows[index] ?? 0,
       })),
-    [markers, labelRows, narrow, tick],
+    [markers, labelRows, narrow, tick, format],
   );
 
   const yScale = useMemo(() => {
@@ -137,12 +144,12 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   }, [rows, overlays, startEquity, narrow]);
   const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
   const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
-  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks)), [xTicks]);
-  const renderYTick = useMemo(() => yTick(tickFormatter(yScale.ticks)), [yScale]);
+  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks, format)), [xTicks, format]);
+  const renderYTick = useMemo(() => yTick(tickFormatter(yScale.ticks, format)), [yScale, format]);
 
   const context = useMemo<TooltipContext>(
-    () => ({ rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName }),
-    [rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName],
+    () => ({ rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format }),
+    [rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format],
   );
   const renderTooltip = useCallback(
     ({ active, activeIndex }: TooltipState): ReactNode => {
@@ -150,6 +157,16 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
       return row === undefined ? null : <EquityTooltipBody row={row} context={context} />;
     },
     [context],
+  );
+  const prices = useMemo(() => rows.map((row) => row.price), [rows]);
+  const equities = useMemo(() => rows.map((row) => row.equity), [rows]);
+  const series = useMemo<PlottedSeries[]>(
+    () => [
+      { id: 'unleveraged', values: rows.map((row) => row.unleveraged), color: colors.unleveraged, strokeWidth: 1.5, dash: '6 3', className: 'lev-series lev-series-unleveraged' },
+      ...overlays.map((overlay) => ({ id: overlay.id, values: rows.map((row) => row[overlay.key]), color: overlay.color, strokeWidth: 1.5, dash: overlay.dash, className: 'lev-series lev-series-scenario' })),
+      { id: 'equity', values: equities, color: colors.equity, strokeWidth: 2.5, dash: '0', className: 'lev-series lev-series-equity' },
+    ],
+    [rows, overlays, equities],
   );
   const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   const hatchId = `${idBase}-hatch`;
@@ -162,9 +179,9 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   const horizontals = useMemo<HorizontalLine[]>(
     () => [
       { id: 'zero', y: 0, color: colors.text, dash: '0', className: 'lev-ref lev-ref-zero' },
-      { id: 'start', y: startEquity, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `Start ${formatMoney(startEquity, equityUnit, { coin: equityInCoin })}` },
+      { id: 'start', y: startEquity, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `Start ${format.money(startEquity, equityUnit, { coin: equityInCoin })}` },
     ],
-    [startEquity, equityUnit, equityInCoin],
+    [startEquity, equityUnit, equityInCoin, format],
   );
 
   return (
@@ -176,7 +193,6 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
             <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
           </pattern>
         </defs>
-        <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
         <XAxis
           dataKey="price"
           type="number"
@@ -187,18 +203,17 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
           stroke={colors.axis}
           tick={renderXTick}
         />
-        <YAxis type="number" domain={yScale.domain} ticks={yScale.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+        <YAxis type="number" domain={yScale.domain} allowDataOverflow ticks={yScale.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+        <GridLayer ticks={yScale.ticks} color={colors.grid} />
         <BandLayer bands={props.bands ?? NO_BANDS} />
         <ZoneLayer zones={shaded} />
         <HorizontalLayer lines={horizontals} />
-        <Line dataKey="unleveraged" name="1× holding" type="linear" stroke={colors.unleveraged} strokeWidth={1.5} strokeDasharray="6 3" dot={false} activeDot={false} isAnimationActive={false} className="lev-series lev-series-unleveraged" />
-        {overlays.map((overlay) => (
-          <Line key={overlay.id} dataKey={overlay.key} name={overlay.name} type="linear" stroke={overlay.color} strokeWidth={1.5} strokeDasharray={overlay.dash} dot={false} activeDot={false} connectNulls={false} isAnimationActive={false} className="lev-series lev-series-scenario" />
-        ))}
-        <Line dataKey="equity" name="Equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={ACTIVE_DOT} isAnimationActive={false} className="lev-series lev-series-equity" />
+        <SeriesLayer xs={prices} series={series} clipId={`${idBase}-clip`} />
+        <Line dataKey={noValue} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
         <MarkerLayer markers={verticals} />
         {props.overlay}
         <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} />
+        <ActiveDot xs={prices} values={equities} color={colors.equity} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -2,7 +2,8 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { formatMoney, formatNumber, formatPrice } from '../config/format';
+import type { Formatter } from '../config/format';
+import { useFormatter } from '../store';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { riskPathPlan } from './risk';
 import type { RiskPathPlan, RiskPathRow } from './risk';
@@ -28,13 +29,14 @@ export interface RiskPathChartProps {
   title: string;
 }
 
-function timeLabel(plan: RiskPathPlan, row: RiskPathRow): string {
-  return plan.timeUnit === 'd' ? `Day ${formatNumber(row.time, { digits: 2 })}` : `Hour ${formatNumber(row.time, { digits: 1 })}`;
+function timeLabel(plan: RiskPathPlan, row: RiskPathRow, format: Formatter): string {
+  return plan.timeUnit === 'd' ? `Day ${format.number(row.time, { digits: 2 })}` : `Hour ${format.number(row.time, { digits: 1 })}`;
 }
 
 /** Liquidation price (left axis) and equity at a flat price (right axis) against time over the holding period. */
 export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit, marginUnit, marginInCoin, title }: RiskPathChartProps): ReactNode {
   const [width, setWidth] = useState<number>(SIZE.width);
+  const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const onResize = useCallback((next: number) => setWidth(next), []);
   const end = plan.rows[plan.rows.length - 1]?.time ?? 1;
@@ -49,11 +51,11 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
     return niceScale(low, high, 4);
   }, [plan.rows]);
   const renderXTick = useMemo(() => {
-    const format = tickFormatter(xTicks);
-    return xTick((value: number) => `${format(value)} ${plan.timeUnit}`);
-  }, [xTicks, plan.timeUnit]);
-  const renderPriceTick = useMemo(() => yTick(tickFormatter(priceScale.ticks)), [priceScale]);
-  const equityFormat = useMemo(() => tickFormatter(equityScale.ticks), [equityScale]);
+    const timeTick = tickFormatter(xTicks, format);
+    return xTick((value: number) => `${timeTick(value)} ${plan.timeUnit}`);
+  }, [xTicks, plan.timeUnit, format]);
+  const renderPriceTick = useMemo(() => yTick(tickFormatter(priceScale.ticks, format)), [priceScale, format]);
+  const equityFormat = useMemo(() => tickFormatter(equityScale.ticks, format), [equityScale, format]);
   const renderEquityTick = useCallback(
     ({ x, y, payload }: { x: number | string; y: number | string; payload: { value: unknown } }): ReactNode => (
       <text x={x} y={y} dy="0.32em" dx={4} textAnchor="start" fontSize={11} fill={colors.muted} className="lev-tick">
@@ -68,17 +70,17 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
       if (row === undefined) return null;
       return (
         <div className="lev-tooltip">
-          <p className="lev-tooltip-title">{timeLabel(plan, row)}</p>
+          <p className="lev-tooltip-title">{timeLabel(plan, row, format)}</p>
           <dl>
             <dt>Liquidation price</dt>
-            <dd>{row.liquidation === null ? 'none' : `${formatPrice(row.liquidation, tick)} ${quoteUnit}`}</dd>
+            <dd>{row.liquidation === null ? 'none' : `${format.price(row.liquidation, tick)} ${quoteUnit}`}</dd>
             <dt>Equity at a flat price</dt>
-            <dd>{formatMoney(row.equity, marginUnit, { coin: marginInCoin })}</dd>
+            <dd>{format.money(row.equity, marginUnit, { coin: marginInCoin })}</dd>
           </dl>
         </div>
       );
     },
-    [plan, tick, quoteUnit, marginUnit, marginInCoin],
+    [plan, tick, quoteUnit, marginUnit, marginInCoin, format],
   );
   const curve = plan.step ? 'stepAfter' : 'linear';
   return (
@@ -131,7 +133,8 @@ function Swatch({ color, dash }: { color: string; dash?: string }): ReactNode {
  * period. Memoized: zoom, tab and unit changes in the panel do not recompute the path.
  */
 export const RiskOverTime = memo(function RiskOverTime({ analysis, spec, tick, quoteUnit, coinUnit, idBase }: RiskOverTimeProps): ReactNode {
-  const plan = useMemo(() => riskPathPlan(analysis, spec, { tick, quoteUnit, coinUnit }), [analysis, spec, tick, quoteUnit, coinUnit]);
+  const format = useFormatter();
+  const plan = useMemo(() => riskPathPlan(analysis, spec, { tick, quoteUnit, coinUnit }, format), [analysis, spec, tick, quoteUnit, coinUnit, format]);
   if (plan === null) return null;
   const coin = analysis.marginCurrency === 'coin';
   const marginUnit = coin ? coinUnit : quoteUnit;

@@ -2,8 +2,7 @@ import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { roundToTick } from '../model';
-import { formatPrice } from '../config/format';
-import { useCalculator, useCalculatorStore } from '../store';
+import { useCalculator, useCalculatorStore, useFormatter } from '../store';
 import { inDomain } from './series';
 import type { EquityRow, Marker, PriceDomain } from './series';
 import type { ToolboxView, ToolTab } from '../store';
@@ -176,6 +175,7 @@ export function useToolboxChart(view: ToolboxView, base: readonly Marker[], plan
   const rows = plan?.rows ?? NO_ROWS;
   const domain = plan?.domain ?? null;
   const store = useCalculatorStore();
+  const format = useFormatter();
   const own = useSameMarkers(useMemo(() => toolboxMarkers(view, tab), [view, tab]));
   const entry = view.analysis?.entry ?? null;
   const side = view.analysis?.side ?? 'long';
@@ -193,8 +193,8 @@ export function useToolboxChart(view: ToolboxView, base: readonly Marker[], plan
   const handle = useMemo<ExitHandle | null>(() => {
     if (exitPrice === null || entry === null) return null;
     const step = Math.max(Number(tick), Math.round((Number(entry) * 0.001) / Number(tick)) * Number(tick));
-    return { price: exitPrice, label: formatPrice(exitPrice, tick), onDrag: setExit, onStep: (direction) => setExit(exitPrice + direction * step) };
-  }, [exitPrice, entry, tick, setExit]);
+    return { price: exitPrice, label: format.price(exitPrice, tick), onDrag: setExit, onStep: (direction) => setExit(exitPrice + direction * step) };
+  }, [exitPrice, entry, tick, setExit, format]);
   const layer = useMemo(() => (capped === null && handle === null ? null : <ToolboxLayer capped={capped} handle={handle} />), [capped, handle]);
   return useMemo(() => {
     const visible = domain === null ? own : own.filter((marker) => inDomain(marker.price, domain));
@@ -205,11 +205,11 @@ export function useToolboxChart(view: ToolboxView, base: readonly Marker[], plan
       markers: visible.length === 0 ? [...base] : [...base, ...visible],
       capped,
       handle,
-      notes: hidden.length === 0 ? [] : [`Outside the visible range: ${hidden.map((marker) => `${marker.label} ${formatPrice(marker.exact, tick, { direction: marker.rounding })}`).join(', ')}. Zoom out to see ${hidden.length === 1 ? 'it' : 'them'}.`],
+      notes: hidden.length === 0 ? [] : [`Outside the visible range: ${hidden.map((marker) => `${marker.label} ${format.price(marker.exact, tick, { direction: marker.rounding })}`).join(', ')}. Zoom out to see ${hidden.length === 1 ? 'it' : 'them'}.`],
       legend,
       layer,
     };
-  }, [base, own, domain, capped, handle, tick, layer]);
+  }, [base, own, domain, capped, handle, tick, layer, format]);
 }
 
 /** Legend entries for the toolbox's lines, under the main chart. */

@@ -1,4 +1,5 @@
-import { formatNumber } from '../config/format';
+
+import type { Formatter } from '../config/format';
 
 /** [min, max] of the finite values under some keys plus extra values, padded by 5 % so lines never touch the frame. */
 export function valueDomain<T, K extends keyof T>(rows: readonly T[], keys: readonly K[], extras: readonly number[] = []): [number, number] {
@@ -21,10 +22,10 @@ export function valueDomain<T, K extends keyof T>(rows: readonly T[], keys: read
 }
 
 /** Axis tick text: as many decimals as the axis span needs, no more (0.0123 BTC, 1,250 USDT). */
-export function axisNumber(value: number, span: number): string {
+export function axisNumber(value: number, span: number, format: Formatter): string {
   if (!Number.isFinite(value)) return '';
   const digits = Number.isFinite(span) && span > 0 ? Math.min(8, Math.max(0, 2 - Math.floor(Math.log10(span)))) : 2;
-  return formatNumber(value, { digits });
+  return format.number(value, { digits });
 }
 
 /** A round step (1, 2, 2.5 or 5 × 10ⁿ) near span ÷ count. */
@@ -80,9 +81,9 @@ export function stepDecimals(step: number): number {
 }
 
 /** Formats ticks of one axis with the same number of decimals, taken from their spacing. */
-export function tickFormatter(ticks: readonly number[]): (value: number) => string {
+export function tickFormatter(ticks: readonly number[], format: Formatter): (value: number) => string {
   const first = ticks[0];
   const second = ticks[1];
   const decimals = first === undefined || second === undefined ? 2 : stepDecimals(Math.abs(second - first));
-  return (value: number) => formatNumber(value, { digits: decimals });
+  return (value: number) => format.number(value, { digits: decimals });
 }

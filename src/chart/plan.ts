@@ -1,5 +1,5 @@
 import type { Curve, PositionSpec, ValidAnalysis } from '../model';
-import { formatPrice } from '../config/format';
+import type { Formatter } from '../config/format';
 import { chartMarkers, equityRows, inDomain, mainCurve, priceDomain, riskZones, scenarioPlan, scenarioPrices, startingEquity } from './series';
 import type { EquityRow, EquityUnit, Marker, PriceDomain, RiskZones, ScenarioInput, ScenarioOverlay } from './series';
 
@@ -26,7 +26,7 @@ export interface EquityPlan {
   notes: string[];
 }
 
-export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions): EquityPlan | null {
+export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions, format: Formatter): EquityPlan | null {
   const domain = priceDomain(analysis, options.zoom, [...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
   const own = chartMarkers(analysis);
   const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
@@ -37,7 +37,7 @@ export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options:
   const visible = own.filter((marker) => inDomain(marker.price, domain));
   const hidden = own.filter((marker) => !inDomain(marker.price, domain));
   if (hidden.length > 0) {
-    notes.push(`Outside the zoomed range: ${hidden.map((marker) => `${marker.label} ${markerPrice(marker, options.tick)}`).join(', ')}.`);
+    notes.push(`Outside the zoomed range: ${hidden.map((marker) => `${marker.label} ${markerPrice(marker, options.tick, format)}`).join(', ')}.`);
   }
   const scenarioMarkers = scenarios.overlays.map((overlay) => overlay.marker).filter((marker): marker is Marker => marker !== null);
   return {
@@ -53,6 +53,6 @@ export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options:
 }
 
 /** A marker's price for display, rounded to the tick the way the marker asks (liquidation toward entry). */
-export function markerPrice(marker: Marker, tick: string): string {
-  return formatPrice(marker.exact, tick, { direction: marker.rounding });
+export function markerPrice(marker: Marker, tick: string, format: Formatter): string {
+  return format.price(marker.exact, tick, { direction: marker.rounding });
 }

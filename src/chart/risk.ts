@@ -1,6 +1,6 @@
 import { liquidationPath } from '../model';
 import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../config/format';
+import type { Formatter } from '../config/format';
 import { colors } from './series';
 import type { Marker } from './series';
 
@@ -36,33 +36,33 @@ export function horizonBands(risk: HorizonRisk | null): PriceBand[] {
 }
 
 /** Hours in a chart label's short form: "12 h", "7 d", "2.5 y". */
-export function shortHours(hours: number): string {
+export function shortHours(hours: number, format: Formatter): string {
   if (!Number.isFinite(hours) || hours < 0) return '—';
-  if (hours < 48) return `${formatNumber(hours, { digits: 1 })} h`;
+  if (hours < 48) return `${format.number(hours, { digits: 1 })} h`;
   const days = hours / 24;
-  return days < 730 ? `${formatNumber(days, { digits: 1 })} d` : `${formatNumber(days / 365, { digits: 1 })} y`;
+  return days < 730 ? `${format.number(days, { digits: 1 })} d` : `${format.number(days / 365, { digits: 1 })} y`;
 }
 
 /** Hours as words: "12 hours", "7 days", "2.5 years". */
-export function longHours(hours: number): string {
+export function longHours(hours: number, format: Formatter): string {
   if (!Number.isFinite(hours) || hours < 0) return '—';
-  if (hours < 48) return `${formatNumber(hours, { digits: 1 })} ${hours === 1 ? 'hour' : 'hours'}`;
+  if (hours < 48) return `${format.number(hours, { digits: 1 })} ${hours === 1 ? 'hour' : 'hours'}`;
   const days = hours / 24;
-  if (days < 730) return `${formatNumber(days, { digits: 1 })} ${days === 1 ? 'day' : 'days'}`;
-  return `${formatNumber(days / 365, { digits: 1 })} years`;
+  if (days < 730) return `${format.number(days, { digits: 1 })} ${days === 1 ? 'day' : 'days'}`;
+  return `${format.number(days / 365, { digits: 1 })} years`;
 }
 
 /**
  * The liquidation marker at the end of the holding period, differently dashed from the one for now; null
  * when there is no carry, no price, or carry does not move it.
  */
-export function afterHoldMarker(analysis: ValidAnalysis): Marker | null {
+export function afterHoldMarker(analysis: ValidAnalysis, format: Formatter): Marker | null {
   const after = analysis.liquidationPriceAfterHold;
   if (analysis.carry === null || after === null) return null;
   const price = Number(after);
   if (!positiveFinite(price)) return null;
   if (analysis.liquidationPrice !== null && Number(analysis.liquidationPrice) === price) return null;
-  const hold = shortHours(Number(analysis.carry.hours));
+  const hold = shortHours(Number(analysis.carry.hours), format);
   return {
     id: 'liquidation-after-hold',
     kind: 'liquidation',
@@ -78,32 +78,32 @@ export function afterHoldMarker(analysis: ValidAnalysis): Marker | null {
 }
 
 /** The sentence under the main chart about the second liquidation marker. */
-export function afterHoldSummary(analysis: ValidAnalysis, tick: string, quoteUnit: string): string {
-  const marker = afterHoldMarker(analysis);
+export function afterHoldSummary(analysis: ValidAnalysis, tick: string, quoteUnit: string, format: Formatter): string {
+  const marker = afterHoldMarker(analysis, format);
   if (marker === null || analysis.carry === null) return '';
-  const period = longHours(Number(analysis.carry.hours));
+  const period = longHours(Number(analysis.carry.hours), format);
   const cost = analysis.instrument === 'loan' ? 'interest and yield' : 'funding';
-  return `The second liquidation marker (${marker.label}, ${formatPrice(marker.exact, tick, { direction: marker.rounding })} ${quoteUnit}) is where liquidation would be after ${period} of ${cost} at a flat price.`;
+  return `The second liquidation marker (${marker.label}, ${format.price(marker.exact, tick, { direction: marker.rounding })} ${quoteUnit}) is where liquidation would be after ${period} of ${cost} at a flat price.`;
 }
 
 /** A note when the shaded range reaches past the plotted prices, so a fully tinted chart is not misread. */
-export function bandOverflowNote(risk: HorizonRisk | null, domain: { from: number; to: number }, tick: string): string | null {
+export function bandOverflowNote(risk: HorizonRisk | null, domain: { from: number; to: number }, tick: string, format: Formatter): string | null {
   const inner = horizonBands(risk).find((band) => band.sigmas === 1);
   if (risk === null || inner === undefined || (inner.from >= domain.from && inner.to <= domain.to)) return null;
-  const days = formatNumber(Number(risk.horizonDays), { digits: 2 });
-  return `The ${days}-day ±1σ range (${formatPrice(inner.from, tick)} to ${formatPrice(inner.to, tick)}) reaches past the plotted prices: zoom out (−) to see all of it.`;
+  const days = format.number(Number(risk.horizonDays), { digits: 2 });
+  return `The ${days}-day ±1σ range (${format.price(inner.from, tick)} to ${format.price(inner.to, tick)}) reaches past the plotted prices: zoom out (−) to see all of it.`;
 }
 
 /** The sentence under the main chart about the shaded range. */
-export function bandSummary(risk: HorizonRisk | null, tick: string, quoteUnit: string): string {
+export function bandSummary(risk: HorizonRisk | null, tick: string, quoteUnit: string, format: Formatter): string {
   const bands = horizonBands(risk);
   if (risk === null || bands.length === 0) return '';
   const days = Number(risk.horizonDays);
-  const span = `${formatNumber(days, { digits: 2 })}-day`;
-  const price = (value: number): string => formatPrice(value, tick);
+  const span = `${format.number(days, { digits: 2 })}-day`;
+  const price = (value: number): string => format.price(value, tick);
   const { minus2, minus1, median, plus1, plus2 } = risk.horizonBands;
   return (
-    `The shaded range is where the price may be after ${formatNumber(days, { digits: 2 })} ${days === 1 ? 'day' : 'days'} at ${formatPercent(risk.volatility, { digits: 1 })} yearly volatility: ` +
+    `The shaded range is where the price may be after ${format.number(days, { digits: 2 })} ${days === 1 ? 'day' : 'days'} at ${format.percent(risk.volatility, { digits: 1 })} yearly volatility: ` +
     `about two in three ${span} outcomes end between ${price(minus1)} and ${price(plus1)} ${quoteUnit} (±1σ), 95 % between ${price(minus2)} and ${price(plus2)} (±2σ); the median is ${price(median)}.`
   );
 }
@@ -158,7 +158,7 @@ export function pathPointCount(analysis: ValidAnalysis, spec: PositionSpec): num
 }
 
 /** The small chart's rows and summary; null without a holding period or for an invalid spec. */
-export function riskPathPlan(analysis: ValidAnalysis, spec: PositionSpec, options: RiskPathOptions): RiskPathPlan | null {
+export function riskPathPlan(analysis: ValidAnalysis, spec: PositionSpec, options: RiskPathOptions, format: Formatter): RiskPathPlan | null {
   const carry = analysis.carry;
   if (carry === null) return null;
   const holdHours = Number(carry.hours);
@@ -176,20 +176,20 @@ export function riskPathPlan(analysis: ValidAnalysis, spec: PositionSpec, option
       equity: Number.isFinite(equity) ? equity : 0,
     };
   });
-  return { rows, timeUnit, step: analysis.instrument !== 'loan', holdHours, summary: pathSummary(analysis, rows, holdHours, options) };
+  return { rows, timeUnit, step: analysis.instrument !== 'loan', holdHours, summary: pathSummary(analysis, rows, holdHours, options, format) };
 }
 
-function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], holdHours: number, options: RiskPathOptions): string {
+function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], holdHours: number, options: RiskPathOptions, format: Formatter): string {
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (first === undefined || last === undefined) return '';
   const coin = analysis.marginCurrency === 'coin';
   const unit = coin ? options.coinUnit : options.quoteUnit;
-  const money = (value: number): string => formatMoney(value, unit, { coin });
-  const price = (value: number): string => formatPrice(value, options.tick);
+  const money = (value: number): string => format.money(value, unit, { coin });
+  const price = (value: number): string => format.price(value, options.tick);
   // Liquidation prices round toward entry, as in the headline figures.
-  const liquidationText = (value: number): string => formatPrice(value, options.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
-  const period = longHours(holdHours);
+  const liquidationText = (value: number): string => format.price(value, options.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
+  const period = longHours(holdHours, format);
   const [cost, verb] = analysis.instrument === 'loan' ? ['interest and yield', 'lower'] : ['funding', 'lowers'];
   const equityChange = last.equity - first.equity;
   const equityText =
@@ -208,6 +208,6 @@ function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], hold
   const movement =
     shift === 0
       ? `the liquidation price stays at ${liquidationText(first.liquidation)} ${options.quoteUnit}`
-      : `the liquidation price moves from ${liquidationText(first.liquidation)} to ${liquidationText(last.liquidation)} ${options.quoteUnit}, ${formatPercent(Math.abs(shift) / entry, { digits: 2 })} of entry ${closer ? 'closer to' : 'further from'} the entry price`;
+      : `the liquidation price moves from ${liquidationText(first.liquidation)} to ${liquidationText(last.liquidation)} ${options.quoteUnit}, ${format.percent(Math.abs(shift) / entry, { digits: 2 })} of entry ${closer ? 'closer to' : 'further from'} the entry price`;
   return `${intro}, and ${movement}.`;
 }

@@ -568,3 +568,45 @@ export interface TooltipState {
   active: boolean;
   activeIndex?: string | null | undefined;
 }
+
+/** Pixel position of a value; undefined when the scale cannot place it. */
+export type PixelScale = (value: number) => number | undefined;
+
+const pixel = (value: number): string => String(Math.round(value * 100) / 100);
+
+/**
+ * An SVG path through (x, y) pairs. A missing y (null: a scenario past its liquidation, or no value)
+ * breaks the line, so a gap is never bridged by a straight segment.
+ */
+export function linePath(xs: readonly number[], ys: readonly (number | null | undefined)[], toX: PixelScale, toY: PixelScale): string {
+  const parts: string[] = [];
+  let drawing = false;
+  for (let index = 0; index < xs.length; index += 1) {
+    const xValue = xs[index];
+    const yValue = ys[index];
+    const x = xValue === undefined ? undefined : toX(xValue);
+    const y = yValue === undefined || yValue === null || !Number.isFinite(yValue) ? undefined : toY(yValue);
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
+      drawing = false;
+      continue;
+    }
+    parts.push(`${drawing ? 'L' : 'M'}${pixel(x)},${pixel(y)}`);
+    drawing = true;
+  }
+  return parts.join('');
+}
+
+/** Index of the value nearest `target` in an ascending list; -1 when there is none. */
+export function nearestIndex(ascending: readonly number[], target: number): number {
+  if (ascending.length === 0 || !Number.isFinite(target)) return -1;
+  let low = 0;
+  let high = ascending.length - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if ((ascending[middle] ?? 0) <= target) low = middle;
+    else high = middle;
+  }
+  const below = ascending[low] ?? 0;
+  const above = ascending[high] ?? 0;
+  return Math.abs(target - below) <= Math.abs(above - target) ? low : high;
+}

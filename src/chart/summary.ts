@@ -1,6 +1,6 @@
 import { curveFromNumbers, numericSpec } from '../model';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../config/format';
+import type { Formatter } from '../config/format';
 
 export interface SummaryOptions {
   tick: string;
@@ -8,7 +8,6 @@ export interface SummaryOptions {
   quoteUnit: string;
   /** Coin of inverse contracts (BTC). */
   coinUnit: string;
-  locale?: string;
 }
 
 export interface Units {
@@ -35,22 +34,21 @@ function relativeMove(price: string, entry: string): number {
  * The chart in plain sentences, for screen readers and for anyone who prefers text. Only figures from the
  * analysis, formatted for display; every missing figure becomes words, never NaN or Infinity.
  */
-export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, options: SummaryOptions): string {
-  const { tick, locale } = options;
-  const fmt = locale === undefined ? {} : { locale };
+export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, options: SummaryOptions, format: Formatter): string {
+  const { tick } = options;
   const coin = analysis.marginCurrency === 'coin';
   const marginUnit = coin ? options.coinUnit : options.quoteUnit;
-  const money = (value: string | number | null): string => formatMoney(value, marginUnit, { ...fmt, coin });
-  const price = (value: string | null): string => formatPrice(value, tick, fmt);
-  const move = (value: string): string => formatPercent(relativeMove(value, analysis.entry), { ...fmt, signed: true });
+  const money = (value: string | number | null): string => format.money(value, marginUnit, { coin });
+  const price = (value: string | null): string => format.price(value, tick);
+  const move = (value: string): string => format.percent(relativeMove(value, analysis.entry), { signed: true });
   const sentences: string[] = [];
 
   const side = analysis.side === 'long' ? 'Long' : 'Short';
   const kind = analysis.instrument === 'loan' ? 'loan position' : analysis.instrument === 'inverse' ? 'inverse contract' : 'position';
   const amplification = analysis.instrument === 'inverse' ? analysis.amplificationUsd : analysis.amplification;
   sentences.push(
-    `${side} ${kind} at ${price(analysis.entry)} with ${money(analysis.effectiveCollateral)} of collateral at ${formatTimes(analysis.leverage, fmt)} leverage: ` +
-      `a 1 % price move changes equity${analysis.instrument === 'inverse' ? ' in USD' : ''} by about ${formatNumber(amplification, { ...fmt, digits: 2 })} %.`,
+    `${side} ${kind} at ${price(analysis.entry)} with ${money(analysis.effectiveCollateral)} of collateral at ${format.times(analysis.leverage)} leverage: ` +
+      `a 1 % price move changes equity${analysis.instrument === 'inverse' ? ' in USD' : ''} by about ${format.number(amplification, { digits: 2 })} %.`,
   );
 
   const direction = analysis.side === 'long' ? 'falls' : 'rises';
@@ -63,12 +61,12 @@ export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, option
   }
 
   if (analysis.liquidationPrice !== null) {
-    const liquidation = formatPrice(analysis.liquidationPrice, tick, { ...fmt, direction: liquidationDirection(analysis) });
+    const liquidation = format.price(analysis.liquidationPrice, tick, { direction: liquidationDirection(analysis) });
     const left = analysis.maintenanceAtLiquidation === null ? '' : `, with ${money(analysis.maintenanceAtLiquidation)} of equity left`;
     sentences.push(`Liquidation at ${liquidation} (${move(analysis.liquidationPrice)})${left}.`);
     const unleveraged = unleveragedChangeAt(spec, Number(analysis.liquidationPrice));
     if (unleveraged !== null) {
-      sentences.push(`Held at 1× without leverage, the same collateral would have changed by ${formatPercent(unleveraged, { ...fmt, signed: true })} at that price.`);
+      sentences.push(`Held at 1× without leverage, the same collateral would have changed by ${format.percent(unleveraged, { signed: true })} at that price.`);
     }
   } else {
     sentences.push(analysis.liquidationNote ?? 'This position has no liquidation price.');

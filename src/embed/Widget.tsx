@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { analyze } from '../model';
 import type { Analysis } from '../model';
 import { ChartPanel } from '../chart';
-import { CalculatorProvider, createCalculatorStore, useDerived } from '../store';
-import type { CalculatorStore } from '../store';
+import { CalculatorProvider, createCalculatorStore, FormatProvider, useDerived } from '../store';
+import type { CalculatorStore, ChartView } from '../store';
 import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel } from '../ui';
 import { changedInputs, readEmbedConfig } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
@@ -30,6 +30,14 @@ function createWidgetStore(config: EmbedConfig): CalculatorStore {
   return store;
 }
 
+/** `views` names the chart views `chart` (equity against price) and `amplification`; a widget with one has no tabs. */
+function chartViewsOf(views: readonly string[]): ChartView[] {
+  const offered: ChartView[] = [];
+  if (views.includes('chart')) offered.push('equity');
+  if (views.includes('amplification')) offered.push('amplification');
+  return offered;
+}
+
 function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWidgetProps['onChange'] }): ReactNode {
   const { spec } = useDerived();
   // analyze() is memoized per spec object, so this is the analysis the panels already drew.
@@ -38,6 +46,7 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   useEffect(() => notify(analysis), [analysis]);
   const { views, controls } = config;
   const showChart = views.includes('chart') || views.includes('amplification');
+  const chartViews = useMemo(() => chartViewsOf(views), [views]);
   const showSide = controls.length > 0 || views.includes('inputs') || views.includes('results');
   return (
     <div className="lev-embed__layout">
@@ -52,7 +61,7 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
         ) : null}
         {showChart ? (
           <div className="lev-panel lev-chart-section lev-embed__chart">
-            <ChartPanel />
+            <ChartPanel views={chartViews} />
           </div>
         ) : null}
       </div>
@@ -111,7 +120,10 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
     <div className={`lev-theme lev-embed${shadow ? ' lev-embed--shadow' : ''}`} data-theme={config.theme} style={style}>
       <Boundary>
         <CalculatorProvider store={store}>
-          <Body config={config} onChange={onChange} />
+          {/* Per widget: a locale or currency change re-renders this widget only, like any other attribute. */}
+          <FormatProvider locale={config.locale ?? undefined} currency={config.currency ?? undefined}>
+            <Body config={config} onChange={onChange} />
+          </FormatProvider>
         </CalculatorProvider>
       </Boundary>
     </div>

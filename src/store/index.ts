@@ -20,3 +20,6 @@ export type {
   ToolValue,
 } from './toolbox';
 export { toolboxFor, useToolbox } from './useToolbox';
+export { FormatProvider, useFormatter } from './format';
+export type { FormatProviderProps } from './format';
+export { useSettledValue, useValueAfterInput } from './useSettled';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ReactNode } from 'react';
 import type { AppliedTier } from '../model';
 import { textToTiers } from '../config/codec';
-import { formatNumber, formatPercent, formatTimes } from '../config/format';
+import { useFormatter } from '../store';
 
 export interface BracketsTableProps {
   /** The brackets text as typed (rates in percent). */
@@ -33,6 +33,7 @@ function legend(appliedTier: AppliedTier | null, entryTier: AppliedTier | null):
 
 /** Read-only view of the bracket text; the row in force is marked in words as well as colour. */
 export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTableProps): ReactNode {
+  const format = useFormatter();
   const tiers = textToTiers(text, false) ?? [];
   if (tiers.length === 0) return null;
   const note = legend(appliedTier, entryTier);
@@ -63,11 +64,11 @@ export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTi
                         <span className="lev-visually-hidden">Applies {inForce}: </span>
                       </>
                     ) : null}
-                    {formatNumber(String(tier.floor), { digits: 2 })}
+                    {format.number(String(tier.floor), { digits: 2 })}
                   </td>
-                  <td>{formatPercent(rate, { digits: 3 })}</td>
-                  <td>{formatNumber(String(tier.mmAmount ?? '0'), { digits: 2 })}</td>
-                  <td>{tier.maxLeverage === undefined || String(tier.maxLeverage) === '' ? '—' : formatTimes(String(tier.maxLeverage))}</td>
+                  <td>{format.percent(rate, { digits: 3 })}</td>
+                  <td>{format.number(String(tier.mmAmount ?? '0'), { digits: 2 })}</td>
+                  <td>{tier.maxLeverage === undefined || String(tier.maxLeverage) === '' ? '—' : format.times(String(tier.maxLeverage))}</td>
                 </tr>
               );
             })}

@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { ResultRows } from './ResultRows';
 import { fieldDefinition, isInputKey } from '../config/fields';
-import { useDerived } from '../store';
+import { useDerived, useFormatter } from '../store';
 import { headlineRows, readingContext } from './readings';
 import { RiskResults } from './RiskResults';
 
@@ -17,8 +17,9 @@ function problemLabels(errors: Partial<Record<string, string>>): string[] {
 export function HeadlineResults(): ReactNode {
   const { shown, shownSpec, stale, errors, venue, current } = useDerived();
   const headingId = useId();
+  const format = useFormatter();
   const context = useMemo(() => readingContext(venue), [venue]);
-  const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context)), [shown, context]);
+  const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context, format)), [shown, context, format]);
   // The odds and carry below the headline follow in a deferred render: a slider step commits the headline figures first.
   const riskAnalysis = useDeferredValue(shown);
   const riskSpec = useDeferredValue(shownSpec);

@@ -4,7 +4,7 @@ import { venuePresets } from '../model';
 import { instrumentOf } from '../config/codec';
 import { fieldDefinition } from '../config/fields';
 import type { InputKey } from '../config/codec';
-import { useCalculator, useCalculatorStore, useDerived } from '../store';
+import { useCalculator, useCalculatorStore, useDerived, useFormatter } from '../store';
 import type { CalculatorStore } from '../store';
 import { BracketsTable } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
@@ -83,8 +83,9 @@ export function InputsPanel(): ReactNode {
     return <TextField key={key} {...common} unit={unitFor(field, instrument, venue)} readOnly={isDerived} />;
   };
 
-  const volatilityHint = useMemo(() => (current === null || current.risk === null ? undefined : volatilityNote(current.risk)), [current]);
-  const holdNote = current === null || current.carry === null || Number(current.carry.hours) < 48 ? undefined : `That is ${formatDuration(current.carry.hours)}.`;
+  const format = useFormatter();
+  const volatilityHint = useMemo(() => (current === null || current.risk === null ? undefined : volatilityNote(current.risk, format)), [current, format]);
+  const holdNote = current === null || current.carry === null || Number(current.carry.hours) < 48 ? undefined : `That is ${formatDuration(current.carry.hours, format)}.`;
 
   const hiddenProblems = advancedOpen ? [] : advancedKeys(inputs).filter((key) => errors[key] !== undefined);
   const showBrackets = instrument !== 'loan' && inputs.tiers.trim() !== '';

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { FieldDefinition } from '../config/fields';
-import { formatTimes } from '../config/format';
+import { useFormatter } from '../store';
 import { describedBy, FieldFrame, useFrameIds } from './Field';
 import type { FieldStatus } from './Field';
 import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';
@@ -27,11 +27,12 @@ const keySteps: Record<string, { direction: 1 | -1; rungs: number }> = {
 /** Number box and log-scaled slider over one value: whichever is used writes the same input. */
 export function LeverageControl({ field, value, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
   const ids = useFrameIds();
+  const format = useFormatter();
   const typed = Number(value.trim() === '' ? NaN : value);
   const position = leverageToSlider(typed, max);
   const current = Number.isFinite(typed) ? typed : sliderToLeverage(position, max);
   // A typed figure far outside the scale is described, not spelled out digit by digit.
-  const valueText = !Number.isFinite(typed) ? 'not set' : typed > max ? `above the ${formatTimes(max)} maximum` : formatTimes(typed);
+  const valueText = !Number.isFinite(typed) ? 'not set' : typed > max ? `above the ${format.times(max)} maximum` : format.times(typed);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const step = keySteps[event.key];
@@ -81,8 +82,8 @@ export function LeverageControl({ field, value, max, readOnly, onChange, ...stat
         />
         <div className="lev-slider__scale" aria-hidden="true">
           <span>1×</span>
-          <span>{formatTimes(roundLeverage(Math.sqrt(max)))}</span>
-          <span>{formatTimes(max)}</span>
+          <span>{format.times(roundLeverage(Math.sqrt(max)))}</span>
+          <span>{format.times(max)}</span>
         </div>
       </div>
     </FieldFrame>

@@ -4,8 +4,8 @@ import { contagion } from '../model';
 import type { Contagion, ContagionPoint, Portfolio, PortfolioAnalysis } from '../model';
 import { cleanCell, cleanName, MAX_PORTFOLIO_POSITIONS, portfolioToText } from '../config/codec';
 import type { PortfolioRow } from '../config/codec';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../config/format';
-import { portfolioTick, useCalculator, useCalculatorStore } from '../store';
+import type { Formatter } from '../config/format';
+import { portfolioTick, useCalculator, useCalculatorStore, useFormatter } from '../store';
 import type { PortfolioTool } from '../store';
 import { CellInput, Figures, ToolField, ToolMessage } from './toolbox/parts';
 import type { Figure, ToolContext } from './toolbox/parts';
@@ -46,7 +46,7 @@ function positionName(row: PortfolioRow, index: number): string {
 }
 
 /** The sentence under the contagion chart. */
-export function contagionSentence(name: string, side: 'long' | 'short', mark: string, result: Contagion, tick: string): string {
+export function contagionSentence(name: string, side: 'long' | 'short', mark: string, result: Contagion, tick: string, format: Formatter): string {
   const liquidation = result.accountLiquidationPrice;
   if (liquidation === null) {
     return side === 'long'
@@ -55,11 +55,12 @@ export function contagionSentence(name: string, side: 'long' | 'short', mark: st
   }
   const move = (Number(liquidation) - Number(mark)) / Number(mark);
   const verb = move < 0 ? 'falls' : 'rises';
-  return `If ${name} ${verb} to ${formatPrice(liquidation, tick, { direction: side === 'long' ? 'up' : 'down' })} (${formatPercent(move, { signed: true })} from its mark) while the others stay at their marks, the account’s equity meets its total maintenance: that loss in one position liquidates every position at once.`;
+  return `If ${name} ${verb} to ${format.price(liquidation, tick, { direction: side === 'long' ? 'up' : 'down' })} (${format.percent(move, { signed: true })} from its mark) while the others stay at their marks, the account’s equity meets its total maintenance: that loss in one position liquidates every position at once.`;
 }
 
 function ContagionView({ tool, analysis, portfolio, context, renderChart }: { tool: PortfolioTool; analysis: PortfolioAnalysis; portfolio: Portfolio; context: ToolContext; renderChart: ContagionRenderer | undefined }): ReactNode {
   const [chosen, setChosen] = useState(0);
+  const format = useFormatter();
   const index = Math.min(chosen, tool.rows.length - 1);
   const row = tool.rows[index];
   const figures = analysis.positions[index];
@@ -86,7 +87,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
 
   if (row === undefined || figures === undefined || curve === null) return null;
   const names = tool.rows.map(positionName);
-  const money = (value: string | null): string => formatMoney(value, context.marginUnit, { coin: context.coin });
+  const money = (value: string | null): string => format.money(value, context.marginUnit, { coin: context.coin });
   const sliderFrom = curve.price[0] ?? mark * 0.75;
   const sliderTo = curve.price[curve.price.length - 1] ?? mark * 1.25;
   const sliderStep = Math.max(Number(tick), (sliderTo - sliderFrom) / 400);
@@ -139,13 +140,13 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
       </div>
       {renderChart !== undefined ? renderChart({ contagion: curve, names, marks: analysis.positions.map((position) => Number(position.mark)), movedPrice: movedValid ? movedNumber : mark, unit: context.marginUnit, coin: context.coin }) : null}
       <p className="lev-toolbox__note" data-tool-result="contagionSentence">
-        {contagionSentence(names[index] ?? '', row.side, figures.mark, curve, tick)}
+        {contagionSentence(names[index] ?? '', row.side, figures.mark, curve, tick, format)}
       </p>
       {point !== null ? (
         <div className="lev-table-scroll" role="region" aria-label="Figures at the moved price" tabIndex={0}>
           <table className="lev-table lev-table--compact">
             <caption>
-              With {names[index]} at {formatPrice(point.price, tick)}
+              With {names[index]} at {format.price(point.price, tick)}
             </caption>
             <thead>
               <tr>
@@ -158,7 +159,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
                 <tr key={position}>
                   <th scope="row">{names[position]}</th>
                   <td data-tool-result={`contagionLiquidation-${position}`}>
-                    {price === null ? 'liquidated' : formatPrice(price, portfolioTick(analysis.positions[position]?.mark ?? price), { direction: tool.rows[position]?.side === 'short' ? 'down' : 'up' })}
+                    {price === null ? 'liquidated' : format.price(price, portfolioTick(analysis.positions[position]?.mark ?? price), { direction: tool.rows[position]?.side === 'short' ? 'down' : 'up' })}
                   </td>
                 </tr>
               ))}
@@ -172,7 +173,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
               </tr>
               <tr>
                 <th scope="row">Account health</th>
-                <td>{formatNumber(point.health)}</td>
+                <td>{format.number(point.health)}</td>
               </tr>
             </tbody>
           </table>
@@ -192,6 +193,7 @@ function formatPlain(value: number, tick: string): string {
 export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTool; context: ToolContext; renderChart?: ContagionRenderer | undefined }): ReactNode {
   const store = useCalculatorStore();
   const baseId = useId();
+  const format = useFormatter();
   const wallet = useCalculator((state) => state.inputs.portfolioWallet);
   const rows = tool.rows;
   const write = (next: readonly PortfolioRow[]): void => store.getState().setInput('portfolio', portfolioToText(next));
@@ -201,10 +203,10 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
     result === null
       ? []
       : [
-          { key: 'accountEquity', label: 'Account equity (wallet + unrealized PnL)', value: formatMoney(result.accountEquity, context.marginUnit, { coin: context.coin }) },
-          { key: 'totalMaintenance', label: 'Total maintenance', value: formatMoney(result.totalMaintenance, context.marginUnit, { coin: context.coin }) },
-          { key: 'accountHealth', label: 'Account health (equity ÷ maintenance)', value: result.health === null ? 'no requirement' : formatNumber(result.health) },
-          { key: 'marginRatio', label: 'Margin ratio (liquidation at 100 %)', value: formatPercent(result.marginRatio) },
+          { key: 'accountEquity', label: 'Account equity (wallet + unrealized PnL)', value: format.money(result.accountEquity, context.marginUnit, { coin: context.coin }) },
+          { key: 'totalMaintenance', label: 'Total maintenance', value: format.money(result.totalMaintenance, context.marginUnit, { coin: context.coin }) },
+          { key: 'accountHealth', label: 'Account health (equity ÷ maintenance)', value: result.health === null ? 'no requirement' : format.number(result.health) },
+          { key: 'marginRatio', label: 'Margin ratio (liquidation at 100 %)', value: format.percent(result.marginRatio) },
         ];
   return (
     <div className="lev-toolbox__tool">
@@ -308,11 +310,11 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
                       {position.id} ({position.side})
                     </th>
                     <td data-tool-result={`portfolioLiquidation-${index}`}>
-                      {position.liquidationPrice === null ? 'none' : formatPrice(position.liquidationPrice, portfolioTick(position.mark), { direction: position.side === 'long' ? 'up' : 'down' })}
+                      {position.liquidationPrice === null ? 'none' : format.price(position.liquidationPrice, portfolioTick(position.mark), { direction: position.side === 'long' ? 'up' : 'down' })}
                     </td>
-                    <td>{formatPercent(position.liquidationDistance, { signed: true })}</td>
-                    <td>{formatMoney(position.uPnl, context.marginUnit, { coin: context.coin })}</td>
-                    <td>{formatMoney(position.maintenance, context.marginUnit, { coin: context.coin })}</td>
+                    <td>{format.percent(position.liquidationDistance, { signed: true })}</td>
+                    <td>{format.money(position.uPnl, context.marginUnit, { coin: context.coin })}</td>
+                    <td>{format.money(position.maintenance, context.marginUnit, { coin: context.coin })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,8 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { formatTimes } from '../config/format';
-import { useCalculatorStore } from '../store';
+import { useCalculatorStore, useFormatter } from '../store';
 import type { ReadingContext } from './readings';
 import { ResultRows } from './ResultRows';
 import { carryRows, formatDuration, riskRows } from './riskReadings';
@@ -18,12 +17,13 @@ const STRESS_SUGGESTION = '1.5';
 /** GBM has no jumps or fat tails: said next to the odds, with the stress multiplier one click away. */
 function Caveat({ stress }: { stress: number }): ReactNode {
   const store = useCalculatorStore();
+  const format = useFormatter();
   const stressed = stress !== 1;
   return (
     <p className="lev-risk__caveat" data-result="riskCaveat">
       <strong>Caveat:</strong> these odds assume geometric Brownian motion, a price that moves smoothly with normally distributed returns. Real markets jump and have fat
       tails, so large moves happen more often than this says.{' '}
-      {stressed ? `Volatility is stressed ${formatTimes(stress)} here. ` : 'A stress multiplier of 1.5× or 2× on volatility gives a more cautious estimate. '}
+      {stressed ? `Volatility is stressed ${format.times(stress)} here. ` : 'A stress multiplier of 1.5× or 2× on volatility gives a more cautious estimate. '}
       <button
         type="button"
         className="lev-button lev-button--quiet lev-risk__stress"
@@ -38,8 +38,9 @@ function Caveat({ stress }: { stress: number }): ReactNode {
 /** "Risk over time": liquidation odds over the horizon and the carry over the holding period, each figure with one plain sentence. */
 export const RiskResults = memo(function RiskResults({ analysis, spec, context }: RiskResultsProps): ReactNode {
   const headingId = useId();
-  const odds = useMemo(() => riskRows(analysis, context), [analysis, context]);
-  const carry = useMemo(() => (spec === null ? [] : carryRows(analysis, spec, context)), [analysis, spec, context]);
+  const format = useFormatter();
+  const odds = useMemo(() => riskRows(analysis, context, format), [analysis, context, format]);
+  const carry = useMemo(() => (spec === null ? [] : carryRows(analysis, spec, context, format)), [analysis, spec, context, format]);
   if (odds.length === 0 && carry.length === 0) return null;
   const risk = analysis.risk;
   return (
@@ -57,7 +58,7 @@ export const RiskResults = memo(function RiskResults({ analysis, spec, context }
       )}
       {carry.length > 0 && analysis.carry !== null ? (
         <>
-          <h4 className="lev-risk__subtitle">Holding for {formatDuration(analysis.carry.hours)}: funding, interest and fees</h4>
+          <h4 className="lev-risk__subtitle">Holding for {formatDuration(analysis.carry.hours, format)}: funding, interest and fees</h4>
           <ResultRows rows={carry} label="Carry over the holding period" className="lev-headline lev-headline--risk" />
         </>
       ) : null}

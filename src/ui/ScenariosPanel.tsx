@@ -1,8 +1,8 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { ValidAnalysis, VenuePreset } from '../model';
-import { formatPercent, formatPrice, formatTimes } from '../config/format';
-import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived } from '../store';
+import type { Formatter } from '../config/format';
+import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived, useFormatter } from '../store';
 import { towardEntry } from './readings';
 
 interface ComparisonRow {
@@ -12,15 +12,15 @@ interface ComparisonRow {
   tick: string;
 }
 
-function cells(row: ComparisonRow): string[] {
+function cells(row: ComparisonRow, format: Formatter): string[] {
   const analysis = row.analysis;
   if (analysis === null) return ['—', '—', '—', '—', '—'];
   return [
-    formatTimes(analysis.leverage),
-    analysis.liquidationPrice === null ? 'None' : formatPrice(analysis.liquidationPrice, row.tick, { direction: towardEntry(analysis.side) }),
-    formatPercent(analysis.liquidationDistance, { signed: true }),
-    formatPrice(analysis.breakEvenPrice, row.tick, { direction: analysis.side === 'long' ? 'up' : 'down' }),
-    formatTimes(analysis.amplification),
+    format.times(analysis.leverage),
+    analysis.liquidationPrice === null ? 'None' : format.price(analysis.liquidationPrice, row.tick, { direction: towardEntry(analysis.side) }),
+    format.percent(analysis.liquidationDistance, { signed: true }),
+    format.price(analysis.breakEvenPrice, row.tick, { direction: analysis.side === 'long' ? 'up' : 'down' }),
+    format.times(analysis.amplification),
   ];
 }
 
@@ -34,6 +34,7 @@ export function ScenariosPanel(): ReactNode {
 const ScenariosBody = memo(function ScenariosBody({ current, venue }: { current: ValidAnalysis | null; venue: VenuePreset | undefined }): ReactNode {
   const store = useCalculatorStore();
   const scenarios = useCalculator((state) => state.scenarios);
+  const format = useFormatter();
   const [name, setName] = useState('');
   const headingId = useId();
   const nameId = useId();
@@ -121,7 +122,7 @@ const ScenariosBody = memo(function ScenariosBody({ current, venue }: { current:
             {rows.map((row) => (
               <tr key={row.id} data-scenario={row.id}>
                 <th scope="row">{row.name}</th>
-                {cells(row).map((cell, index) => (
+                {cells(row, format).map((cell, index) => (
                   <td key={index}>{cell}</td>
                 ))}
               </tr>

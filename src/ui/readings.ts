@@ -1,5 +1,5 @@
 import type { ValidAnalysis, VenuePreset } from '../model';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../config/format';
+import type { Formatter } from '../config/format';
 
 /** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */
 export interface HeadlineRow {
@@ -40,8 +40,8 @@ function moveFrom(entry: string, price: string): number {
   return (Number(price) - start) / start;
 }
 
-function size(fraction: number): string {
-  return formatPercent(Math.abs(fraction), { digits: 1 });
+function size(fraction: number, format: Formatter): string {
+  return format.percent(Math.abs(fraction), { digits: 1 });
 }
 
 function direction(fraction: number): 'fall' | 'rise' {
@@ -52,14 +52,14 @@ function marginUnit(analysis: ValidAnalysis, context: ReadingContext): string {
   return analysis.marginCurrency === 'coin' ? context.base : context.quote;
 }
 
-function money(analysis: ValidAnalysis, value: string | null, context: ReadingContext): string {
-  return formatMoney(value, marginUnit(analysis, context), { coin: analysis.marginCurrency === 'coin' });
+function money(analysis: ValidAnalysis, value: string | null, context: ReadingContext, format: Formatter): string {
+  return format.money(value, marginUnit(analysis, context), { coin: analysis.marginCurrency === 'coin' });
 }
 
-function liquidationRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+function liquidationRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const { asset, tick, quote } = context;
   const liquidation = analysis.liquidationPrice;
-  const entryText = formatPrice(analysis.entry, tick);
+  const entryText = format.price(analysis.entry, tick);
   if (liquidation === null || analysis.liquidationDistance === null) {
     const why = analysis.liquidationNote ?? 'This position has no liquidation price.';
     return [
@@ -72,21 +72,21 @@ function liquidationRows(analysis: ValidAnalysis, context: ReadingContext): Head
     {
       key: 'liquidationPrice',
       label: 'Liquidation price',
-      value: formatPrice(liquidation, tick, { direction: towardEntry(analysis.side) }),
+      value: format.price(liquidation, tick, { direction: towardEntry(analysis.side) }),
       unit: quote,
-      reading: `${asset} can ${direction(distance)} ${size(distance)} before this position is liquidated.`,
+      reading: `${asset} can ${direction(distance)} ${size(distance, format)} before this position is liquidated.`,
     },
     {
       key: 'liquidationDistance',
       label: 'Distance to liquidation',
-      value: formatPercent(analysis.liquidationDistance, { signed: true }),
+      value: format.percent(analysis.liquidationDistance, { signed: true }),
       unit: '',
       reading: `Measured from the entry price of ${entryText} ${quote}.`,
     },
   ];
 }
 
-function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow {
+function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow {
   const price = analysis.bankruptcyPrice;
   if (price === null) {
     return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: '—', unit: '', reading: 'Equity never reaches zero at a positive price.' };
@@ -94,97 +94,97 @@ function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext): Headli
   const move = moveFrom(analysis.entry, price);
   const reading =
     analysis.instrument === 'loan'
-      ? `Where the collateral is worth exactly the debt: a ${size(move)} ${direction(move)}.`
-      : `Where equity reaches zero (a ${size(move)} ${direction(move)}); liquidation closes the position before it.`;
-  return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: formatPrice(price, context.tick), unit: context.quote, reading };
+      ? `Where the collateral is worth exactly the debt: a ${size(move, format)} ${direction(move)}.`
+      : `Where equity reaches zero (a ${size(move, format)} ${direction(move)}); liquidation closes the position before it.`;
+  return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: format.price(price, context.tick), unit: context.quote, reading };
 }
 
-function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow {
+function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow {
   const move = moveFrom(analysis.entry, analysis.breakEvenPrice);
-  const value = formatPrice(analysis.breakEvenPrice, context.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
+  const value = format.price(analysis.breakEvenPrice, context.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
   const reading =
     Number(analysis.openFee) === 0
       ? 'With no fees, break-even is the entry price.'
-      : `${context.asset} must ${direction(move)} ${formatPercent(Math.abs(move), { digits: 2 })} to pay the fees to open and close.`;
+      : `${context.asset} must ${direction(move)} ${format.percent(Math.abs(move), { digits: 2 })} to pay the fees to open and close.`;
   return { key: 'breakEvenPrice', label: 'Break-even price', value, unit: context.quote, reading };
 }
 
-function thresholdRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+function thresholdRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   return analysis.thresholdPrices.map(({ level, price }) => {
-    const label = `Price at health ${formatNumber(level, { digits: 4 })}`;
+    const label = `Price at health ${format.number(level, { digits: 4 })}`;
     const key = `thresholdPrice-${level}`;
     if (price === null) {
-      return { key, label, value: '—', unit: '', reading: `Health ${formatNumber(level, { digits: 4 })} is not reached at any positive price.` };
+      return { key, label, value: '—', unit: '', reading: `Health ${format.number(level, { digits: 4 })} is not reached at any positive price.` };
     }
     const move = moveFrom(analysis.entry, price);
     const already = analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(level);
     const reading = already
-      ? `Health is already below ${formatNumber(level, { digits: 4 })} at entry; a ${size(move)} ${direction(move)} restores it.`
-      : `${context.asset} can ${direction(move)} ${size(move)} before health drops to ${formatNumber(level, { digits: 4 })}.`;
-    return { key, label, value: formatPrice(price, context.tick, { direction: towardEntry(analysis.side) }), unit: context.quote, reading };
+      ? `Health is already below ${format.number(level, { digits: 4 })} at entry; a ${size(move, format)} ${direction(move)} restores it.`
+      : `${context.asset} can ${direction(move)} ${size(move, format)} before health drops to ${format.number(level, { digits: 4 })}.`;
+    return { key, label, value: format.price(price, context.tick, { direction: towardEntry(analysis.side) }), unit: context.quote, reading };
   });
 }
 
 /** Every headline figure, in display order, each with a one-line reading. Never shows NaN or Infinity. */
-export function headlineRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const loan = analysis.instrument === 'loan';
-  const amplification = formatNumber(analysis.amplification, { digits: 2 });
+  const amplification = format.number(analysis.amplification, { digits: 2 });
   const usdNote =
     analysis.instrument === 'inverse'
-      ? ` In USD terms it is ${formatNumber(analysis.amplificationUsd, { digits: 1 })} %, because the collateral is the coin itself.`
+      ? ` In USD terms it is ${format.number(analysis.amplificationUsd, { digits: 1 })} %, because the collateral is the coin itself.`
       : '';
   const rows: HeadlineRow[] = [
-    ...liquidationRows(analysis, context),
-    bankruptcyRow(analysis, context),
-    breakEvenRow(analysis, context),
+    ...liquidationRows(analysis, context, format),
+    bankruptcyRow(analysis, context, format),
+    breakEvenRow(analysis, context, format),
     {
       key: 'amplification',
       label: 'Amplification',
-      value: formatTimes(analysis.amplification),
+      value: format.times(analysis.amplification),
       unit: '',
       reading: `A 1 % move changes your equity by ${amplification} %.${usdNote}`,
     },
     {
       key: 'notional',
       label: 'Position value',
-      value: formatMoney(analysis.notionalQuote, context.quote),
+      value: format.money(analysis.notionalQuote, context.quote),
       unit: '',
-      reading: `${formatNumber(analysis.quantity, { digits: 8 })} ${context.base} at ${formatPrice(analysis.entry, context.tick)} ${context.quote}.`,
+      reading: `${format.number(analysis.quantity, { digits: 8 })} ${context.base} at ${format.price(analysis.entry, context.tick)} ${context.quote}.`,
     },
     {
       key: 'initialMargin',
       label: loan ? 'Own funds' : 'Initial margin',
-      value: money(analysis, analysis.initialMargin, context),
+      value: money(analysis, analysis.initialMargin, context, format),
       unit: '',
-      reading: loan ? 'Your own money in the position; the rest is borrowed.' : `Collateral set aside to open: position value ÷ ${formatTimes(analysis.leverage)}.`,
+      reading: loan ? 'Your own money in the position; the rest is borrowed.' : `Collateral set aside to open: position value ÷ ${format.times(analysis.leverage)}.`,
     },
     {
       key: 'maintenanceMargin',
       label: loan ? 'Equity required at entry' : 'Maintenance margin',
-      value: money(analysis, analysis.maintenanceMargin, context),
+      value: money(analysis, analysis.maintenanceMargin, context, format),
       unit: '',
       reading: loan
         ? 'Collateral value × (1 − liquidation threshold): the cushion the loan needs at entry.'
-        : `Equity the venue requires at entry (${formatPercent(analysis.appliedMmr)} of the position${Number(analysis.appliedMmAmount) > 0 ? ' minus the bracket amount' : ''}).`,
+        : `Equity the venue requires at entry (${format.percent(analysis.appliedMmr)} of the position${Number(analysis.appliedMmAmount) > 0 ? ' minus the bracket amount' : ''}).`,
     },
   ];
   if (loan) {
     rows.push({
       key: 'debt',
       label: 'Debt',
-      value: formatMoney(analysis.debt, context.quote),
+      value: format.money(analysis.debt, context.quote),
       unit: '',
       reading:
         analysis.loanMaxLeverage === null
-          ? `Borrowed to reach ${formatTimes(analysis.leverage)}.`
-          : `Borrowed to reach ${formatTimes(analysis.leverage)}; at most ${formatTimes(analysis.loanMaxLeverage)} with these loan terms.`,
+          ? `Borrowed to reach ${format.times(analysis.leverage)}.`
+          : `Borrowed to reach ${format.times(analysis.leverage)}; at most ${format.times(analysis.loanMaxLeverage)} with these loan terms.`,
     });
   }
   rows.push(
     {
       key: 'maxLoss',
       label: 'Maximum loss',
-      value: money(analysis, analysis.maxLoss, context),
+      value: money(analysis, analysis.maxLoss, context, format),
       unit: '',
       reading:
         analysis.marginMode === 'cross'
@@ -196,16 +196,16 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext): 
     {
       key: 'healthAtEntry',
       label: 'Health at entry',
-      value: formatNumber(analysis.healthAtEntry, { digits: 3 }),
+      value: format.number(analysis.healthAtEntry, { digits: 3 }),
       unit: '',
       reading:
         analysis.healthAtEntry === null
           ? 'Nothing is required at entry, so health is unlimited.'
           : loan
             ? 'Health factor: collateral × threshold ÷ debt; liquidation below 1.'
-            : `Equity is ${formatNumber(analysis.healthAtEntry, { digits: 2 })} times the maintenance requirement; liquidation at 1.`,
+            : `Equity is ${format.number(analysis.healthAtEntry, { digits: 2 })} times the maintenance requirement; liquidation at 1.`,
     },
-    ...thresholdRows(analysis, context),
+    ...thresholdRows(analysis, context, format),
   );
   return rows;
 }

@@ -1,5 +1,5 @@
 import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../config/format';
+import type { Formatter } from '../config/format';
 import type { HeadlineRow, ReadingContext } from './readings';
 import { towardEntry } from './readings';
 
@@ -14,45 +14,45 @@ const DASH = '—';
  * A probability in percent without false precision: the tails read "< 0.01 %" and "> 99.99 %", and rounding
  * never turns a possible event into "0 %" or a likely one into "100 %".
  */
-export function formatProbability(probability: number | null): string {
+export function formatProbability(probability: number | null, format: Formatter): string {
   if (probability === null || !Number.isFinite(probability)) return DASH;
-  if (probability <= 0) return '0 %';
-  if (probability >= 1) return '100 %';
-  if (probability < 0.0001) return '< 0.01 %';
-  if (probability > 0.9999) return '> 99.99 %';
+  if (probability <= 0) return format.percent(0);
+  if (probability >= 1) return format.percent(1);
+  if (probability < 0.0001) return `< ${format.percent(0.0001, { digits: 2 })}`;
+  if (probability > 0.9999) return `> ${format.percent(0.9999, { digits: 2 })}`;
   const percent = probability * 100;
   const oneDecimal = Number(percent.toFixed(1));
   const digits = percent < 1 || oneDecimal >= 100 || oneDecimal <= 0 ? 2 : 1;
-  return `${formatNumber(percent, { digits })} %`;
+  return `${format.number(percent, { digits })} %`;
 }
 
 /** Hours as a duration a person reads: "12 h", "7 days", "2.5 years". */
-export function formatDuration(hours: number | string | null): string {
+export function formatDuration(hours: number | string | null, format: Formatter): string {
   const value = typeof hours === 'string' ? Number(hours) : hours;
   if (value === null || !Number.isFinite(value) || value < 0) return DASH;
-  if (value < 48) return `${formatNumber(value, { digits: 1 })} h`;
+  if (value < 48) return `${format.number(value, { digits: 1 })} h`;
   const days = value / 24;
-  if (days < 730) return `${formatNumber(days, { digits: 1 })} ${days === 1 ? 'day' : 'days'}`;
-  return `${formatNumber(days / 365, { digits: 1 })} years`;
+  if (days < 730) return `${format.number(days, { digits: 1 })} ${days === 1 ? 'day' : 'days'}`;
+  return `${format.number(days / 365, { digits: 1 })} years`;
 }
 
 /** The short form for chart labels: "12 h", "7 d", "2.5 y". */
-export function shortDuration(hours: number | string | null): string {
+export function shortDuration(hours: number | string | null, format: Formatter): string {
   const value = typeof hours === 'string' ? Number(hours) : hours;
   if (value === null || !Number.isFinite(value) || value < 0) return DASH;
-  if (value < 48) return `${formatNumber(value, { digits: 1 })} h`;
+  if (value < 48) return `${format.number(value, { digits: 1 })} h`;
   const days = value / 24;
-  return days < 730 ? `${formatNumber(days, { digits: 1 })} d` : `${formatNumber(days / 365, { digits: 1 })} y`;
+  return days < 730 ? `${format.number(days, { digits: 1 })} d` : `${format.number(days / 365, { digits: 1 })} y`;
 }
 
 /** "7-day", as an adjective. */
-function dayAdjective(horizonDays: string): string {
-  return `${formatNumber(Number(horizonDays), { digits: 2 })}-day`;
+function dayAdjective(horizonDays: string, format: Formatter): string {
+  return `${format.number(Number(horizonDays), { digits: 2 })}-day`;
 }
 
-function daysText(horizonDays: string): string {
+function daysText(horizonDays: string, format: Formatter): string {
   const days = Number(horizonDays);
-  return `${formatNumber(days, { digits: 2 })} ${days === 1 ? 'day' : 'days'}`;
+  return `${format.number(days, { digits: 2 })} ${days === 1 ? 'day' : 'days'}`;
 }
 
 /** σ over the horizon: σ·√T, stress included. */
@@ -65,14 +65,14 @@ export function horizonVolatility(risk: HorizonRisk): number {
  * The note under the volatility field: how the yearly figure scales to the horizon ("60 % a year is 8.3 % over
  * 7 days"), with the stressed figure when a multiplier is set.
  */
-export function volatilityNote(risk: HorizonRisk): string {
+export function volatilityNote(risk: HorizonRisk, format: Formatter): string {
   const stress = risk.volatilityStress;
   const yearly = stress > 0 ? risk.volatility / stress : 0;
-  const days = daysText(risk.horizonDays);
-  const plain = formatPercent(yearly * Math.sqrt(risk.years), { digits: 1 });
-  const base = `${formatPercent(yearly, { digits: 1 })} a year is ${plain} over ${days} (σ·√(days/365)).`;
+  const days = daysText(risk.horizonDays, format);
+  const plain = format.percent(yearly * Math.sqrt(risk.years), { digits: 1 });
+  const base = `${format.percent(yearly, { digits: 1 })} a year is ${plain} over ${days} (σ·√(days/365)).`;
   if (stress === 1 || !(stress > 0)) return base;
-  return `${base} With the ${formatTimes(stress)} stress: ${formatPercent(horizonVolatility(risk), { digits: 1 })}.`;
+  return `${base} With the ${format.times(stress)} stress: ${format.percent(horizonVolatility(risk), { digits: 1 })}.`;
 }
 
 function liquidationSide(analysis: ValidAnalysis): 'below' | 'above' {
@@ -80,13 +80,13 @@ function liquidationSide(analysis: ValidAnalysis): 'below' | 'above' {
 }
 
 /** Odds of touching and ending beyond the liquidation price (and each health level) over the horizon. */
-export function riskRows(analysis: ValidAnalysis, context: ReadingContext): HeadlineRow[] {
+export function riskRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const risk = analysis.risk;
   if (risk === null) return [];
-  const days = daysText(risk.horizonDays);
-  const span = dayAdjective(risk.horizonDays);
-  const sigma = formatPercent(risk.volatility, { digits: 1 });
-  const sigmaHorizon = formatPercent(horizonVolatility(risk), { digits: 1 });
+  const days = daysText(risk.horizonDays, format);
+  const span = dayAdjective(risk.horizonDays, format);
+  const sigma = format.percent(risk.volatility, { digits: 1 });
+  const sigmaHorizon = format.percent(horizonVolatility(risk), { digits: 1 });
   const odds = risk.liquidation;
   const liquidation = analysis.liquidationPrice;
   if (odds === null || liquidation === null) {
@@ -97,10 +97,10 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
       { key: 'endBeyondProbability', label: `Chance of ending beyond the liquidation price after ${days}`, value: DASH, unit: '', reading: 'No liquidation price, so nothing to end beyond.' },
     ];
   }
-  const price = `${formatPrice(liquidation, context.tick, { direction: towardEntry(analysis.side) })} ${context.quote}`;
+  const price = `${format.price(liquidation, context.tick, { direction: towardEntry(analysis.side) })} ${context.quote}`;
   const side = liquidationSide(analysis);
-  const touch = formatProbability(odds.touchProbability);
-  const end = formatProbability(odds.endBeyondProbability);
+  const touch = formatProbability(odds.touchProbability, format);
+  const end = formatProbability(odds.endBeyondProbability, format);
   const carryNote = risk.carryDrift !== 0 ? ' The liquidation price drifting with carry is included.' : '';
   const rows: HeadlineRow[] = [
     {
@@ -113,12 +113,12 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
     {
       key: 'zScore',
       label: 'Distance in standard deviations',
-      value: odds.zScore === null ? DASH : `${formatNumber(odds.zScore, { digits: 2 })} σ`,
+      value: odds.zScore === null ? DASH : `${format.number(odds.zScore, { digits: 2 })} σ`,
       unit: '',
       reading:
         odds.zScore === null
           ? 'With no volatility the price does not move in this model, so there is no spread to measure against.'
-          : `The liquidation price is ${formatNumber(odds.zScore, { digits: 2 })} standard deviations of a ${span} move away; a typical ${span} move is ${sigmaHorizon}.`,
+          : `The liquidation price is ${format.number(odds.zScore, { digits: 2 })} standard deviations of a ${span} move away; a typical ${span} move is ${sigmaHorizon}.`,
     },
     {
       key: 'endBeyondProbability',
@@ -131,9 +131,9 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
   const healthName = analysis.instrument === 'loan' ? 'health factor' : 'health';
   for (const threshold of risk.thresholds) {
     if (Number(threshold.level) === 1) continue;
-    const levelText = formatNumber(threshold.level, { digits: 4 });
+    const levelText = format.number(threshold.level, { digits: 4 });
     const at = analysis.thresholdPrices.find((candidate) => candidate.level === threshold.level)?.price ?? null;
-    const probability = formatProbability(threshold.touchProbability);
+    const probability = formatProbability(threshold.touchProbability, format);
     // Health already under the level at entry: reaching it means rising, not falling.
     const below = analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(threshold.level);
     rows.push({
@@ -144,7 +144,7 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext): Head
       reading:
         at === null
           ? `${healthName[0]?.toUpperCase() ?? ''}${healthName.slice(1)} ${levelText} is not reached at any positive price.`
-          : `${context.asset} reaches ${formatPrice(at, context.tick)} ${context.quote}, where ${healthName} ${below ? 'rises' : 'drops'} to ${levelText}, in ${probability} of random paths.`,
+          : `${context.asset} reaches ${format.price(at, context.tick)} ${context.quote}, where ${healthName} ${below ? 'rises' : 'drops'} to ${levelText}, in ${probability} of random paths.`,
     });
   }
   return rows;
@@ -160,13 +160,13 @@ function specNumber(value: PositionSpec[keyof PositionSpec], fallback: number): 
 }
 
 /** Funding, interest, fees and what they do to the liquidation price over the holding period. */
-export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: ReadingContext): HeadlineRow[] {
+export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const carry = analysis.carry;
   if (carry === null) return [];
   const unit = marginUnit(analysis, context);
   const coin = analysis.marginCurrency === 'coin';
-  const money = (value: string | number | null): string => formatMoney(value, unit, { coin });
-  const hold = formatDuration(carry.hours);
+  const money = (value: string | number | null): string => format.money(value, unit, { coin });
+  const hold = formatDuration(carry.hours, format);
   const loan = analysis.instrument === 'loan';
   const rows: HeadlineRow[] = [];
 
@@ -180,9 +180,9 @@ export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: 
     const reading =
       funding === 0
         ? events === 0
-          ? `No funding payment falls within ${hold} (one every ${formatNumber(interval, { digits: 2 })} h).`
+          ? `No funding payment falls within ${hold} (one every ${format.number(interval, { digits: 2 })} h).`
           : 'A funding rate of 0 costs nothing.'
-        : `${formatNumber(events, { digits: 0 })} ${events === 1 ? 'payment' : 'payments'} of ${formatPercent(Math.abs(perPayment), { digits: 4 })} of the position every ${formatNumber(interval, { digits: 2 })} h, ${funding > 0 ? 'paid' : 'received'} by ${payer} at this rate (a flat price assumed).`;
+        : `${format.number(events, { digits: 0 })} ${events === 1 ? 'payment' : 'payments'} of ${format.percent(Math.abs(perPayment), { digits: 4 })} of the position every ${format.number(interval, { digits: 2 })} h, ${funding > 0 ? 'paid' : 'received'} by ${payer} at this rate (a flat price assumed).`;
     rows.push({ key: 'carryFunding', label: `Funding over ${hold}`, value: money(carry.funding), unit: '', reading });
   } else {
     const borrow = specNumber(spec.borrowApr, 0);
@@ -193,14 +193,14 @@ export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: 
         label: `Borrow interest over ${hold}`,
         value: money(carry.borrowInterest),
         unit: '',
-        reading: `${formatPercent(borrow, { digits: 2 })} a year on the ${formatMoney(analysis.debt, context.quote)} debt, accrued simply.`,
+        reading: `${format.percent(borrow, { digits: 2 })} a year on the ${format.money(analysis.debt, context.quote)} debt, accrued simply.`,
       },
       {
         key: 'carrySupplyYield',
         label: `Supply yield over ${hold}`,
         value: money(carry.supplyYield),
         unit: '',
-        reading: `${formatPercent(supply, { digits: 2 })} a year earned on the collateral; it offsets the interest.`,
+        reading: `${format.percent(supply, { digits: 2 })} a year earned on the collateral; it offsets the interest.`,
       },
     );
   }
@@ -222,46 +222,46 @@ export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: 
     reading:
       total === 0
         ? 'Holding costs nothing at these rates.'
-        : `${total > 0 ? 'Costs' : 'Earns'} ${share === null ? money(Math.abs(total)) : formatPercent(share, { digits: 2 })} of the collateral if the price does not move.`,
+        : `${total > 0 ? 'Costs' : 'Earns'} ${share === null ? money(Math.abs(total)) : format.percent(share, { digits: 2 })} of the collateral if the price does not move.`,
   });
-  rows.push(afterHoldRow(analysis, context, hold));
-  if (analysis.netApy !== null) rows.push(netApyRow(analysis, spec));
-  rows.push(carryLiquidationRow(analysis));
+  rows.push(afterHoldRow(analysis, context, hold, format));
+  if (analysis.netApy !== null) rows.push(netApyRow(analysis, spec, format));
+  rows.push(carryLiquidationRow(analysis, format));
   return rows;
 }
 
-function afterHoldRow(analysis: ValidAnalysis, context: ReadingContext, hold: string): HeadlineRow {
+function afterHoldRow(analysis: ValidAnalysis, context: ReadingContext, hold: string, format: Formatter): HeadlineRow {
   const key = 'liquidationPriceAfterHold';
   const label = `Liquidation price after ${hold}`;
   const after = analysis.liquidationPriceAfterHold;
   const now = analysis.liquidationPrice;
   if (after === null) return { key, label, value: 'None', unit: '', reading: 'There is no liquidation price after the holding period.' };
-  const value = formatPrice(after, context.tick, { direction: towardEntry(analysis.side) });
+  const value = format.price(after, context.tick, { direction: towardEntry(analysis.side) });
   if (now === null) return { key, label, value, unit: context.quote, reading: 'Carry creates a liquidation price that does not exist today.' };
   const shift = Number(after) - Number(now);
   const entry = Number(analysis.entry);
   // A long's liquidation price rising (a short's falling) comes closer to entry.
   const closer = analysis.side === 'long' ? shift > 0 : shift < 0;
-  const moved = formatPrice(Math.abs(shift), context.tick);
+  const moved = format.price(Math.abs(shift), context.tick);
   const reading =
-    formatPrice(after, context.tick) === formatPrice(now, context.tick)
+    format.price(after, context.tick) === format.price(now, context.tick)
       ? 'Unchanged at this tick: carry over the period is too small to move it.'
-      : `Moves ${moved} ${context.quote} (${formatPercent(Math.abs(shift) / entry, { digits: 2 })} of entry) ${closer ? 'closer to' : 'away from'} the entry price as carry ${closer ? 'eats' : 'adds to'} the margin at a flat price.`;
+      : `Moves ${moved} ${context.quote} (${format.percent(Math.abs(shift) / entry, { digits: 2 })} of entry) ${closer ? 'closer to' : 'away from'} the entry price as carry ${closer ? 'eats' : 'adds to'} the margin at a flat price.`;
   return { key, label, value, unit: context.quote, reading };
 }
 
-function netApyRow(analysis: ValidAnalysis, spec: PositionSpec): HeadlineRow {
+function netApyRow(analysis: ValidAnalysis, spec: PositionSpec, format: Formatter): HeadlineRow {
   const leverage = Number(analysis.leverage);
-  const borrow = formatPercent(specNumber(spec.borrowApr, 0), { digits: 2 });
-  const supply = formatPercent(specNumber(spec.supplyApr, 0), { digits: 2 });
+  const borrow = format.percent(specNumber(spec.borrowApr, 0), { digits: 2 });
+  const supply = format.percent(specNumber(spec.supplyApr, 0), { digits: 2 });
   const reading =
     analysis.side === 'long'
-      ? `At a flat price: ${formatTimes(leverage)} the ${supply} supply yield minus ${formatTimes(leverage - 1)} the ${borrow} borrow rate.`
+      ? `At a flat price: ${format.times(leverage)} the ${supply} supply yield minus ${format.times(leverage - 1)} the ${borrow} borrow rate.`
       : `At a flat price: the ${supply} supply yield on all the collateral minus the ${borrow} borrow rate on the debt, per unit of your own funds.`;
-  return { key: 'netApy', label: 'Net APY on your own funds', value: formatPercent(analysis.netApy, { signed: true, digits: 2 }), unit: '', reading };
+  return { key: 'netApy', label: 'Net APY on your own funds', value: format.percent(analysis.netApy, { signed: true, digits: 2 }), unit: '', reading };
 }
 
-function carryLiquidationRow(analysis: ValidAnalysis): HeadlineRow {
+function carryLiquidationRow(analysis: ValidAnalysis, format: Formatter): HeadlineRow {
   const hours = analysis.carryLiquidationHours;
   const label = 'Carry alone liquidates after';
   if (hours === null) {
@@ -277,5 +277,5 @@ function carryLiquidationRow(analysis: ValidAnalysis): HeadlineRow {
     };
   }
   const cost = analysis.instrument === 'loan' ? 'interest' : 'funding';
-  return { key: 'carryLiquidationHours', label, value: formatDuration(hours), unit: '', reading: `Even if the price never moves, ${cost} wears the margin down to the requirement after ${formatDuration(hours)}.` };
+  return { key: 'carryLiquidationHours', label, value: formatDuration(hours, format), unit: '', reading: `Even if the price never moves, ${cost} wears the margin down to the requirement after ${formatDuration(hours, format)}.` };
 }

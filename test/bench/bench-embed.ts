@@ -84,7 +84,7 @@ async function main(): Promise<void> {
         await page.goto(url, { waitUntil: 'commit' });
         await page.waitForFunction('window.__firstRender !== null', undefined, { timeout: 20_000 });
         firstRender.push(Number(await page.evaluate('window.__firstRender')));
-        await page.locator('leverage-lens .recharts-line path').first().waitFor({ state: 'attached', timeout: 20_000 });
+        await page.locator('leverage-lens .lev-series-equity path').first().waitFor({ state: 'attached', timeout: 20_000 });
         chartDrawn.push(Number(await page.evaluate('performance.now()')));
       }
       const line = (label: string, samples: number[], budget: string): string =>

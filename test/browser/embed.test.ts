@@ -153,7 +153,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await page.locator('#loan-example').scrollIntoViewIfNeeded();
     const frame = page.frame({ url: /embed\.html/ });
     if (frame === null) throw new Error('the iframe page did not load');
-    await frame.locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await frame.locator('.lev-series-equity path').first().waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('#loan-example').getAttribute('data-leverage-lens-height')).not.toBeNull();
     const contentHeight = (): Promise<number> => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
     await expect.poll(async () => Math.abs((await frameHeight(page, '#loan-example')) - (await contentHeight()))).toBeLessThanOrEqual(1);
@@ -193,17 +193,17 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
   it('screenshots the demo page on a desktop and a 375 px phone, without horizontal scrolling', async () => {
     await page.goto(`${baseUrl}/demo.html`);
     await page.locator('#loan-example').scrollIntoViewIfNeeded();
-    await page.frameLocator('#loan-example').locator('.recharts-line path').first().waitFor({ state: 'attached' });
-    await page.locator('#short-example .recharts-line path').first().waitFor({ state: 'attached' });
+    await page.frameLocator('#loan-example').locator('.lev-series-equity path').first().waitFor({ state: 'attached' });
+    await page.locator('#short-example .lev-series-equity path').first().waitFor({ state: 'attached' });
     await page.screenshot({ path: `${shots}/demo-desktop.png`, fullPage: true });
 
     const phone = await session.context.newPage();
     const phoneErrors = watchErrors(phone);
     await phone.setViewportSize({ width: 375, height: 800 });
     await phone.goto(`${baseUrl}/demo.html`);
-    await phone.locator('#long-example .recharts-line path').first().waitFor({ state: 'attached' });
+    await phone.locator('#long-example .lev-series-equity path').first().waitFor({ state: 'attached' });
     await phone.locator('#loan-example').scrollIntoViewIfNeeded();
-    await phone.frameLocator('#loan-example').locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await phone.frameLocator('#loan-example').locator('.lev-series-equity path').first().waitFor({ state: 'attached' });
     await expect.poll(() => phone.locator('#loan-example').getAttribute('data-leverage-lens-height')).not.toBeNull();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -221,10 +221,10 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
       document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     await strict.goto(`${baseUrl}/csp-demo.html`);
-    await strict.locator('leverage-lens .recharts-line path').first().waitFor({ state: 'attached' });
+    await strict.locator('leverage-lens .lev-series-equity path').first().waitFor({ state: 'attached' });
     const pairs: [string, string][] = [['entry', '60000'], ['collateral', '1000'], ['leverage', '5'], ['side', 'short'], ['venue', 'dydx-v4-btc']];
     expect(await liquidationOf(strict, 'leverage-lens')).toBe(expectedLiquidation(pairs));
-    await strict.frameLocator('iframe').locator('.recharts-line path').first().waitFor({ state: 'attached' });
+    await strict.frameLocator('iframe').locator('.lev-series-equity path').first().waitFor({ state: 'attached' });
     // Styled from the constructed sheet: the panel has its border radius and background, not browser defaults.
     const radius = await strict.locator('leverage-lens .lev-panel').first().evaluate((node) => getComputedStyle(node).borderTopLeftRadius);
     expect(radius).toBe('10px');

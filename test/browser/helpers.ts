@@ -44,6 +44,6 @@ export async function openCalculator(url: string, viewport = { width: 1280, heig
   const page = await session.context.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
-  await page.waitForSelector('.recharts-line path', { state: 'attached' });
+  await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
   return { session, page, errors };
 }

@@ -142,7 +142,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
   it('fits a 375 px phone without horizontal scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(baseUrl);
-    await page.waitForSelector('.recharts-line path', { state: 'attached' });
+    await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.locator('.lev-marker-liquidation').count()).toBeGreaterThan(0);

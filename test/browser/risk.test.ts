@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { defaultFormatter } from '../../src/config/format';
 import { analyze } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatProbability } from '../../src/ui/riskReadings';
@@ -11,7 +12,7 @@ const baseUrl = inject('baseUrl');
 function expectedTouch(volatility: string, horizonDays: string): string {
   const analysis = analyze(inputsToSpec({ ...defaultInputs(), volatility, horizonDays }));
   if (!analysis.valid || analysis.risk === null || analysis.risk.liquidation === null) throw new Error('expected risk figures');
-  return formatProbability(analysis.risk.liquidation.touchProbability);
+  return formatProbability(analysis.risk.liquidation.touchProbability, defaultFormatter);
 }
 
 describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {

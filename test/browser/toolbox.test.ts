@@ -174,7 +174,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
       const other = await fresh.context.newPage();
       const otherErrors = watchErrors(other);
       await other.goto(link);
-      await other.waitForSelector('.recharts-line path', { state: 'attached' });
+      await other.waitForSelector('.lev-series-equity path', { state: 'attached' });
       await openTool(other, 'Cross-margin portfolio');
       await expect.poll(() => resultText(other, 'portfolioLiquidation-0', 'data-tool-result')).toBe(cells[0]);
       expect(await resultText(other, 'portfolioLiquidation-1', 'data-tool-result')).toBe(cells[1]);

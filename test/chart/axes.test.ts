@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createFormatter, defaultFormatter } from '../../src/config/format';
 import { innerTicks, niceScale, niceStep, stepDecimals, tickFormatter, valueDomain } from '../../src/chart/axes';
 import { roundUpShare } from '../../src/chart/series';
 
@@ -54,8 +55,15 @@ describe('axis helpers', () => {
     expect(stepDecimals(2.5)).toBe(1);
     expect(stepDecimals(0.05)).toBe(2);
     expect(stepDecimals(500)).toBe(0);
-    expect(tickFormatter([47_500, 50_000])(47_500)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(47_500));
-    expect(tickFormatter([0.001, 0.0015])(0.0015)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 }).format(0.0015));
+    expect(tickFormatter([47_500, 50_000], defaultFormatter)(47_500)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(47_500));
+    expect(tickFormatter([0.001, 0.0015], defaultFormatter)(0.0015)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 }).format(0.0015));
+  });
+
+  it('writes tick labels in the widget’s locale', () => {
+    const german = createFormatter({ locale: 'de-DE' });
+    expect(tickFormatter([47_500, 50_000], german)(47_500)).toBe(new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(47_500));
+    expect(tickFormatter([0.001, 0.0015], german)(0.0015)).toBe(new Intl.NumberFormat('de-DE', { maximumFractionDigits: 4 }).format(0.0015));
+    expect(tickFormatter([0.001, 0.0015], german)(0.0015)).toContain(',');
   });
 
   it('rounds range shares up to a few steps per decade, so the axis holds still while leverage changes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultFormatter } from '../../src/config/format';
 import { equityAt } from '../../src/model';
 import { defaultInputs } from '../../src/config/codec';
 import { derive } from '../../src/store';
@@ -14,7 +15,7 @@ function scenario(id: string, name: string, changes: Partial<ReturnType<typeof d
 describe('equity plan', () => {
   it('keeps every marker in view at the automatic range', () => {
     const { spec, analysis } = defaultPosition();
-    const plan = equityPlan(analysis, spec, { zoom: 1, unit: 'quote', scenarios: [], tick: '0.1' });
+    const plan = equityPlan(analysis, spec, { zoom: 1, unit: 'quote', scenarios: [], tick: '0.1' }, defaultFormatter);
     expect(plan).not.toBeNull();
     if (plan === null) return;
     expect(plan.notes).toEqual([]);
@@ -26,7 +27,7 @@ describe('equity plan', () => {
 
   it('zoomed in, lists the markers left outside instead of hiding them silently', () => {
     const { spec, analysis } = defaultPosition();
-    const plan = equityPlan(analysis, spec, { zoom: 1 / 8, unit: 'quote', scenarios: [], tick: '0.1' });
+    const plan = equityPlan(analysis, spec, { zoom: 1 / 8, unit: 'quote', scenarios: [], tick: '0.1' }, defaultFormatter);
     if (plan === null) throw new Error('plan');
     expect(plan.markers.some((marker) => marker.id === 'liquidation')).toBe(false);
     expect(plan.notes.join(' ')).toMatch(/Outside the zoomed range: .*Liquidation 47,690\.8/);
@@ -35,7 +36,7 @@ describe('equity plan', () => {
   it('overlays valid scenarios on the same prices with their liquidation markers and skips invalid ones with a note', () => {
     const { spec, analysis } = defaultPosition();
     const scenarios = [scenario('a', 'Ten times', { leverage: '10' }), scenario('b', 'Broken', { entry: 'abc' }), scenario('c', 'Fifty', { leverage: '50' })];
-    const plan = equityPlan(analysis, spec, { zoom: 1, unit: 'quote', scenarios, tick: '0.1' });
+    const plan = equityPlan(analysis, spec, { zoom: 1, unit: 'quote', scenarios, tick: '0.1' }, defaultFormatter);
     if (plan === null) throw new Error('plan');
     expect(plan.overlays.map((overlay) => overlay.name)).toEqual(['Ten times', 'Fifty']);
     expect(new Set(plan.overlays.map((overlay) => overlay.dash)).size).toBe(2);
@@ -53,8 +54,8 @@ describe('equity plan', () => {
   it('shows inverse equity in USD by default and in coin on request', () => {
     const inverse = derive({ ...defaultInputs(), venue: 'binance-coinm-btcusd', instrument: 'inverse', collateral: '0.01', tiers: '', size: '' });
     if (inverse.current === null) throw new Error(JSON.stringify(inverse.errors));
-    const inUsd = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'quote', scenarios: [], tick: '0.1' });
-    const inCoin = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'coin', scenarios: [], tick: '0.1' });
+    const inUsd = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'quote', scenarios: [], tick: '0.1' }, defaultFormatter);
+    const inCoin = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'coin', scenarios: [], tick: '0.1' }, defaultFormatter);
     if (inUsd === null || inCoin === null) throw new Error('plan');
     expect(inCoin.startEquity).toBeCloseTo(0.01, 12);
     expect(inUsd.startEquity).toBeCloseTo(0.01 * 50000, 9);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { equityAtTime, liquidationPriceAt } from '../../src/model';
 import type { PositionSpec } from '../../src/model';
-import { formatPrice } from '../../src/config/format';
+import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { afterHoldMarker, bandSummary, horizonBands, MAX_PATH_POINTS, pathPointCount, riskPathPlan } from '../../src/chart/risk';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
 
@@ -57,7 +57,7 @@ describe('horizon bands', () => {
           expect(band.to).toBeGreaterThan(band.from);
           expect(Number.isFinite(band.to)).toBe(true);
         }
-        expect(bandSummary(analysis.risk, options.tick, options.quoteUnit)).not.toMatch(/NaN|Infinity|undefined/);
+        expect(bandSummary(analysis.risk, options.tick, options.quoteUnit, defaultFormatter)).not.toMatch(/NaN|Infinity|undefined/);
       }),
       { numRuns: chartRuns },
     );
@@ -67,7 +67,7 @@ describe('horizon bands', () => {
     const { analysis } = defaultPosition();
     const risk = analysis.risk;
     if (risk === null) throw new Error('risk expected');
-    const text = bandSummary(risk, options.tick, options.quoteUnit);
+    const text = bandSummary(risk, options.tick, options.quoteUnit, defaultFormatter);
     expect(text).toContain(formatPrice(risk.horizonBands.minus1, options.tick));
     expect(text).toContain(formatPrice(risk.horizonBands.plus2, options.tick));
     expect(text).toContain('±1σ');
@@ -77,7 +77,7 @@ describe('horizon bands', () => {
 describe('the liquidation marker after the holding period', () => {
   it('sits at the model’s liquidation price after the hold, labelled with the period', () => {
     const { spec, analysis } = defaultPosition();
-    const marker = afterHoldMarker(analysis);
+    const marker = afterHoldMarker(analysis, defaultFormatter);
     expect(marker).not.toBeNull();
     expect(marker?.price).toBe(Number(liquidationPriceAt(spec, spec.holdHours ?? '0')));
     expect(marker?.label).toBe('Liq. after 7 d');
@@ -88,16 +88,16 @@ describe('the liquidation marker after the holding period', () => {
   it('is absent when carry does not move the liquidation price or there is no holding period', () => {
     const { spec } = defaultPosition();
     const flat = validAnalysis({ ...spec, fundingRate: '0' });
-    expect(flat === null ? 'invalid' : afterHoldMarker(flat)).toBeNull();
+    expect(flat === null ? 'invalid' : afterHoldMarker(flat, defaultFormatter)).toBeNull();
     const noHold = validAnalysis({ ...spec, holdHours: '0' });
-    expect(noHold === null ? 'invalid' : afterHoldMarker(noHold)).toBeNull();
+    expect(noHold === null ? 'invalid' : afterHoldMarker(noHold, defaultFormatter)).toBeNull();
   });
 });
 
 describe('the liquidation path', () => {
   it('starts at today’s liquidation price and ends at liquidationPriceAt(hold), with funding events as samples', () => {
     const { spec, analysis } = defaultPosition();
-    const plan = riskPathPlan(analysis, spec, options);
+    const plan = riskPathPlan(analysis, spec, options, defaultFormatter);
     if (plan === null) throw new Error('plan expected');
     // 168 h at 8 h funding: one sample per event plus the start.
     expect(plan.rows).toHaveLength(22);
@@ -124,13 +124,13 @@ describe('the liquidation path', () => {
     const analysis = validAnalysis(hourly);
     if (analysis === null) throw new Error('valid expected');
     expect(pathPointCount(analysis, hourly)).toBe(MAX_PATH_POINTS);
-    expect(riskPathPlan(analysis, hourly, options)?.rows).toHaveLength(MAX_PATH_POINTS);
+    expect(riskPathPlan(analysis, hourly, options, defaultFormatter)?.rows).toHaveLength(MAX_PATH_POINTS);
   });
 
   it('is null without a holding period', () => {
     const { spec } = defaultPosition();
     const analysis = validAnalysis({ ...spec, holdHours: '0' });
-    expect(analysis === null ? 'invalid' : riskPathPlan(analysis, { ...spec, holdHours: '0' }, options)).toBeNull();
+    expect(analysis === null ? 'invalid' : riskPathPlan(analysis, { ...spec, holdHours: '0' }, options, defaultFormatter)).toBeNull();
   });
 
   it('agrees with liquidationPriceAt at the end and never writes NaN, for any position', () => {
@@ -138,7 +138,7 @@ describe('the liquidation path', () => {
       fc.property(anyRiskSpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
-        const plan = riskPathPlan(analysis, spec, options);
+        const plan = riskPathPlan(analysis, spec, options, defaultFormatter);
         if (plan === null) return;
         expect(plan.rows.length).toBeLessThanOrEqual(MAX_PATH_POINTS);
         expect(plan.summary).not.toMatch(/NaN|Infinity|undefined/);

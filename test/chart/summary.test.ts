@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findVenue } from '../../src/model';
-import { formatPrice } from '../../src/config/format';
+import { createFormatter, defaultFormatter, formatPrice } from '../../src/config/format';
+import { roundToTick } from '../../src/model';
 import { chartSummary, liquidationDirection, unitsFor } from '../../src/chart';
 import { anySpec, chartRuns, defaultPosition, validAnalysis } from './helpers';
 
@@ -10,7 +11,7 @@ const options = { tick: '0.1', quoteUnit: 'USDT', coinUnit: 'BTC' };
 describe('text summary', () => {
   it('names the formatted liquidation, bankruptcy and break-even prices of the default position', () => {
     const { spec, analysis } = defaultPosition();
-    const text = chartSummary(analysis, spec, options);
+    const text = chartSummary(analysis, spec, options, defaultFormatter);
     const liquidation = formatPrice(analysis.liquidationPrice, '0.1', { direction: 'up' });
     expect(text).toContain(`Liquidation at ${liquidation}`);
     expect(text).toContain(formatPrice(analysis.bankruptcyPrice, '0.1'));
@@ -26,7 +27,7 @@ describe('text summary', () => {
       fc.property(anySpec, fc.constantFrom('0.01', '0.1', '1', '0.5'), (spec, tick) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
-        const text = chartSummary(analysis, spec, { ...options, tick });
+        const text = chartSummary(analysis, spec, { ...options, tick }, defaultFormatter);
         expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
         expect(text.length).toBeGreaterThan(40);
         if (analysis.liquidationPrice !== null) {
@@ -45,10 +46,23 @@ describe('text summary', () => {
     const analysis = validAnalysis({ ...spec, side: 'short' });
     expect(analysis).not.toBeNull();
     if (analysis === null) return;
-    const text = chartSummary(analysis, { ...spec, side: 'short' }, options);
+    const text = chartSummary(analysis, { ...spec, side: 'short' }, options, defaultFormatter);
     expect(text).toMatch(/^Short/);
     expect(text).toContain('as the price rises');
     expect(text).toContain(formatPrice(analysis.liquidationPrice, '0.1', { direction: 'down' }));
+  });
+
+  it('writes every figure in the formatter’s locale and currency (the screen-reader text follows the widget)', () => {
+    const { spec, analysis } = defaultPosition();
+    const german = createFormatter({ locale: 'de-DE', currency: 'EUR' });
+    const text = chartSummary(analysis, spec, options, german);
+    const liquidation = roundToTick(analysis.liquidationPrice ?? '0', '0.1', 'up');
+    const germanPrice = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(liquidation));
+    expect(text).toContain(`Liquidation at ${germanPrice}`);
+    // Quote collateral in the widget's currency, via Intl's currency style.
+    const collateral = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(analysis.effectiveCollateral));
+    expect(text).toContain(collateral);
+    expect(text).not.toBe(chartSummary(analysis, spec, options, defaultFormatter));
   });
 
   it('uses the venue’s currencies, and “coin” for a custom venue', () => {

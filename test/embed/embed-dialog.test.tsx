@@ -34,6 +34,20 @@ function iframeSource(html: string): URL {
 }
 
 describe('embed snippets', () => {
+  it('pass the page’s locale and currency on to every form, and leave them out when the page has none', () => {
+    const snippets = embedSnippets(base, choices(shortOnBybit, { locale: 'de-DE', currency: 'EUR' }));
+    const element = parseConfig(elementAttributes(snippets.element));
+    expect(element.widget.locale).toBe('de-DE');
+    expect(element.widget.currency).toBe('EUR');
+    const frame = parseConfig(iframeSource(snippets.iframe).searchParams.entries());
+    expect(frame.widget.locale).toBe('de-DE');
+    expect(frame.widget.currency).toBe('EUR');
+    expect(snippets.react).toContain('locale="de-DE"');
+    const plain = embedSnippets(base, choices(shortOnBybit));
+    expect(parseConfig(elementAttributes(plain.element)).widget.locale).toBeUndefined();
+    expect(plain.react).not.toContain('locale');
+  });
+
   it('carry the current inputs: the element’s attributes read back to the same state', () => {
     const snippets = embedSnippets(base, choices(shortOnBybit));
     const parsed = parseConfig(elementAttributes(snippets.element));

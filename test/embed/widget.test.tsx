@@ -173,9 +173,25 @@ describe('<LeverageLens />', () => {
     expect(screen.getByRole('button', { name: /Advanced settings/ })).toBeTruthy();
   });
 
-  it('opens on the amplification view when only that chart is asked for', () => {
+  it('shows only the amplification view, without tabs, when only that chart is asked for', async () => {
     render(<LeverageLens views="amplification" />);
-    expect(screen.getByRole('tab', { name: 'Amplification' })).toHaveProperty('ariaSelected', 'true');
+    expect(screen.queryByRole('tablist', { name: 'Chart view' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Amplification' })).toBeTruthy();
+    expect(await screen.findByRole('figure', { name: 'Return on margin against price move at several leverages' })).toBeTruthy();
+    expect(screen.queryByRole('figure', { name: /^Equity in .* against price$/ })).toBeNull();
+  });
+
+  it('shows only the equity chart, without tabs, under views="chart"', () => {
+    render(<LeverageLens views="chart" />);
+    expect(screen.queryByRole('tablist', { name: 'Chart view' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Equity vs price' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: /^Equity in .* against price$/ })).toBeTruthy();
+  });
+
+  it('offers both chart views as tabs when both are asked for', () => {
+    render(<LeverageLens views="chart,amplification" />);
+    const tabs = within(screen.getByRole('tablist', { name: 'Chart view' })).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Equity vs price', 'Amplification']);
   });
 
   it('takes a title and a fixed height', () => {

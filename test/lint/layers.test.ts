@@ -28,6 +28,34 @@ describe('layer rules', () => {
     expect(await ruleIds("import { analyze } from '../model';\nexport const x = analyze;\n", 'src/store/probe.ts')).not.toContain('no-restricted-imports');
   });
 
+  // Each widget formats numbers in its own locale and currency, so the browser-locale functions stay out of the screens.
+  it.each([
+    ["import { formatPrice } from '../config/format';\nexport const x = formatPrice;\n", 'src/chart/probe.ts'],
+    ["import { formatMoney, formatTimes } from '../config/format';\nexport const x = [formatMoney, formatTimes];\n", 'src/ui/probe.tsx'],
+    ["import { formatPercent } from '../../config/format';\nexport const x = formatPercent;\n", 'src/ui/toolbox/probe.tsx'],
+    ["import { formatNumber } from '../config/format';\nexport const x = formatNumber;\n", 'src/app/probe.ts'],
+    ["import { formatPrice } from '../config/format';\nexport const x = formatPrice;\n", 'src/embed/probe.ts'],
+  ])('refuses the locale-blind %s in %s', async (code, filePath) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    const refusals = (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports');
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals[0]?.message).toMatch(/useFormatter\(\)/);
+  });
+
+  it('still lets the screens use the Formatter type, the store hook and each other', async () => {
+    const code = "import type { Formatter } from '../config/format';\nimport { useFormatter } from '../store';\nexport const x: Formatter | null = null;\nexport const y = useFormatter;\n";
+    for (const filePath of ['src/chart/probe.ts', 'src/ui/probe.ts', 'src/app/probe.ts', 'src/embed/probe.ts']) {
+      expect(await ruleIds(code, filePath)).not.toContain('no-restricted-imports');
+    }
+    // The store's provider is where the functions are bound to a locale; it keeps its access.
+    expect(await ruleIds("import { formatPrice } from '../config/format';\nexport const x = formatPrice;\n", 'src/store/probe.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('keeps the layer rules in the folders that also refuse the format functions', async () => {
+    expect(await ruleIds("import { ChartPanel } from '../chart';\nexport const x = ChartPanel;\n", 'src/ui/probe.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { App } from '../app/App';\nexport const x = App;\n", 'src/chart/probe.ts')).toContain('no-restricted-imports');
+  });
+
   it('forbids any and as-casts', async () => {
     expect(await ruleIds('export const x = (1 as unknown) as number;\n', 'src/model/probe.ts')).toContain('@typescript-eslint/consistent-type-assertions');
     expect(await ruleIds('export const y: any = 1;\n', 'src/model/probe.ts')).toContain('@typescript-eslint/no-explicit-any');

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, findVenue } from '../../src/model';
+import { analyze, findVenue, roundToTick } from '../../src/model';
 import type { ValidAnalysis } from '../../src/model';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
-import { formatPercent, formatPrice } from '../../src/config/format';
+import { createFormatter, defaultFormatter, formatPercent, formatPrice } from '../../src/config/format';
 import { headlineRows, readingContext, towardEntry } from '../../src/ui/readings';
 import { screenInputs } from './arbitraries';
 
@@ -16,7 +16,7 @@ function valid(inputs: Inputs): ValidAnalysis | null {
 function rowsFor(inputs: Inputs): ReturnType<typeof headlineRows> {
   const analysis = valid(inputs);
   if (analysis === null) throw new Error('expected valid inputs');
-  return headlineRows(analysis, readingContext(findVenue(inputs.venue)));
+  return headlineRows(analysis, readingContext(findVenue(inputs.venue)), defaultFormatter);
 }
 
 describe('headline readings', () => {
@@ -26,7 +26,7 @@ describe('headline readings', () => {
         const analysis = valid(inputs);
         fc.pre(analysis !== null);
         if (analysis === null) return;
-        for (const row of headlineRows(analysis, readingContext(findVenue(inputs.venue)))) {
+        for (const row of headlineRows(analysis, readingContext(findVenue(inputs.venue)), defaultFormatter)) {
           expect(`${row.value} ${row.unit} ${row.reading}`).not.toMatch(/NaN|Infinity|undefined|null/);
           expect(row.reading).toMatch(/\.$/);
         }
@@ -42,7 +42,7 @@ describe('headline readings', () => {
         fc.pre(analysis !== null && analysis.liquidationPrice !== null && analysis.liquidationDistance !== null);
         if (analysis === null || analysis.liquidationPrice === null || analysis.liquidationDistance === null) return;
         const context = readingContext(findVenue(inputs.venue));
-        const rows = headlineRows(analysis, context);
+        const rows = headlineRows(analysis, context, defaultFormatter);
         const liquidation = rows.find((row) => row.key === 'liquidationPrice');
         expect(liquidation?.value).toBe(formatPrice(analysis.liquidationPrice, context.tick, { direction: towardEntry(analysis.side) }));
         const verb = Number(analysis.liquidationDistance) < 0 ? 'fall' : 'rise';
@@ -81,6 +81,23 @@ describe('headline readings', () => {
     const loan = rowsFor(applyVenue(defaultInputs(), 'aave-v3-eth'));
     expect(loan.map((row) => row.key)).toContain('debt');
     expect(loan.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^ETH can fall/);
+  });
+
+  it('follow the formatter they are given: prices, money and percentages in its locale and currency', () => {
+    const analysis = valid(defaultInputs());
+    if (analysis === null || analysis.liquidationPrice === null) throw new Error('expected a liquidation price');
+    const context = readingContext(findVenue(defaultInputs().venue));
+    const german = createFormatter({ locale: 'de-DE', currency: 'EUR' });
+    const rows = headlineRows(analysis, context, german);
+    const liquidation = rows.find((row) => row.key === 'liquidationPrice');
+    const digits = (context.tick.split('.')[1] ?? '').length;
+    const rounded = roundToTick(analysis.liquidationPrice, context.tick, towardEntry(analysis.side));
+    expect(liquidation?.value).toBe(new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(rounded)));
+    const notional = rows.find((row) => row.key === 'notional');
+    expect(notional?.value).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(analysis.notionalQuote)));
+    const distance = rows.find((row) => row.key === 'liquidationDistance');
+    expect(distance?.value).toBe(german.percent(analysis.liquidationDistance, { signed: true }));
+    expect(distance?.value).toContain(',');
   });
 
   it('give one row per health level to mark', () => {

@@ -5,7 +5,7 @@ import { CalculatorProvider, createCalculatorStore } from '../../src/store';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze, liquidationPriceAt } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { formatPrice } from '../../src/config/format';
+import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { RiskOverTime } from '../../src/chart/RiskOverTimeChart';
 import { afterHoldMarker, bandSummary, riskPathPlan } from '../../src/chart/risk';
 import { failOnConsoleErrors } from './helpers';
@@ -32,7 +32,7 @@ describe('the liquidation price over the holding period', () => {
     );
     const figure = screen.getByRole('figure', { name: /Liquidation price in USDT and equity at a flat price in USDT against time in days/ });
     const summary = document.getElementById(figure.getAttribute('aria-describedby') ?? '');
-    const plan = riskPathPlan(analysis, spec, units);
+    const plan = riskPathPlan(analysis, spec, units, defaultFormatter);
     expect(summary?.textContent).toBe(plan?.summary);
     expect(summary?.textContent).toContain(formatPrice(liquidationPriceAt(spec, '168'), units.tick));
     expect(container.querySelector('.lev-series-path-liquidation path')).not.toBeNull();
@@ -68,12 +68,12 @@ describe('the main chart with risk over time', () => {
     const { analysis } = defaults();
     expect(container.querySelector('.lev-band-1 rect')).not.toBeNull();
     expect(container.querySelector('.lev-band-2 rect')).not.toBeNull();
-    const marker = afterHoldMarker(analysis);
+    const marker = afterHoldMarker(analysis, defaultFormatter);
     expect(container.querySelector('.lev-marker-liquidation-after-hold line')).not.toBeNull();
     expect(container.querySelector('.lev-marker-label-liquidation-after-hold')?.textContent).toContain(marker?.label ?? '?');
     const figure = screen.getByRole('figure', { name: /Equity in USDT against price/ });
     const summary = document.getElementById(figure.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-    expect(summary).toContain(bandSummary(analysis.risk, '0.1', 'USDT'));
+    expect(summary).toContain(bandSummary(analysis.risk, '0.1', 'USDT', defaultFormatter));
     expect(summary).toContain('The second liquidation marker (Liq. after 7 d');
     expect(screen.getByText('7-day price range (±1σ, ±2σ)')).toBeTruthy();
 

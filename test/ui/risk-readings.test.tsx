@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createFormatter, defaultFormatter } from '../../src/config/format';
 import { analyze, findVenue } from '../../src/model';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/ui/riskReadings';
@@ -8,21 +9,21 @@ import { screenInputs } from './arbitraries';
 
 describe('formatProbability', () => {
   it('keeps the tails honest', () => {
-    expect(formatProbability(0)).toBe('0 %');
-    expect(formatProbability(1)).toBe('100 %');
-    expect(formatProbability(1e-9)).toBe('< 0.01 %');
-    expect(formatProbability(0.99999)).toBe('> 99.99 %');
-    expect(formatProbability(null)).toBe('—');
-    expect(formatProbability(Number.NaN)).toBe('—');
+    expect(formatProbability(0, defaultFormatter)).toBe('0 %');
+    expect(formatProbability(1, defaultFormatter)).toBe('100 %');
+    expect(formatProbability(1e-9, defaultFormatter)).toBe('< 0.01 %');
+    expect(formatProbability(0.99999, defaultFormatter)).toBe('> 99.99 %');
+    expect(formatProbability(null, defaultFormatter)).toBe('—');
+    expect(formatProbability(Number.NaN, defaultFormatter)).toBe('—');
   });
 
   it('uses one decimal from 1 %, two below, and never rounds to 0 % or 100 %', () => {
-    expect(formatProbability(0.5913)).toBe('59.1 %');
-    expect(formatProbability(0.0042)).toBe('0.42 %');
-    expect(formatProbability(0.9996)).toBe('99.96 %');
+    expect(formatProbability(0.5913, defaultFormatter)).toBe('59.1 %');
+    expect(formatProbability(0.0042, defaultFormatter)).toBe('0.42 %');
+    expect(formatProbability(0.9996, defaultFormatter)).toBe('99.96 %');
     fc.assert(
       fc.property(fc.double({ min: Number.MIN_VALUE, max: 1, maxExcluded: true, noNaN: true }), (probability) => {
-        const text = formatProbability(probability);
+        const text = formatProbability(probability, defaultFormatter);
         expect(text).not.toMatch(/^(0|100) %$/);
         expect(text).toMatch(/^(< |> )?\d{1,2}(\.\d{1,2})? %$/);
       }),
@@ -30,13 +31,26 @@ describe('formatProbability', () => {
   });
 });
 
+describe('odds and durations in a widget’s locale', () => {
+  it('write the numbers, tails included, as the formatter’s locale does', () => {
+    const german = createFormatter({ locale: 'de-DE' });
+    const number = (value: number, digits: number): string => new Intl.NumberFormat('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(value);
+    expect(formatProbability(0.5913, german)).toBe(`${number(59.13, 1)} %`);
+    expect(formatProbability(1e-9, german)).toBe(`< ${number(0.01, 2)} %`);
+    expect(formatProbability(0.99999, german)).toBe(`> ${number(99.99, 2)} %`);
+    expect(formatDuration('30', german)).toBe(`${number(30, 1)} h`);
+    expect(formatDuration(24 * 365 * 2.5, german)).toBe(`${number(2.5, 1)} years`);
+    expect(formatProbability(0.5913, german)).toContain(',');
+  });
+});
+
 describe('formatDuration', () => {
   it('reads hours, days and years', () => {
-    expect(formatDuration('12')).toBe('12 h');
-    expect(formatDuration('168')).toBe('7 days');
-    expect(formatDuration(24 * 365 * 3)).toBe('3 years');
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration('-1')).toBe('—');
+    expect(formatDuration('12', defaultFormatter)).toBe('12 h');
+    expect(formatDuration('168', defaultFormatter)).toBe('7 days');
+    expect(formatDuration(24 * 365 * 3, defaultFormatter)).toBe('3 years');
+    expect(formatDuration(null, defaultFormatter)).toBe('—');
+    expect(formatDuration('-1', defaultFormatter)).toBe('—');
   });
 });
 
@@ -60,16 +74,16 @@ describe('risk and carry rows', () => {
         const analysis = analyze(spec);
         if (!analysis.valid) return;
         const context = readingContext(findVenue(inputs.venue));
-        const rows = [...riskRows(analysis, context), ...carryRows(analysis, spec, context)];
+        const rows = [...riskRows(analysis, context, defaultFormatter), ...carryRows(analysis, spec, context, defaultFormatter)];
         for (const row of rows) {
           expect(`${row.label} ${row.value} ${row.reading}`).not.toMatch(/NaN|Infinity|undefined/);
           expect(row.reading.length).toBeGreaterThan(10);
         }
         if (analysis.risk !== null) {
-          expect(volatilityNote(analysis.risk)).not.toMatch(/NaN|Infinity|undefined/);
+          expect(volatilityNote(analysis.risk, defaultFormatter)).not.toMatch(/NaN|Infinity|undefined/);
           const touch = rows.find((row) => row.key === 'touchProbability');
           if (analysis.risk.liquidation !== null && analysis.liquidationPrice !== null) {
-            expect(touch?.value).toBe(formatProbability(analysis.risk.liquidation.touchProbability));
+            expect(touch?.value).toBe(formatProbability(analysis.risk.liquidation.touchProbability, defaultFormatter));
             expect(touch?.reading).toContain(touch?.value ?? '?');
           }
         }
@@ -88,7 +102,7 @@ describe('health-level odds', () => {
     const health = Number(analysis.healthAtEntry);
     expect(health).toBeGreaterThan(1.05);
     expect(health).toBeLessThan(2);
-    const rows = riskRows(analysis, readingContext(findVenue(loan.venue)));
+    const rows = riskRows(analysis, readingContext(findVenue(loan.venue)), defaultFormatter);
     expect(rows.find((row) => row.key === 'touchProbability-1.05')?.reading).toMatch(/health factor drops to 1\.05/);
     expect(rows.find((row) => row.key === 'touchProbability-2')?.reading).toMatch(/health factor rises to 2/);
   });

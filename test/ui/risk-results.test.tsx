@@ -5,7 +5,7 @@ import { analyze } from '../../src/model';
 import type { ValidAnalysis } from '../../src/model';
 import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
-import { formatPercent } from '../../src/config/format';
+import { defaultFormatter, formatPercent } from '../../src/config/format';
 import { HeadlineResults, InputsPanel } from '../../src/ui';
 import { formatDuration, formatProbability } from '../../src/ui/riskReadings';
 import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
@@ -30,7 +30,7 @@ function analysisOf(inputs: Inputs): ValidAnalysis {
 }
 
 function touchOf(inputs: Inputs): string {
-  return formatProbability(analysisOf(inputs).risk?.liquidation?.touchProbability ?? null);
+  return formatProbability(analysisOf(inputs).risk?.liquidation?.touchProbability ?? null, defaultFormatter);
 }
 
 function result(container: HTMLElement, key: string): string | null | undefined {
@@ -89,10 +89,10 @@ describe('risk over time results', () => {
     if (risk === undefined || risk === null) throw new Error('risk expected');
     const section = screen.getByRole('region', { name: 'Risk over time' });
     expect(within(section).getByText('Chance of touching the liquidation price within 7 days')).toBeTruthy();
-    expect(result(container, 'touchProbability')).toBe(formatProbability(risk.touchProbability));
-    expect(result(container, 'endBeyondProbability')).toBe(formatProbability(risk.endBeyondProbability));
+    expect(result(container, 'touchProbability')).toBe(formatProbability(risk.touchProbability, defaultFormatter));
+    expect(result(container, 'endBeyondProbability')).toBe(formatProbability(risk.endBeyondProbability, defaultFormatter));
     expect(result(container, 'zScore')).toMatch(/^\d+(\.\d+)? σ$/);
-    expect(container.querySelector('[data-reading="touchProbability"]')?.textContent).toContain(formatProbability(risk.touchProbability));
+    expect(container.querySelector('[data-reading="touchProbability"]')?.textContent).toContain(formatProbability(risk.touchProbability, defaultFormatter));
     expect(container.querySelector('[data-reading="zScore"]')?.textContent).toMatch(/standard deviations of a 7-day move away/);
     expect(within(section).getByText(/ending below the liquidation price/)).toBeTruthy();
     expect(result(container, 'riskCaveat')).toMatch(/jump.*fat\s+tails/);
@@ -153,13 +153,13 @@ describe('risk over time results', () => {
     const { container } = page();
     const analysis = analysisOf(defaultInputs());
     expect(analysis.carry).not.toBeNull();
-    expect(screen.getByText(`Holding for ${formatDuration(analysis.carry?.hours ?? null)}: funding, interest and fees`)).toBeTruthy();
+    expect(screen.getByText(`Holding for ${formatDuration(analysis.carry?.hours ?? null, defaultFormatter)}: funding, interest and fees`)).toBeTruthy();
     expect(result(container, 'carryFunding')).toMatch(/^21(\.00)? USDT$/);
     expect(container.querySelector('[data-reading="carryFunding"]')?.textContent).toMatch(/21 payments of 0\.01 % of the position every 8 h/);
     expect(result(container, 'carryTotal')).toContain('USDT');
     expect(result(container, 'liquidationPriceAfterHold')).not.toBe(result(container, 'liquidationPrice'));
     expect(container.querySelector('[data-reading="liquidationPriceAfterHold"]')?.textContent).toMatch(/closer to the entry price/);
-    expect(result(container, 'carryLiquidationHours')).toBe(formatDuration(analysis.carryLiquidationHours));
+    expect(result(container, 'carryLiquidationHours')).toBe(formatDuration(analysis.carryLiquidationHours, defaultFormatter));
     expect(container.querySelector('[data-result="netApy"]')).toBeNull();
     expectNoBadNumbers(container);
   });

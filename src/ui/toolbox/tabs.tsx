@@ -3,8 +3,8 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { roundToTick } from '../../model';
 import { cleanCell, fillsToText } from '../../config/codec';
 import type { FillRow } from '../../config/codec';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatTimes } from '../../config/format';
-import { useCalculator, useCalculatorStore, useDerived } from '../../store';
+import type { Formatter } from '../../config/format';
+import { useCalculator, useCalculatorStore, useDerived, useFormatter } from '../../store';
 import type { ToolboxView } from '../../store';
 import { BracketsTable } from '../BracketsTable';
 import { CellInput, Figures, ToolField, ToolMessage } from './parts';
@@ -32,11 +32,12 @@ export function steppedPrice(current: string, key: string, shift: boolean, refer
   return roundToTick(next.toPrecision(15), tick) ?? null;
 }
 
-function money(value: string | null, context: ToolContext): string {
-  return formatMoney(value, context.marginUnit, { coin: context.coin });
+function money(value: string | null, context: ToolContext, format: Formatter): string {
+  return format.money(value, context.marginUnit, { coin: context.coin });
 }
 
 export function ExitTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+  const format = useFormatter();
   const store = useCalculatorStore();
   const { exit, analysis } = view;
   const typedExit = useCalculator((state) => state.inputs.exitPrice);
@@ -53,10 +54,10 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
     result === null
       ? []
       : [
-          { key: 'netPnl', label: 'Net PnL (fees and funding included)', value: money(result.netPnl, context) },
-          { key: 'roe', label: 'ROE as exchanges show it', value: formatPercent(result.roe, { signed: true }), note: 'Price PnL ÷ initial margin, no fees or funding.' },
-          { key: 'netRoe', label: 'Net ROE', value: formatPercent(result.netRoe, { signed: true }) },
-          { key: 'unleveragedReturn', label: 'Same collateral at 1×', value: formatPercent(result.unleveragedReturn, { signed: true }), note: 'The return of holding the margin unleveraged, for comparison.' },
+          { key: 'netPnl', label: 'Net PnL (fees and funding included)', value: money(result.netPnl, context, format) },
+          { key: 'roe', label: 'ROE as exchanges show it', value: format.percent(result.roe, { signed: true }), note: 'Price PnL ÷ initial margin, no fees or funding.' },
+          { key: 'netRoe', label: 'Net ROE', value: format.percent(result.netRoe, { signed: true }) },
+          { key: 'unleveragedReturn', label: 'Same collateral at 1×', value: format.percent(result.unleveragedReturn, { signed: true }), note: 'The return of holding the margin unleveraged, for comparison.' },
         ];
   return (
     <div className="lev-toolbox__tool">
@@ -67,7 +68,7 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
         onKeyDown={onKeyDown}
         placeholder={exit.price.auto ? exit.price.value : undefined}
         error={analysis === null ? null : exit.error}
-        note={exit.price.auto && exit.price.value !== '' ? `Empty: using ${formatPrice(exit.price.value, context.tick)}. Drag the marker on the chart, or use ↑/↓ here.` : undefined}
+        note={exit.price.auto && exit.price.value !== '' ? `Empty: using ${format.price(exit.price.value, context.tick)}. Drag the marker on the chart, or use ↑/↓ here.` : undefined}
       />
       {analysis === null ? <ToolMessage>{exit.error}</ToolMessage> : null}
       {result !== null ? (
@@ -75,7 +76,7 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
           <Figures figures={figures} label="Exit results" />
           <div className="lev-table-scroll" role="region" aria-label="PnL components" tabIndex={0}>
             <table className="lev-table lev-table--compact lev-toolbox__components">
-              <caption>PnL at {formatPrice(result.exitPrice, context.tick)}, component by component</caption>
+              <caption>PnL at {format.price(result.exitPrice, context.tick)}, component by component</caption>
               <thead>
                 <tr>
                   <th scope="col">Component</th>
@@ -86,18 +87,18 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
                 {result.components.map((component) => (
                   <tr key={component.label}>
                     <th scope="row">{component.label}</th>
-                    <td>{money(component.amount, context)}</td>
+                    <td>{money(component.amount, context, format)}</td>
                   </tr>
                 ))}
                 <tr className="lev-toolbox__total">
                   <th scope="row">Net PnL</th>
-                  <td data-tool-result="netPnlTotal">{money(result.netPnl, context)}</td>
+                  <td data-tool-result="netPnlTotal">{money(result.netPnl, context, format)}</td>
                 </tr>
               </tbody>
             </table>
           </div>
           <p className="lev-toolbox__note">
-            {result.note} Holding period: {formatNumber(result.holdHours)} h (set under the carry inputs).
+            {result.note} Holding period: {format.number(result.holdHours)} h (set under the carry inputs).
           </p>
         </>
       ) : null}
@@ -106,14 +107,15 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
 }
 
 export function TargetTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+  const format = useFormatter();
   const store = useCalculatorStore();
   const { target, analysis } = view;
   const typedRoe = useCalculator((state) => state.inputs.targetRoe);
   const distance = (price: string | null): string | undefined =>
-    price === null || analysis === null ? undefined : `${formatPercent((Number(price) - Number(analysis.entry)) / Number(analysis.entry), { signed: true })} from entry`;
+    price === null || analysis === null ? undefined : `${format.percent((Number(price) - Number(analysis.entry)) / Number(analysis.entry), { signed: true })} from entry`;
   const figures: Figure[] = [
-    { key: 'targetGross', label: 'Price for this ROE (as exchanges compute it)', value: formatPrice(target.grossPrice, context.tick), ...optionalNote(distance(target.grossPrice)) },
-    { key: 'targetNet', label: 'Price for this ROE net of fees and funding', value: formatPrice(target.netPrice, context.tick), ...optionalNote(distance(target.netPrice)) },
+    { key: 'targetGross', label: 'Price for this ROE (as exchanges compute it)', value: format.price(target.grossPrice, context.tick), ...optionalNote(distance(target.grossPrice)) },
+    { key: 'targetNet', label: 'Price for this ROE net of fees and funding', value: format.price(target.netPrice, context.tick), ...optionalNote(distance(target.netPrice)) },
   ];
   return (
     <div className="lev-toolbox__tool">
@@ -123,7 +125,7 @@ export function TargetTab({ view, context }: { view: ToolboxView; context: ToolC
         onChange={(value) => store.getState().setInput('targetRoe', value)}
         placeholder={target.roe.auto ? target.roe.value : undefined}
         error={analysis === null ? null : target.error}
-        note={target.roe.auto ? `Empty: using ${formatPercent(Number(target.roe.value) / 100)}.` : undefined}
+        note={target.roe.auto ? `Empty: using ${format.percent(Number(target.roe.value) / 100)}.` : undefined}
       />
       {analysis === null ? <ToolMessage>{target.error}</ToolMessage> : <Figures figures={figures} label="Target results" />}
       {analysis !== null && target.error === null ? <p className="lev-toolbox__note">Both prices are marked on the chart. A negative ROE gives the price of that loss.</p> : null}
@@ -136,6 +138,7 @@ function optionalNote(note: string | undefined): { note?: string } {
 }
 
 export function AverageTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+  const format = useFormatter();
   const store = useCalculatorStore();
   const baseId = useId();
   const { average, analysis } = view;
@@ -158,13 +161,13 @@ export function AverageTab({ view, context }: { view: ToolboxView; context: Tool
     result === null
       ? []
       : [
-          { key: 'averageEntry', label: 'Average entry', value: formatPrice(result.averageEntry, context.tick) },
-          { key: 'totalSize', label: 'New size', value: `${formatNumber(result.totalSize, { digits: 8 })} ${context.sizeUnit}` },
-          { key: 'addedMargin', label: 'Margin added by the fills', value: money(result.addedMargin, context) },
-          { key: 'marginAfter', label: 'Margin after', value: money(result.after.initialMargin, context) },
-          { key: 'addedOpenFee', label: 'Fees to open the fills', value: money(result.addedOpenFee, context) },
-          { key: 'liquidationBefore', label: 'Liquidation before the last fill', value: formatPrice(result.before.liquidationPrice, context.tick, { direction: rounding }) },
-          { key: 'liquidationAfter', label: 'Liquidation after the last fill', value: formatPrice(result.after.liquidationPrice, context.tick, { direction: rounding }) },
+          { key: 'averageEntry', label: 'Average entry', value: format.price(result.averageEntry, context.tick) },
+          { key: 'totalSize', label: 'New size', value: `${format.number(result.totalSize, { digits: 8 })} ${context.sizeUnit}` },
+          { key: 'addedMargin', label: 'Margin added by the fills', value: money(result.addedMargin, context, format) },
+          { key: 'marginAfter', label: 'Margin after', value: money(result.after.initialMargin, context, format) },
+          { key: 'addedOpenFee', label: 'Fees to open the fills', value: money(result.addedOpenFee, context, format) },
+          { key: 'liquidationBefore', label: 'Liquidation before the last fill', value: format.price(result.before.liquidationPrice, context.tick, { direction: rounding }) },
+          { key: 'liquidationAfter', label: 'Liquidation after the last fill', value: format.price(result.after.liquidationPrice, context.tick, { direction: rounding }) },
         ];
   return (
     <div className="lev-toolbox__tool">
@@ -227,6 +230,7 @@ const limitWords: Record<'balance' | 'tier' | 'venue', string> = {
 };
 
 export function MaxOpenTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+  const format = useFormatter();
   const { inputs, venue } = useDerived();
   const { maxOpen, analysis } = view;
   const result = maxOpen.result;
@@ -234,10 +238,10 @@ export function MaxOpenTab({ view, context }: { view: ToolboxView; context: Tool
     result === null
       ? []
       : [
-          { key: 'maxNotional', label: 'Largest position value', value: money(result.maxNotional, context) },
-          { key: 'maxSize', label: 'Largest size', value: `${formatNumber(result.maxSize, { digits: 8 })} ${context.sizeUnit}` },
-          { key: 'maxMargin', label: 'Margin for it', value: money(result.margin, context) },
-          { key: 'reservedFees', label: 'Fees held back (open and close)', value: money(result.reservedFees, context) },
+          { key: 'maxNotional', label: 'Largest position value', value: money(result.maxNotional, context, format) },
+          { key: 'maxSize', label: 'Largest size', value: `${format.number(result.maxSize, { digits: 8 })} ${context.sizeUnit}` },
+          { key: 'maxMargin', label: 'Margin for it', value: money(result.margin, context, format) },
+          { key: 'reservedFees', label: 'Fees held back (open and close)', value: money(result.reservedFees, context, format) },
           { key: 'maxTier', label: 'Bracket it lands in', value: result.tier === null ? 'none' : `Bracket ${result.tier + 1}` },
           { key: 'limitedBy', label: 'Limited by', value: limitWords[result.limitedBy], note: result.note },
         ];
@@ -248,7 +252,7 @@ export function MaxOpenTab({ view, context }: { view: ToolboxView; context: Tool
       ) : (
         <>
           <p className="lev-toolbox__note">
-            With a balance of {money(result.balance, context)} (the collateral above) at {formatTimes(result.leverage)}:
+            With a balance of {money(result.balance, context, format)} (the collateral above) at {format.times(result.leverage)}:
           </p>
           <Figures figures={figures} label="Largest position" />
         </>
@@ -267,6 +271,7 @@ export function MaxOpenTab({ view, context }: { view: ToolboxView; context: Tool
 }
 
 export function RiskTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+  const format = useFormatter();
   const store = useCalculatorStore();
   const inputs = {
     riskBalance: useCalculator((state) => state.inputs.riskBalance),
@@ -301,19 +306,19 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
     result === null
       ? []
       : [
-          { key: 'riskAmount', label: 'Risk at the stop', value: money(result.riskAmount, context) },
-          { key: 'riskSize', label: 'Position size', value: `${formatNumber(result.size, { digits: 8 })} ${context.sizeUnit}`, note: `Value ${money(result.notional, context)}` },
-          { key: 'riskLeverage', label: 'Leverage used', value: formatTimes(result.leverage), note: `At least ${formatTimes(result.requiredLeverage)} is needed for this size on this balance.` },
-          { key: 'riskMargin', label: 'Margin', value: money(result.margin, context) },
-          { key: 'riskOpenFee', label: 'Fee to open', value: money(result.openFee, context) },
-          { key: 'riskCloseFee', label: 'Fee to close at the stop', value: money(result.closeFeeAtStop, context) },
-          { key: 'riskLiquidation', label: 'Liquidation price', value: formatPrice(result.liquidationPrice, context.tick, { direction: rounding }) },
-          { key: 'lossAtStop', label: 'Loss at the stop (fees included)', value: money(result.lossAtStop, context) },
+          { key: 'riskAmount', label: 'Risk at the stop', value: money(result.riskAmount, context, format) },
+          { key: 'riskSize', label: 'Position size', value: `${format.number(result.size, { digits: 8 })} ${context.sizeUnit}`, note: `Value ${money(result.notional, context, format)}` },
+          { key: 'riskLeverage', label: 'Leverage used', value: format.times(result.leverage), note: `At least ${format.times(result.requiredLeverage)} is needed for this size on this balance.` },
+          { key: 'riskMargin', label: 'Margin', value: money(result.margin, context, format) },
+          { key: 'riskOpenFee', label: 'Fee to open', value: money(result.openFee, context, format) },
+          { key: 'riskCloseFee', label: 'Fee to close at the stop', value: money(result.closeFeeAtStop, context, format) },
+          { key: 'riskLiquidation', label: 'Liquidation price', value: format.price(result.liquidationPrice, context.tick, { direction: rounding }) },
+          { key: 'lossAtStop', label: 'Loss at the stop (fees included)', value: money(result.lossAtStop, context, format) },
           ...(result.rewardAtTakeProfit === null
             ? []
             : [
-                { key: 'rewardAtTakeProfit', label: 'Gain at the take-profit (fees included)', value: money(result.rewardAtTakeProfit, context) },
-                { key: 'rewardToRisk', label: 'Reward : risk', value: `${formatNumber(result.rewardToRisk)} : 1` },
+                { key: 'rewardAtTakeProfit', label: 'Gain at the take-profit (fees included)', value: money(result.rewardAtTakeProfit, context, format) },
+                { key: 'rewardToRisk', label: 'Reward : risk', value: `${format.number(result.rewardToRisk)} : 1` },
               ]),
         ];
   const unsafe = result !== null && !result.stopBeforeLiquidation;
@@ -326,7 +331,7 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
           onChange={(value) => set('riskBalance', value)}
           placeholder={risk.balance.auto ? risk.balance.value : undefined}
           error={risk.errors.riskBalance}
-          note={risk.balance.auto && risk.balance.value !== '' ? `Empty: using the collateral, ${money(risk.balance.value, context)}.` : undefined}
+          note={risk.balance.auto && risk.balance.value !== '' ? `Empty: using the collateral, ${money(risk.balance.value, context, format)}.` : undefined}
         />
         <fieldset className="lev-toolbox__mode">
           <legend>Risk given as</legend>
@@ -344,7 +349,7 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
             onChange={(value) => set('riskPercent', value)}
             placeholder={risk.percent.auto ? risk.percent.value : undefined}
             error={risk.errors.riskPercent}
-            note={risk.percent.auto ? `Empty: using ${formatPercent(Number(risk.percent.value) / 100)}.` : undefined}
+            note={risk.percent.auto ? `Empty: using ${format.percent(Number(risk.percent.value) / 100)}.` : undefined}
           />
         ) : (
           <ToolField fieldKey="riskAmount" value={inputs.riskAmount} onChange={(value) => set('riskAmount', value)} error={awaitingAmount ? 'Give the risk amount.' : risk.errors.riskAmount} />
@@ -356,7 +361,7 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
           onKeyDown={onStopKey}
           placeholder={risk.stop.auto ? risk.stop.value : undefined}
           error={risk.errors.stopPrice}
-          note={risk.stop.auto && risk.stop.value !== '' ? `Empty: using ${formatPrice(risk.stop.value, context.tick)} (2 % against the position).` : undefined}
+          note={risk.stop.auto && risk.stop.value !== '' ? `Empty: using ${format.price(risk.stop.value, context.tick)} (2 % against the position).` : undefined}
         />
         <ToolField fieldKey="takeProfitPrice" value={inputs.takeProfitPrice} onChange={(value) => set('takeProfitPrice', value)} error={risk.errors.takeProfitPrice} />
       </div>
@@ -367,12 +372,12 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
             <p className="lev-toolbox__warning" role="alert" data-tool-result="stopWarning">
               <span aria-hidden="true">⚠ </span>
               The stop is beyond the liquidation price: the position would be liquidated{' '}
-              {formatPercent(Math.abs(Number(result.stopMargin)))} of entry before the stop triggers.
-              {result.maxSafeLeverage !== null ? ` Stay below ${formatTimes(result.maxSafeLeverage)} or move the stop closer to entry.` : ' Add collateral or move the stop closer to entry.'}
+              {format.percent(Math.abs(Number(result.stopMargin)))} of entry before the stop triggers.
+              {result.maxSafeLeverage !== null ? ` Stay below ${format.times(result.maxSafeLeverage)} or move the stop closer to entry.` : ' Add collateral or move the stop closer to entry.'}
             </p>
           ) : (
             <p className="lev-toolbox__ok" data-tool-result="stopSafe">
-              The stop triggers {result.stopMargin === null ? 'with no liquidation price in the way' : `${formatPercent(Number(result.stopMargin))} of entry before the liquidation price`}.
+              The stop triggers {result.stopMargin === null ? 'with no liquidation price in the way' : `${format.percent(Number(result.stopMargin))} of entry before the liquidation price`}.
             </p>
           )}
           <Figures figures={figures} label="Size by risk results" />
