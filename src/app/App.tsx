@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { findVenue } from '../model';
-import { CalculatorProvider, createCalculatorStore, FormatProvider, useCalculator, useCalculatorStore } from '../store';
+import { CalculatorProvider, createCalculatorStore, FormatProvider, useCalculator, useCalculatorStore, useIdleReady } from '../store';
 import type { CalculatorStore } from '../store';
 import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
 import { ChartSlot } from './ChartSlot';
@@ -51,6 +51,7 @@ function Footer(): ReactNode {
 
 function Shell(): ReactNode {
   const theme = useCalculator((state) => state.theme);
+  const idle = useIdleReady();
   return (
     <div className="lev-theme lev-app" data-theme={theme}>
       <header className="lev-header">
@@ -61,9 +62,7 @@ function Shell(): ReactNode {
         <div className="lev-header__actions">
           <ThemeToggle />
           <CopyLink />
-          <Suspense fallback={null}>
-            <EmbedDialog />
-          </Suspense>
+          <Suspense fallback={null}>{idle && <EmbedDialog />}</Suspense>
           <ResetButton />
         </div>
       </header>
@@ -73,9 +72,7 @@ function Shell(): ReactNode {
         <div className="lev-layout__main">
           <HeadlineResults />
           <ChartSlot />
-          <Suspense fallback={null}>
-            <ToolboxSlot />
-          </Suspense>
+          <Suspense fallback={null}>{idle && <ToolboxSlot />}</Suspense>
           <ScenariosPanel />
         </div>
       </main>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useCalculator } from '../store';
-import { shareLink } from './urlState';
+import { formatParams, shareLink } from './urlState';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
@@ -36,7 +36,7 @@ export function CopyLink(): ReactNode {
   }, [copy]);
 
   const onClick = async (): Promise<void> => {
-    const url = shareLink(window.location.origin, window.location.pathname, inputs, theme);
+    const url = shareLink(window.location.origin, window.location.pathname, inputs, theme, formatParams(window.location.search));
     const clipboard: Clipboard | undefined = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
     try {
       if (clipboard === undefined || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');

@@ -10,7 +10,8 @@ import './embed-dialog.css';
 const controlChoices: readonly InputKey[] = ['side', 'entry', 'collateral', 'leverage', 'venue'];
 const viewChoices: readonly { value: string; label: string }[] = [
   { value: 'results', label: 'Figures' },
-  { value: 'chart', label: 'Chart' },
+  { value: 'chart', label: 'Equity chart' },
+  { value: 'amplification', label: 'Amplification chart' },
   { value: 'scenarios', label: 'Scenarios' },
 ];
 
@@ -98,7 +99,7 @@ export function EmbedDialog(): ReactNode {
   const format = useFormatter();
   const [open, setOpen] = useState(false);
   const [controls, setControls] = useState<string[]>(['leverage']);
-  const [views, setViews] = useState<string[]>(['results', 'chart']);
+  const [views, setViews] = useState<string[]>(['results', 'chart', 'amplification']);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();

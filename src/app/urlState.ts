@@ -142,7 +142,8 @@ export function addressFor(pathname: string, hash: string, state: PersistedState
   return `${pathname}?${queryFor(state.inputs, state.theme)}${extra === '' ? '' : `&${extra}`}${hash}`;
 }
 
-/** The link to share: always carries the full query, so it works even when the defaults change later. */
-export function shareLink(origin: string, pathname: string, inputs: Inputs, theme: ThemeChoice): string {
-  return `${origin}${pathname}?${queryFor(inputs, theme)}`;
+/** The link to share: always carries the full query, so it works even when the defaults change later; the page's number format goes along. */
+export function shareLink(origin: string, pathname: string, inputs: Inputs, theme: ThemeChoice, display: readonly [string, string][] = []): string {
+  const extra = new URLSearchParams(display.map(([key, value]) => [key, value])).toString();
+  return `${origin}${pathname}?${queryFor(inputs, theme)}${extra === '' ? '' : `&${extra}`}`;
 }

@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model';
-import { derive, toolboxFor, useCalculator, useDerived, useFormatter, useSettledValue, useValueAfterInput } from '../store';
+import { derive, toolboxFor, useCalculator, useDerived, useFormatter, useIdleReady, useSettledValue, useValueAfterInput } from '../store';
 import type { ChartView, DerivedView, ToolboxView } from '../store';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
@@ -149,6 +149,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
 
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
   const settledData = useSettledValue(data, SECONDARY_CHART_DELAY_MS);
+  const idle = useIdleReady();
   const toolboxPrices = useToolboxPrices(toolboxView);
   const plan = useMemo(
     () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices }, format)),
@@ -170,7 +171,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
     () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote, format) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote, format)].filter((text) => text !== '').join(' ')),
     [data, showRange, format],
   );
-  const fan = useMemo<AmplificationFan | null>(() => (data === null || view !== 'amplification' ? null : amplificationFan(data.spec, data.analysis)), [data, view]);
+  const fan = useMemo<AmplificationFan | null>(() => (data === null || view !== 'amplification' ? null : amplificationFan(data.spec, data.analysis, format)), [data, view, format]);
 
   const onTabKey = useCallback(
     (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -327,7 +328,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
           </p>
         )}
       </div>
-      {settledData !== null && (
+      {idle && settledData !== null && (
         <Suspense fallback={null}>
           <RiskOverTime analysis={settledData.analysis} spec={settledData.spec} tick={settledData.tick} quoteUnit={settledData.units.quote} coinUnit={settledData.units.coin} idBase={idBase} />
         </Suspense>

@@ -212,7 +212,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         <Line dataKey={noValue} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
         <MarkerLayer markers={verticals} />
         {props.overlay}
-        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />
         <ActiveDot xs={prices} values={equities} color={colors.equity} />
       </ComposedChart>
     </ResponsiveContainer>

@@ -1,5 +1,6 @@
 import { analyze, buildCurve, curveFromNumbers, numericSpec, validate } from '../model';
 import type { Curve, PositionSpec, ValidAnalysis } from '../model';
+import type { Formatter } from '../config/format';
 
 /*
  * Pure builders behind the charts: everything here is plain numbers in, plain numbers out, so it can be
@@ -376,10 +377,6 @@ function sameLeverage(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function formatLeverage(leverage: number): string {
-  return `${Number(leverage.toPrecision(4)).toString()}×`;
-}
-
 export interface FanOptions {
   leverages?: readonly number[];
   points?: number;
@@ -389,7 +386,7 @@ export interface FanOptions {
  * ROE against price change for several leverages, each line ending at its own liquidation price as analyze()
  * computes it. Leverages the spec refuses (above the venue's maximum, below a loan's 1×) are skipped and listed.
  */
-export function amplificationFan(spec: PositionSpec, analysis: ValidAnalysis, options: FanOptions = {}): AmplificationFan {
+export function amplificationFan(spec: PositionSpec, analysis: ValidAnalysis, format: Formatter, options: FanOptions = {}): AmplificationFan {
   const current = Number(analysis.leverage);
   const requested = [...(options.leverages ?? FAN_LEVERAGES)];
   if (Number.isFinite(current) && current > 0 && !requested.some((leverage) => sameLeverage(leverage, current))) requested.push(current);
@@ -413,7 +410,7 @@ export function amplificationFan(spec: PositionSpec, analysis: ValidAnalysis, op
       line: {
         key: `l${index}`,
         leverage,
-        label: `${formatLeverage(leverage)}${isCurrent ? ' (yours)' : ''}`,
+        label: `${format.times(leverage)}${isCurrent ? ' (yours)' : ''}`,
         current: isCurrent,
         dash: isCurrent ? '0' : (fanDashes[index % fanDashes.length] ?? '0'),
         endChange: liquidation === null ? null : ((liquidation - entry) / entry) * 100,

@@ -8,7 +8,7 @@ export const embedViews = ['inputs', 'results', 'chart', 'amplification', 'scena
 export type EmbedView = (typeof embedViews)[number];
 
 /** With no `views` key an embed shows the figures and the chart; `controls` add their inputs above. */
-export const DEFAULT_VIEWS: readonly EmbedView[] = ['results', 'chart'];
+export const DEFAULT_VIEWS: readonly EmbedView[] = ['results', 'chart', 'amplification'];
 
 /** Where a configuration came from, for the wording of notices. */
 export type ConfigSource = 'attributes' | 'link' | 'props';

@@ -28,3 +28,17 @@ export function useValueAfterInput<T>(value: T): T {
   }, [value, shown]);
   return shown;
 }
+
+/** False until the browser is first idle (the first chart drawn): the lazy panels then load without delaying it. */
+export function useIdleReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(() => setReady(true), { timeout: 1500 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setReady(true), 200);
+    return () => clearTimeout(timer);
+  }, []);
+  return ready;
+}

@@ -1,8 +1,8 @@
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { ResultRows } from './ResultRows';
 import { fieldDefinition, isInputKey } from '../config/fields';
-import { useDerived, useFormatter } from '../store';
+import { useDerived, useFormatter, useValueAfterInput } from '../store';
 import { headlineRows, readingContext } from './readings';
 import { RiskResults } from './RiskResults';
 
@@ -15,14 +15,16 @@ function problemLabels(errors: Partial<Record<string, string>>): string[] {
 
 /** The headline figures of the analysis on show, each with a one-line reading; the last valid ones while a field is wrong. */
 export function HeadlineResults(): ReactNode {
-  const { shown, shownSpec, stale, errors, venue, current } = useDerived();
+  const derived = useDerived();
+  const { shown, stale, errors, venue, current } = derived;
   const headingId = useId();
   const format = useFormatter();
   const context = useMemo(() => readingContext(venue), [venue]);
   const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context, format)), [shown, context, format]);
-  // The odds and carry below the headline follow in a deferred render: a slider step commits the headline figures first.
-  const riskAnalysis = useDeferredValue(shown);
-  const riskSpec = useDeferredValue(shownSpec);
+  // The odds and carry below the headline follow a task later, together: a slider step commits the headline figures first.
+  const later = useValueAfterInput(derived);
+  const riskAnalysis = later.shown;
+  const riskSpec = later.shownSpec;
   const problems = problemLabels(errors);
   const invalidWithoutHistory = current === null && shown === null;
 

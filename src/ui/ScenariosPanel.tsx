@@ -1,8 +1,8 @@
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { ValidAnalysis, VenuePreset } from '../model';
 import type { Formatter } from '../config/format';
-import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived, useFormatter } from '../store';
+import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived, useFormatter, useValueAfterInput } from '../store';
 import { towardEntry } from './readings';
 
 interface ComparisonRow {
@@ -26,8 +26,8 @@ function cells(row: ComparisonRow, format: Formatter): string[] {
 
 /** Save up to four snapshots of the inputs and compare their key figures with the current position. */
 export function ScenariosPanel(): ReactNode {
-  // The comparison follows in a deferred render: a slider step's urgent commit stops here.
-  const { current, venue } = useDeferredValue(useDerived());
+  // The comparison follows a task later: a slider step's urgent commit stops here.
+  const { current, venue } = useValueAfterInput(useDerived());
   return <ScenariosBody current={current} venue={venue} />;
 }
 

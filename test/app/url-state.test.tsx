@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultInputs, serializeInputs } from '../../src/config/codec';
-import { addressFor, initialState, parseStored, queryFor, readLink, shareLink, storedText } from '../../src/app/urlState';
+import { addressFor, formatParams, formatSettingsFrom, initialState, parseStored, queryFor, readLink, shareLink, storedText } from '../../src/app/urlState';
 import { screenInputs } from '../ui/arbitraries';
 
 describe('links', () => {
@@ -53,6 +53,10 @@ describe('links', () => {
     const link = shareLink('https://example.org', '/calc/', defaultInputs(), 'dark');
     expect(readLink(new URL(link).search)?.inputs).toEqual(defaultInputs());
     expect(readLink(new URL(link).search)?.theme).toBe('dark');
+    // The page's number format travels with the shared link, and reads back as the same settings.
+    const localized = shareLink('https://example.org', '/calc/', defaultInputs(), 'dark', formatParams('?locale=de-DE&currency=EUR'));
+    expect(formatSettingsFrom(new URL(localized).search)).toEqual({ locale: 'de-DE', currency: 'EUR' });
+    expect(readLink(new URL(localized).search)?.inputs).toEqual(defaultInputs());
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyze } from '../../src/model';
+import { analyze, equityAt } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { launchBrowser, watchErrors } from './chromium';
@@ -44,6 +44,46 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     await expect.poll(() => resultText(page, 'liquidationPrice')).toContain(expected);
     await noBrokenNumbers(page);
     await page.screenshot({ path: `${shots}/desktop.png`, fullPage: true });
+  });
+
+  it('reads the curve in the tooltip by pointer and by keyboard, with a dot on the equity line', async () => {
+    const spec = inputsToSpec(defaultInputs());
+    /** Price and equity as the tooltip shows them; the equity must be the model's at that price. */
+    const readTooltip = async (): Promise<{ price: number; equity: number }> => {
+      const tooltip = page.locator('.lev-plot .lev-tooltip').first();
+      await tooltip.waitFor({ state: 'visible' });
+      const title = await tooltip.locator('.lev-tooltip-title').innerText();
+      const equityText = await tooltip.locator('dt:text-is("Equity") + dd').innerText();
+      const number = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+      return { price: number(title.split('(')[0] ?? ''), equity: number(equityText) };
+    };
+    const analysis = analyze(spec);
+    if (!analysis.valid) throw new Error('the defaults should be valid');
+    const checkAgainstModel = ({ price, equity }: { price: number; equity: number }): void => {
+      const expected = Number(equityAt(spec, String(price)));
+      // The title rounds the price to the 0.1 tick (±0.05), and equity moves by the quantity per unit of price; the equity shows cents.
+      expect(Math.abs(equity - expected)).toBeLessThanOrEqual(Number(analysis.quantity) * 0.05 + 0.005 + 1e-9);
+    };
+
+    const surface = page.locator('.lev-plot svg.recharts-surface').first();
+    await surface.scrollIntoViewIfNeeded();
+    const box = await surface.boundingBox();
+    if (box === null) throw new Error('the chart has no box');
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.6);
+    const byPointer = await readTooltip();
+    checkAgainstModel(byPointer);
+    expect(await page.locator('.lev-active-dot').count()).toBe(1);
+    await page.mouse.move(0, 0);
+
+    await surface.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const byKey = await readTooltip();
+    checkAgainstModel(byKey);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await readTooltip()).price).toBeGreaterThan(byKey.price);
+    await page.keyboard.press('Escape');
+    await page.locator('body').focus();
   });
 
   it('moves the markers when the leverage slider is driven by keyboard', async () => {

@@ -1,3 +1,4 @@
+import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, healthAt, roeAt, validate } from '../../src/model';
@@ -48,7 +49,7 @@ function checkFan(spec: PositionSpec, analysis: ValidAnalysis, fan: Amplificatio
 describe('amplification fan', () => {
   it('draws 1×, 2×, 5×, 10×, 25×, 50× and the current 20×, each ending at its own liquidation price', () => {
     const { spec, analysis } = defaultPosition();
-    const fan = amplificationFan(spec, analysis);
+    const fan = amplificationFan(spec, analysis, defaultFormatter);
     expect(fan.lines.map((line) => line.leverage)).toEqual([1, 2, 5, 10, 20, 25, 50]);
     expect(fan.lines.filter((line) => line.current).map((line) => line.leverage)).toEqual([20]);
     expect(fan.skipped).toEqual([]);
@@ -63,7 +64,7 @@ describe('amplification fan', () => {
     const at10 = validAnalysis({ ...spec, leverage: '10' });
     expect(at10).not.toBeNull();
     if (at10 === null) return;
-    const fan = amplificationFan({ ...spec, leverage: '10' }, at10);
+    const fan = amplificationFan({ ...spec, leverage: '10' }, at10, defaultFormatter);
     expect(fan.lines.map((line) => line.leverage)).toEqual([...FAN_LEVERAGES]);
     expect(fan.lines.find((line) => line.current)?.leverage).toBe(10);
     expect(analysis.leverage).toBe('20');
@@ -75,7 +76,7 @@ describe('amplification fan', () => {
     const analysis = validAnalysis(capped);
     expect(analysis).not.toBeNull();
     if (analysis === null) return;
-    const fan = amplificationFan(capped, analysis);
+    const fan = amplificationFan(capped, analysis, defaultFormatter);
     expect(fan.skipped.map((skip) => skip.leverage)).toEqual([25, 50]);
     for (const skip of fan.skipped) {
       expect(skip.reason).toBe(validate(withLeverage(capped, analysis, skip.leverage))[0]?.message);
@@ -90,7 +91,7 @@ describe('amplification fan', () => {
         const withMode: PositionSpec = marginMode === 'cross' ? { ...spec, marginMode } : spec;
         const analysis = validAnalysis(withMode);
         if (analysis === null) return;
-        const fan = amplificationFan(withMode, analysis, { points: 41 });
+        const fan = amplificationFan(withMode, analysis, defaultFormatter, { points: 41 });
         for (const skip of fan.skipped) expect(validate(withLeverage(withMode, analysis, skip.leverage)).length).toBeGreaterThan(0);
         expect(fan.lines.length + fan.skipped.length).toBeGreaterThanOrEqual(FAN_LEVERAGES.length);
         checkFan(withMode, analysis, fan);
@@ -105,7 +106,7 @@ describe('amplification fan', () => {
     const analysis = validAnalysis(loan);
     expect(analysis).not.toBeNull();
     if (analysis === null) return;
-    const fan = amplificationFan(loan, analysis);
+    const fan = amplificationFan(loan, analysis, defaultFormatter);
     // LTV 80 % allows at most 5×.
     expect(fan.skipped.map((skip) => skip.leverage)).toEqual([10, 25, 50]);
     expect(fan.lines.map((line) => line.leverage)).toEqual([1, 2, 3, 5]);
@@ -115,7 +116,7 @@ describe('amplification fan', () => {
 
   it('keeps the ROE axis between the wiped-out margin and the cap', () => {
     const { spec, analysis } = defaultPosition();
-    const [low, high] = fanValueDomain(amplificationFan(spec, analysis));
+    const [low, high] = fanValueDomain(amplificationFan(spec, analysis, defaultFormatter));
     expect(low).toBeLessThanOrEqual(-100);
     expect(high).toBeLessThanOrEqual(300);
     expect(high).toBeGreaterThan(0);
