@@ -28,7 +28,7 @@ export interface EquityPlan {
 
 export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions, format: Formatter): EquityPlan | null {
   const domain = priceDomain(analysis, options.zoom, [...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
-  const own = chartMarkers(analysis);
+  const own = chartMarkers(analysis, format);
   const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
   if (curve === null) return null;
   const scenarios = scenarioPlan(options.scenarios, analysis, options.unit, curve.price, domain);

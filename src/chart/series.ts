@@ -1,5 +1,6 @@
 import { analyze, buildCurve, curveFromNumbers, numericSpec, validate } from '../model';
 import type { Curve, PositionSpec, ValidAnalysis } from '../model';
+import { defaultFormatter } from '../config/format';
 import type { Formatter } from '../config/format';
 
 /*
@@ -75,7 +76,7 @@ function levelClass(level: string): string {
 }
 
 /** Entry, liquidation, bankruptcy, break-even and each health threshold that exists at a positive price. */
-export function chartMarkers(analysis: ValidAnalysis): Marker[] {
+export function chartMarkers(analysis: ValidAnalysis, format: Formatter): Marker[] {
   const markers: Marker[] = [];
   const towardEntry = analysis.side === 'long' ? 'up' : 'down';
   const add = (kind: MarkerKind, id: string, value: string | null, label: string, shortLabel: string, dash: string, color: string, level?: string): void => {
@@ -95,7 +96,8 @@ export function chartMarkers(analysis: ValidAnalysis): Marker[] {
     // Level 1 is the liquidation price itself, already marked.
     if (Number(threshold.level) === 1) return;
     const dash = thresholdDashes[index % thresholdDashes.length] ?? '4 4';
-    add('threshold', `threshold-${levelClass(threshold.level)}`, threshold.price, `${healthName} ${threshold.level}`, `H ${threshold.level}`, dash, colors.threshold, threshold.level);
+    const level = format.number(threshold.level, { digits: 4 });
+    add('threshold', `threshold-${levelClass(threshold.level)}`, threshold.price, `${healthName} ${level}`, `H ${level}`, dash, colors.threshold, threshold.level);
   });
   for (const marker of markers) {
     if (marker.kind === 'threshold') marker.className = `lev-marker lev-marker-threshold lev-marker-${marker.id}`;
@@ -156,7 +158,8 @@ export function zoomDomain(domain: PriceDomain, entry: number, zoom: number): Pr
 /** The chart's x range for a position, a zoom level and any extra prices to keep in view (scenario markers). */
 export function priceDomain(analysis: ValidAnalysis, zoom: number, extraPrices: readonly number[] = []): PriceDomain {
   const entry = Number(analysis.entry);
-  const markerPrices = chartMarkers(analysis).map((marker) => marker.price);
+  // Only the prices are used here, so the labels' number format does not matter.
+  const markerPrices = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
   const auto = autoDomain(entry, [...markerPrices, ...extraPrices], Number(analysis.effectiveLeverage));
   return zoomDomain(auto, entry, zoom);
 }

@@ -79,8 +79,8 @@ export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, option
     .filter((threshold) => Number(threshold.level) !== 1)
     .map((threshold) =>
       threshold.price === null
-        ? `${healthName.toLowerCase()} ${threshold.level} is never reached`
-        : `${healthName.toLowerCase()} ${threshold.level} at ${price(threshold.price)} (${move(threshold.price)})`,
+        ? `${healthName.toLowerCase()} ${format.number(threshold.level, { digits: 4 })} is never reached`
+        : `${healthName.toLowerCase()} ${format.number(threshold.level, { digits: 4 })} at ${price(threshold.price)} (${move(threshold.price)})`,
     );
   if (levels.length > 0) sentences.push(`Warning levels: ${levels.join('; ')}.`);
 

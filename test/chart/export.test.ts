@@ -1,3 +1,4 @@
+import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCurve } from '../../src/model';
@@ -15,7 +16,7 @@ function parse(csv: string): string[][] {
 describe('curveToCsv', () => {
   it('has a header and one row per plotted price, with the figures of the curve', () => {
     const { spec, analysis } = defaultPosition();
-    const curve = mainCurve(spec, priceDomain(analysis, 1), chartMarkers(analysis).map((marker) => marker.price));
+    const curve = mainCurve(spec, priceDomain(analysis, 1), chartMarkers(analysis, defaultFormatter).map((marker) => marker.price));
     expect(curve).not.toBeNull();
     if (curve === null) return;
     const table = parse(curveToCsv(curve, { units: { price: 'USDT', margin: 'USDT' } }));

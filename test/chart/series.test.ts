@@ -1,3 +1,4 @@
+import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { effectiveLeverageAt, equityAt, equityQuoteAt, healthAt, pnlAt, roeAt } from '../../src/model';
@@ -19,7 +20,7 @@ import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from 
 describe('chart markers', () => {
   it('lists entry, liquidation, bankruptcy, break-even and each threshold with distinct dashes, labels and classes', () => {
     const { analysis } = defaultPosition();
-    const markers = chartMarkers(analysis);
+    const markers = chartMarkers(analysis, defaultFormatter);
     expect(markers.map((marker) => marker.id)).toEqual(['entry', 'liquidation', 'bankruptcy', 'break-even', 'threshold-1-25', 'threshold-2']);
     expect(new Set(markers.map((marker) => marker.dash)).size).toBe(markers.length);
     expect(new Set(markers.map((marker) => marker.label)).size).toBe(markers.length);
@@ -41,7 +42,7 @@ describe('chart markers', () => {
     const analysis = validAnalysis({ ...spec, thresholds: ['1', '1.5', '1000'] });
     expect(analysis).not.toBeNull();
     if (analysis === null) return;
-    const ids = chartMarkers(analysis).map((marker) => marker.id);
+    const ids = chartMarkers(analysis, defaultFormatter).map((marker) => marker.id);
     expect(ids).not.toContain('threshold-1');
     expect(ids).toContain('threshold-1-5');
     const never = analysis.thresholdPrices.find((threshold) => threshold.level === '1000');
@@ -51,7 +52,7 @@ describe('chart markers', () => {
   it('a short rounds its liquidation price down, toward entry', () => {
     const { spec } = defaultPosition();
     const analysis = validAnalysis({ ...spec, side: 'short' });
-    expect(analysis === null ? null : chartMarkers(analysis).find((marker) => marker.kind === 'liquidation')?.rounding).toBe('down');
+    expect(analysis === null ? null : chartMarkers(analysis, defaultFormatter).find((marker) => marker.kind === 'liquidation')?.rounding).toBe('down');
   });
 });
 
@@ -66,7 +67,7 @@ describe('price domain', () => {
         expect(from).toBeGreaterThan(0);
         expect(to - entry).toBeGreaterThanOrEqual(0.02 * entry * (1 - 1e-12));
         expect(entry - from).toBeGreaterThanOrEqual(0.02 * entry * (1 - 1e-12));
-        for (const marker of chartMarkers(analysis)) {
+        for (const marker of chartMarkers(analysis, defaultFormatter)) {
           const distance = Math.abs(marker.price - entry);
           expect(marker.price).toBeGreaterThan(from);
           expect(marker.price).toBeLessThan(to);
@@ -159,7 +160,7 @@ describe('equity rows agree with the exact model', () => {
     const analysis = validAnalysis(spec);
     if (analysis === null) return;
     const domain = priceDomain(analysis, 1);
-    const markers = chartMarkers(analysis).map((marker) => marker.price);
+    const markers = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
     const curve = mainCurve(spec, domain, markers);
     expect(curve).not.toBeNull();
     if (curve === null) return;

@@ -84,7 +84,8 @@ describe('the main chart with risk over time', () => {
     expect(screen.queryByText('7-day price range (±1σ, ±2σ)')).toBeNull();
     await user.click(toggle);
     expect(container.querySelector('.lev-band')).not.toBeNull();
-    expect(screen.getByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ })).toBeTruthy();
+    // The holding-period chart is loaded once the page is idle, after the first chart.
+    expect(await screen.findByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }, { timeout: 5000 })).toBeTruthy();
   });
 
   it('has no range toggle or bands without volatility', () => {

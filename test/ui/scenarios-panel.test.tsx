@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model';
@@ -32,8 +32,8 @@ describe('scenarios', () => {
     if (!base.valid || !now.valid) throw new Error('both are valid');
     expect(saved.textContent).toContain(formatTimes(base.leverage));
     expect(saved.textContent).toContain(formatPrice(base.liquidationPrice, '0.1', { direction: 'up' }));
-    const current = within(table).getByRole('row', { name: /Current inputs/ });
-    expect(current.textContent).toContain(formatPrice(now.liquidationPrice, '0.1', { direction: 'up' }));
+    // The comparison follows the inputs one task later (the input's own update commits first).
+    await waitFor(() => expect(within(table).getByRole('row', { name: /Current inputs/ }).textContent).toContain(formatPrice(now.liquidationPrice, '0.1', { direction: 'up' })));
 
     await user.click(screen.getByRole('button', { name: 'Remove scenario 20x base' }));
     expect(within(table).queryByRole('row', { name: /20x base/ })).toBeNull();
