@@ -60,6 +60,7 @@ function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; 
 const NO_BANDS: readonly PriceBand[] = [];
 
 function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; healthName: string; rangeLabel: string | null }): ReactNode {
+  const format = useFormatter();
   return (
     <ul className="lev-legend" aria-label="Legend">
       <li>
@@ -80,7 +81,7 @@ function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; heal
       )}
       {plan.zones.warning !== null && plan.zones.warningLevel !== null && (
         <li>
-          <Swatch color={colors.warning} kind="area" /> {healthName} below {plan.zones.warningLevel}
+          <Swatch color={colors.warning} kind="area" /> {healthName} below {format.number(plan.zones.warningLevel, { digits: 4 })}
         </li>
       )}
       {rangeLabel !== null && (
@@ -101,13 +102,11 @@ interface PanelData {
 }
 
 export function ChartPanel({ views = ALL_VIEWS }: ChartPanelProps): ReactNode {
-  // The inputs and headline figures update at once; the chart follows in an interruptible render one task
-  // later, so the input's frame is not held up by the chart and holding a slider key never queues a chart render per step. The urgent render stops here: the body is memoized.
-  // The toolbox's markers stay urgent (a typed or dragged exit price moves its marker at once); they are
-  // compared by value, so a slider step that leaves them alone does not redraw the chart.
-  const urgent = useDerived();
-  const derived = useValueAfterInput(urgent);
-  return <ChartBody derived={derived} toolboxView={toolboxFor(urgent)} offered={views} />;
+  // The input commits at once; the chart (with the headline figures and the toolbox) follows in an interruptible
+  // render one task later, so the input's frame is not held up by it and a held slider key never queues a chart
+  // render per step. The urgent render stops here: the body is memoized.
+  const derived = useValueAfterInput(useDerived());
+  return <ChartBody derived={derived} toolboxView={toolboxFor(derived)} offered={views} />;
 }
 
 const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { derived: DerivedView; toolboxView: ToolboxView; offered: readonly ChartView[] }): ReactNode {
