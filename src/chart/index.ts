@@ -1,7 +1,6 @@
 export { ChartPanel } from './ChartPanel';
 export { EquityChart } from './EquityChart';
 export type { EquityChartProps } from './EquityChart';
-export { FanChart, LeverageChart } from './AmplificationChart';
 export {
   amplificationFan,
   autoDomain,
