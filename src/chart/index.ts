@@ -1,6 +1,7 @@
 export { ChartPanel } from './ChartPanel';
 export { EquityChart } from './EquityChart';
 export type { EquityChartProps } from './EquityChart';
+export { FanChart, LeverageChart } from './AmplificationChart';
 export {
   amplificationFan,
   autoDomain,
