@@ -1,5 +1,5 @@
 // Embedding benchmark (part of `npm run bench`): custom-element and npm-package sizes, the element's first render.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     await build({ mode: 'element', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     await build({ mode: 'lib', logLevel: 'warn', build: { outDir: libDir, emptyOutDir: true } });
     const element = sizeOf(join(outDir, 'leverage-lens.js'));
+    // Served from disk by the preview server, as a docs page would be (an intercepted request adds its own delay).
+    writeFileSync(join(outDir, 'bench-embed.html'), benchPage);
     const library = scriptsIn(libDir);
     const styles = sizeOf(join(libDir, 'style.css'));
     console.log(
@@ -75,7 +77,6 @@ async function main(): Promise<void> {
     const session = await launchBrowser();
     try {
       const page = await session.context.newPage();
-      await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: benchPage }));
       const cdp = await session.context.newCDPSession(page);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await page.addInitScript(CHART_PAINT_PROBE);
