@@ -102,9 +102,9 @@ interface PanelData {
 }
 
 export function ChartPanel({ views = ALL_VIEWS }: ChartPanelProps): ReactNode {
-  // The input commits at once; the chart (with the headline figures and the toolbox) follows in an interruptible
-  // render one task later, so the input's frame is not held up by it and a held slider key never queues a chart
-  // render per step. The urgent render stops here: the body is memoized.
+  // The input and the headline figures commit at once; the chart (with its toolbox markers) follows in an
+  // interruptible render one task later, so the input's frame is not held up by it and a held slider key never
+  // queues a chart render per step. The urgent render stops here: the body is memoized.
   const derived = useValueAfterInput(useDerived());
   return <ChartBody derived={derived} toolboxView={toolboxFor(derived)} offered={views} />;
 }
