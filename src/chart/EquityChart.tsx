@@ -17,6 +17,9 @@ export const INITIAL_SIZE = { width: 640, height: 320 } as const;
 /** Below this width labels shorten and ticks thin out. */
 export const NARROW_WIDTH = 480;
 const Y_AXIS_WIDTH = 64;
+// The right margin leaves room for the last tick label, centred on the plot's edge.
+const WIDE_SIDES = { left: 4, right: 28 } as const;
+const NARROW_SIDES = { left: 0, right: 24 } as const;
 // Hoisted: recharts compares these props by reference and re-registers its settings when they are new objects.
 const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
 /**
@@ -113,15 +116,15 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
   const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
-  // The right margin leaves room for the last tick label, centred on the plot's edge.
-  const margin = narrow ? { left: 0, right: 16 } : { left: 4, right: 28 };
-
+  const sides = narrow ? NARROW_SIDES : WIDE_SIDES;
+  // Each label is formatted once per change, for its width and for its text.
+  const labels = useMemo(() => markers.map((marker) => markerLabel(marker, narrow, tick, format)), [markers, narrow, tick, format]);
   const labelRows = useMemo(() => {
-    const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - margin.left - margin.right);
-    return staggerLabels(markers.map((marker) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(markerLabel(marker, narrow, tick, format)) })));
-  }, [markers, domain, width, narrow, margin.left, margin.right, tick, format]);
+    const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - sides.left - sides.right);
+    return staggerLabels(markers.map((marker, index) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(labels[index] ?? '') })));
+  }, [markers, labels, domain, width, sides]);
   const rowCount = labelRows.reduce((max, row) => Math.max(max, row + 1), 1);
-  const chartMargin = useMemo(() => ({ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, left: narrow ? 0 : 4, right: narrow ? 16 : 28 }), [rowCount, narrow]);
+  const chartMargin = useMemo(() => ({ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, ...sides }), [rowCount, sides]);
   const verticals = useMemo<VerticalLine[]>(
     () =>
       markers.map((marker, index) => ({
@@ -131,10 +134,10 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         dash: marker.dash,
         strokeWidth: marker.kind === 'liquidation' || marker.kind === 'entry' ? 2 : 1.5,
         className: marker.className,
-        label: markerLabel(marker, narrow, tick, format),
+        label: labels[index] ?? '',
         row: labelRows[index] ?? 0,
       })),
-    [markers, labelRows, narrow, tick, format],
+    [markers, labels, labelRows],
   );
 
   const yScale = useMemo(() => {

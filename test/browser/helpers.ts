@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
@@ -46,4 +46,21 @@ export async function openCalculator(url: string, viewport = { width: 1280, heig
   await page.goto(url);
   await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
   return { session, page, errors };
+}
+
+/**
+ * One calculator page shared by a describe block: opened before its first test, and closed after the last one,
+ * which also asserts that the whole block logged no console error. `onOpen` receives the page for the tests.
+ */
+export function shareCalculator(url: string, onOpen: (opened: OpenPage) => void): void {
+  let opened: OpenPage | null = null;
+  beforeAll(async () => {
+    opened = await openCalculator(url);
+    onOpen(opened);
+  });
+  afterAll(async () => {
+    if (opened === null) return;
+    expect(opened.errors, 'console errors during the suite').toEqual([]);
+    await opened.session.close();
+  });
 }

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze, equityAt } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
-import { axeViolations, noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
+import { axeViolations, noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 async function markerX(page: Page, id: string): Promise<number> {
@@ -17,16 +17,7 @@ async function markerX(page: Page, id: string): Promise<number> {
 describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
   let session: BrowserSession;
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ session, page, errors } = await openCalculator(baseUrl));
-  });
-
-  afterAll(async () => {
-    expect(errors, 'console errors during the suite').toEqual([]);
-    await session.close();
-  });
+  shareCalculator(baseUrl, (opened) => ({ session, page } = opened));
 
   it('shows the model’s liquidation price for entry 50,000 / collateral 500 / long / 20× at 0.4 % (mark basis)', async () => {
     await page.getByLabel('Venue preset').selectOption('binance-usdm-btcusdt');

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultFormatter } from '../../src/config/format';
 import { analyze } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatProbability } from '../../src/ui/riskReadings';
-import type { BrowserSession } from './chromium';
-import { noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
+import { noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 /** The touch probability the model gives for the default position with these inputs, formatted as the page does. */
@@ -16,18 +15,8 @@ function expectedTouch(volatility: string, horizonDays: string): string {
 }
 
 describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
-  let session: BrowserSession;
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ session, page, errors } = await openCalculator(baseUrl));
-  });
-
-  afterAll(async () => {
-    expect(errors, 'console errors during the suite').toEqual([]);
-    await session.close();
-  });
+  shareCalculator(baseUrl, (opened) => ({ page } = opened));
 
   it('shows the model’s touch probability for the volatility and horizon typed, and draws the price range', async () => {
     await page.getByLabel('Volatility (annualized)').fill('80');

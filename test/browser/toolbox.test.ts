@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze, analyzePortfolio } from '../../src/model';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { portfolioTick } from '../../src/store/toolbox';
 import { launchBrowser, watchErrors } from './chromium';
-import type { BrowserSession } from './chromium';
-import { axeViolations, noBrokenNumbers, openCalculator, resultText, shots } from './helpers';
+import { axeViolations, noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 async function markerX(page: Page, id: string): Promise<number> {
@@ -28,18 +27,8 @@ const positions = [
 const wallet = '3000';
 
 describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
-  let session: BrowserSession;
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ session, page, errors } = await openCalculator(baseUrl));
-  });
-
-  afterAll(async () => {
-    expect(errors, 'console errors during the suite').toEqual([]);
-    await session.close();
-  });
+  shareCalculator(baseUrl, (opened) => ({ page } = opened));
 
   it('switches tools with the arrow keys (an accessible tablist)', async () => {
     const first = page.getByRole('tab', { name: 'Exit price → PnL' });

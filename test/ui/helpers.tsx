@@ -4,12 +4,25 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import { CalculatorProvider, createCalculatorStore } from '../../src/store';
+import { HeadlineResults, InputsPanel } from '../../src/ui';
+import type { Inputs } from '../../src/config/codec';
 import type { CalculatorStore, CalculatorStoreOptions } from '../../src/store';
 
 export function renderWithStore(ui: ReactNode, options: CalculatorStoreOptions = {}): RenderResult & { store: CalculatorStore } {
   const store = createCalculatorStore(options);
   const result = render(<CalculatorProvider store={store}>{ui}</CalculatorProvider>);
   return { ...result, store };
+}
+
+/** The inputs panel and the headline results over one store, as the page shows them. */
+export function renderInputsAndResults(inputs?: Inputs): RenderResult & { store: CalculatorStore } {
+  return renderWithStore(
+    <>
+      <InputsPanel />
+      <HeadlineResults />
+    </>,
+    inputs === undefined ? {} : { inputs },
+  );
 }
 
 /** Fails the test when React (or anything else) logs an error or a warning. */

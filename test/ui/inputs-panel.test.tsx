@@ -5,23 +5,14 @@ import { analyze, findVenue } from '../../src/model';
 import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
-import { HeadlineResults, InputsPanel } from '../../src/ui';
 import { leverageToSlider, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
-import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
+import { expectNoBadNumbers, failOnConsoleErrors, renderInputsAndResults } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
 failOnConsoleErrors();
 
-function page(inputs?: Inputs): ReturnType<typeof renderWithStore> {
-  return renderWithStore(
-    <>
-      <InputsPanel />
-      <HeadlineResults />
-    </>,
-    inputs === undefined ? {} : { inputs },
-  );
-}
+const page = renderInputsAndResults;
 
 function textbox(label: string): HTMLInputElement {
   const element = screen.getByLabelText(label);

@@ -6,22 +6,13 @@ import type { ValidAnalysis } from '../../src/model';
 import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { defaultFormatter, formatPercent } from '../../src/config/format';
-import { HeadlineResults, InputsPanel } from '../../src/ui';
 import { formatDuration, formatProbability } from '../../src/ui/riskReadings';
-import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
+import { expectNoBadNumbers, failOnConsoleErrors, renderInputsAndResults } from './helpers';
 
 vi.setConfig({ testTimeout: 20_000 });
 failOnConsoleErrors();
 
-function page(inputs?: Inputs): ReturnType<typeof renderWithStore> {
-  return renderWithStore(
-    <>
-      <InputsPanel />
-      <HeadlineResults />
-    </>,
-    inputs === undefined ? {} : { inputs },
-  );
-}
+const page = renderInputsAndResults;
 
 function analysisOf(inputs: Inputs): ValidAnalysis {
   const analysis = analyze(inputsToSpec(inputs));
