@@ -27,6 +27,8 @@ const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
  * SeriesLayer, so this item plots nothing: with no values it draws no path, and measures none on each update.
  */
 const noValue = (): null => null;
+// The anchor draws nothing: recharts measures a drawn line's length on every render, which forces a layout.
+const noShape = (): null => null;
 
 export interface EquityChartProps {
   rows: readonly EquityRow[];
@@ -212,7 +214,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         <ZoneLayer zones={shaded} />
         <HorizontalLayer lines={horizontals} />
         <SeriesLayer xs={prices} series={series} clipId={`${idBase}-clip`} />
-        <Line dataKey={noValue} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
+        <Line dataKey={noValue} shape={noShape} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
         <MarkerLayer markers={verticals} />
         {props.overlay}
         <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />

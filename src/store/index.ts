@@ -22,4 +22,4 @@ export type {
 export { toolboxFor, useToolbox } from './useToolbox';
 export { FormatProvider, useFormatter } from './format';
 export type { FormatProviderProps } from './format';
-export { useIdleReady, useSettledValue, useValueAfterInput } from './useSettled';
+export { useDraftValue, useIdleReady, useSettledValue, useValueAfterInput } from './useSettled';

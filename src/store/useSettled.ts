@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * The value once it has stopped changing for `delayMs`; the first value at once. Secondary charts follow
@@ -41,4 +41,54 @@ export function useIdleReady(): boolean {
     return () => clearTimeout(timer);
   }, []);
   return ready;
+}
+
+/**
+ * A control's value shown at once and written one task later. A held slider key then repaints only the slider
+ * and its number box before the next key arrives; the store write (figures, chart) follows in its own task. Steps
+ * that come before the write coalesce into one write of the latest value. `setNow` writes at once (typing).
+ */
+export function useDraftValue(value: string, commit: (value: string) => void): { shown: string; set: (next: string) => void; setNow: (next: string) => void } {
+  const [draft, setDraft] = useState<string | null>(null);
+  const pending = useRef<{ value: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const latestCommit = useRef(commit);
+  useEffect(() => {
+    latestCommit.current = commit;
+  }, [commit]);
+  // A write still waiting when the control goes away is made, not lost.
+  useEffect(
+    () => () => {
+      const waiting = pending.current;
+      if (waiting === null) return;
+      clearTimeout(waiting.timer);
+      pending.current = null;
+      latestCommit.current(waiting.value);
+    },
+    [],
+  );
+  const set = useCallback((next: string) => {
+    setDraft(next);
+    const waiting = pending.current;
+    if (waiting !== null) {
+      waiting.value = next;
+      return;
+    }
+    const entry = {
+      value: next,
+      timer: setTimeout(() => {
+        pending.current = null;
+        latestCommit.current(entry.value);
+        setDraft(null);
+      }, 0),
+    };
+    pending.current = entry;
+  }, []);
+  const setNow = useCallback((next: string) => {
+    const waiting = pending.current;
+    if (waiting !== null) clearTimeout(waiting.timer);
+    pending.current = null;
+    setDraft(null);
+    latestCommit.current(next);
+  }, []);
+  return { shown: draft ?? value, set, setNow };
 }

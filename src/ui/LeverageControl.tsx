@@ -1,6 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { FieldDefinition } from '../config/fields';
-import { useFormatter } from '../store';
+import { useDraftValue, useFormatter } from '../store';
 import { describedBy, FieldFrame, useFrameIds } from './Field';
 import type { FieldStatus } from './Field';
 import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';
@@ -25,9 +25,11 @@ const keySteps: Record<string, { direction: 1 | -1; rungs: number }> = {
 };
 
 /** Number box and log-scaled slider over one value: whichever is used writes the same input. */
-export function LeverageControl({ field, value, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
+export function LeverageControl({ field, value: stored, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
   const ids = useFrameIds();
   const format = useFormatter();
+  // Slider steps show at once and reach the store a task later; typing writes at once.
+  const { shown: value, set: slideTo, setNow: typeValue } = useDraftValue(stored, onChange);
   const typed = Number(value.trim() === '' ? NaN : value);
   const position = leverageToSlider(typed, max);
   const current = Number.isFinite(typed) ? typed : sliderToLeverage(position, max);
@@ -43,7 +45,7 @@ export function LeverageControl({ field, value, max, readOnly, onChange, ...stat
     if (next === null) return;
     // The browser's own step would move one of 1000 log positions, often too little to change the rounded value.
     event.preventDefault();
-    onChange(String(next));
+    slideTo(String(next));
   };
 
   return (
@@ -60,7 +62,7 @@ export function LeverageControl({ field, value, max, readOnly, onChange, ...stat
           aria-describedby={describedBy(ids, status)}
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => typeValue(event.target.value)}
         />
         <span className="lev-unit" aria-hidden="true">
           ×
@@ -78,7 +80,7 @@ export function LeverageControl({ field, value, max, readOnly, onChange, ...stat
           aria-label="Leverage slider"
           aria-valuetext={valueText}
           onKeyDown={onKeyDown}
-          onChange={(event) => onChange(String(sliderToLeverage(Number(event.target.value), max)))}
+          onChange={(event) => slideTo(String(sliderToLeverage(Number(event.target.value), max)))}
         />
         <div className="lev-slider__scale" aria-hidden="true">
           <span>1×</span>
