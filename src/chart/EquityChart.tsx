@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Formatter } from '../config/format';
@@ -7,7 +7,7 @@ import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { markerPrice } from './plan';
 import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
-import { colors, estimateLabelWidth, priceToPixel, staggerLabels } from './series';
+import { colors, estimateLabelWidth, nearestIndex, priceToPixel, staggerLabels, tooltipGrid } from './series';
 import { xTick, yTick } from './ticks';
 import { BandLayer } from './RiskBands';
 import type { PriceBand } from './risk';
@@ -113,6 +113,67 @@ function markerLabel(marker: Marker, narrow: boolean, tick: string, format: Form
   return narrow ? marker.shortLabel : `${marker.label} ${markerPrice(marker, tick, format)}`;
 }
 
+/** What changes with the position inside one chart frame: drawn by our layers, read by the tooltip. */
+interface ChartLayers {
+  xs: readonly number[];
+  equities: readonly number[];
+  series: readonly PlottedSeries[];
+  verticals: readonly VerticalLine[];
+  shaded: readonly ShadedZone[];
+  horizontals: readonly HorizontalLine[];
+  bands: readonly PriceBand[];
+  overlay: ReactNode;
+  tooltip: TooltipContext;
+}
+
+/**
+ * The layers reach their components through context, past recharts' memoized tree: a step that keeps the axes
+ * (same price range, same value ticks) re-renders these layers only, and recharts' own store is not touched.
+ */
+const LayerContext = createContext<ChartLayers | null>(null);
+
+function SeriesSlot({ clipId }: { clipId: string }): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <SeriesLayer xs={layers.xs} series={layers.series} clipId={clipId} />;
+}
+
+function ZoneSlot(): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <ZoneLayer zones={layers.shaded} />;
+}
+
+function BandSlot(): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <BandLayer bands={layers.bands} />;
+}
+
+function HorizontalSlot(): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <HorizontalLayer lines={layers.horizontals} />;
+}
+
+function MarkerSlot(): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <MarkerLayer markers={layers.verticals} />;
+}
+
+function OverlaySlot(): ReactNode {
+  return useContext(LayerContext)?.overlay ?? null;
+}
+
+function ActiveDotSlot(): ReactNode {
+  const layers = useContext(LayerContext);
+  return layers === null ? null : <ActiveDot xs={layers.xs} values={layers.equities} color={colors.equity} />;
+}
+
+/** The tooltip's reading at a price of the frame's grid: the current curve's row at that price. */
+function TooltipReading({ price }: { price: number }): ReactNode {
+  const layers = useContext(LayerContext);
+  if (layers === null) return null;
+  const row = layers.tooltip.rows[nearestIndex(layers.xs, price)];
+  return row === undefined ? null : <EquityTooltipBody row={row} context={layers.tooltip} />;
+}
+
 export const EquityChart = memo(function EquityChart(props: EquityChartProps): ReactNode {
   const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title } = props;
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
@@ -142,26 +203,32 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     [markers, labels, labelRows],
   );
 
+  // The frame (price range, value ticks) keeps its identity while its numbers stay the same.
   const yScale = useMemo(() => {
     const keys: (keyof EquityRow)[] = ['equity', 'unleveraged', ...overlays.map((overlay) => overlay.key)];
     const [low, high] = valueDomain(rows, keys, [0, startEquity]);
     return niceScale(low, high, narrow ? 4 : 6);
   }, [rows, overlays, startEquity, narrow]);
+  const [yLow, yHigh] = yScale.domain;
+  const yTicksKey = yScale.ticks.join(' ');
+  const yDomain = useMemo<[number, number]>(() => [yLow, yHigh], [yLow, yHigh]);
+  const yTicks = useMemo(() => (yTicksKey === '' ? [] : yTicksKey.split(' ').map(Number)), [yTicksKey]);
   const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
   const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
+  const grid = useMemo(() => tooltipGrid({ from: domain.from, to: domain.to }), [domain.from, domain.to]);
   const renderXTick = useMemo(() => xTick(tickFormatter(xTicks, format)), [xTicks, format]);
-  const renderYTick = useMemo(() => yTick(tickFormatter(yScale.ticks, format)), [yScale, format]);
-
-  const context = useMemo<TooltipContext>(
-    () => ({ rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format }),
-    [rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format],
-  );
+  const renderYTick = useMemo(() => yTick(tickFormatter(yTicks, format)), [yTicks, format]);
   const renderTooltip = useCallback(
     ({ active, activeIndex }: TooltipState): ReactNode => {
-      const row = active && activeIndex !== undefined && activeIndex !== null ? context.rows[Number(activeIndex)] : undefined;
-      return row === undefined ? null : <EquityTooltipBody row={row} context={context} />;
+      const point = active && activeIndex !== undefined && activeIndex !== null ? grid[Number(activeIndex)] : undefined;
+      return point === undefined ? null : <TooltipReading price={point.price} />;
     },
-    [context],
+    [grid],
+  );
+
+  const tooltip = useMemo<TooltipContext>(
+    () => ({ rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format }),
+    [rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format],
   );
   const prices = useMemo(() => rows.map((row) => row.price), [rows]);
   const equities = useMemo(() => rows.map((row) => row.equity), [rows]);
@@ -188,38 +255,39 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     ],
     [startEquity, equityUnit, equityInCoin, format],
   );
-
-  return (
-    <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
-      <ComposedChart data={rows} margin={chartMargin} title={title} accessibilityLayer>
-        <defs>
-          <pattern id={hatchId} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width={8} height={8} fill={colors.danger} fillOpacity={0.08} />
-            <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
-          </pattern>
-        </defs>
-        <XAxis
-          dataKey="price"
-          type="number"
-          domain={xDomain}
-          allowDataOverflow
-          ticks={xTicks}
-          interval={0}
-          stroke={colors.axis}
-          tick={renderXTick}
-        />
-        <YAxis type="number" domain={yScale.domain} allowDataOverflow ticks={yScale.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
-        <GridLayer ticks={yScale.ticks} color={colors.grid} />
-        <BandLayer bands={props.bands ?? NO_BANDS} />
-        <ZoneLayer zones={shaded} />
-        <HorizontalLayer lines={horizontals} />
-        <SeriesLayer xs={prices} series={series} clipId={`${idBase}-clip`} />
-        <Line dataKey={noValue} shape={noShape} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
-        <MarkerLayer markers={verticals} />
-        {props.overlay}
-        <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />
-        <ActiveDot xs={prices} values={equities} color={colors.equity} />
-      </ComposedChart>
-    </ResponsiveContainer>
+  const bands = props.bands ?? NO_BANDS;
+  const { overlay } = props;
+  const layers = useMemo<ChartLayers>(
+    () => ({ xs: prices, equities, series, verticals, shaded, horizontals, bands, overlay, tooltip }),
+    [prices, equities, series, verticals, shaded, horizontals, bands, overlay, tooltip],
   );
+
+  const frame = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
+        <ComposedChart data={grid} margin={chartMargin} title={title} accessibilityLayer>
+          <defs>
+            <pattern id={hatchId} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width={8} height={8} fill={colors.danger} fillOpacity={0.08} />
+              <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
+            </pattern>
+          </defs>
+          <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
+          <YAxis type="number" domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+          <GridLayer ticks={yTicks} color={colors.grid} />
+          <BandSlot />
+          <ZoneSlot />
+          <HorizontalSlot />
+          <SeriesSlot clipId={`${idBase}-clip`} />
+          <Line dataKey={noValue} shape={noShape} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
+          <MarkerSlot />
+          <OverlaySlot />
+          <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />
+          <ActiveDotSlot />
+        </ComposedChart>
+      </ResponsiveContainer>
+    ),
+    [onResize, grid, chartMargin, title, hatchId, xDomain, xTicks, renderXTick, yDomain, yTicks, renderYTick, idBase, renderTooltip],
+  );
+  return <LayerContext.Provider value={layers}>{frame}</LayerContext.Provider>;
 });

@@ -23,6 +23,7 @@ export {
   scenarioPrices,
   staggerLabels,
   startingEquity,
+  tooltipGrid,
   withLeverage,
   zoomDomain,
 } from './series';

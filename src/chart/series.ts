@@ -1,4 +1,4 @@
-import { analyze, buildCurve, curveFromNumbers, numericSpec, validate } from '../model';
+import { analyze, buildCurve, curveFromNumbers, numericSpec, priceGrid, validate } from '../model';
 import type { Curve, PositionSpec, ValidAnalysis } from '../model';
 import { defaultFormatter } from '../config/format';
 import type { Formatter } from '../config/format';
@@ -237,6 +237,16 @@ export function displayedEquity(curve: Curve, index: number, inverse: boolean, u
   const unleveraged = curve.unleveragedEquity[index] ?? 0;
   if (!inverse || unit === 'coin') return { equity, unleveraged };
   return { equity: curve.equityQuote[index] ?? equity * price, unleveraged: unleveraged * price };
+}
+
+/**
+ * The prices recharts holds for the main chart (its tooltip steps through them): the main curve's evenly spaced
+ * prices without the marker prices, so they stay the same while only the position changes within one range.
+ */
+export function tooltipGrid(domain: PriceDomain, points = CURVE_POINTS): { price: number }[] {
+  return priceGrid(domain.from, domain.to, points)
+    .filter((price) => price > 0)
+    .map((price) => ({ price }));
 }
 
 /** The main curve over a domain: evenly spaced prices plus exact marker prices, as numbers. */

@@ -100,12 +100,18 @@ function healthNumber(p: NumericPosition, price: number, equity: number): number
   return requirement > 0 ? equity / requirement : null;
 }
 
-function samplePrices(options: CurveOptions): number[] {
-  const count = Math.max(2, Math.floor(options.points));
-  const { from, to } = options;
+/** Evenly spaced prices from `from` to `to` (at least two); the same numbers every time for the same range. */
+export function priceGrid(from: number, to: number, points: number): number[] {
+  const count = Math.max(2, Math.floor(points));
   const step = (to - from) / (count - 1);
   const grid: number[] = [];
   for (let index = 0; index < count; index += 1) grid.push(from + step * index);
+  return grid;
+}
+
+function samplePrices(options: CurveOptions): number[] {
+  const { from, to } = options;
+  const grid = priceGrid(from, to, options.points);
   const extra = (options.include ?? []).filter((price) => Number.isFinite(price) && price > 0 && price >= from && price <= to);
   if (extra.length === 0) return grid.filter((price) => price > 0);
   return [...grid, ...extra].filter((price) => price > 0).sort((a, b) => a - b);

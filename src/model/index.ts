@@ -17,7 +17,7 @@ export {
   shiftDecimal,
 } from './companions';
 export type { Fill } from './companions';
-export { buildCurve, curveFromNumbers, numericSpec } from './curve';
+export { buildCurve, curveFromNumbers, numericSpec, priceGrid } from './curve';
 export type { Curve, CurveOptions, NumericPosition } from './curve';
 export { findVenue, venuePresets } from './venues';
 export type { VenuePreset } from './venues';

@@ -75,6 +75,27 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     await expect.poll(async () => (await readTooltip()).price).toBeGreaterThan(byKey.price);
     await page.keyboard.press('Escape');
     await page.locator('body').focus();
+
+    // 19× keeps the chart's frame (the same price range and value ticks as 20×), so recharts is not updated:
+    // the tooltip must still read the new curve, not the one the frame was drawn for.
+    const spec19 = inputsToSpec({ ...defaultInputs(), leverage: '19' });
+    const analysis19 = analyze(spec19);
+    if (!analysis19.valid) throw new Error('19× should be valid');
+    await page.getByLabel('Leverage', { exact: true }).fill('19');
+    // Typing scrolled the field into view: find the chart again.
+    await surface.scrollIntoViewIfNeeded();
+    const again = await surface.boundingBox();
+    if (again === null) throw new Error('the chart has no box');
+    await expect
+      .poll(async () => {
+        await page.mouse.move(0, 0);
+        await page.mouse.move(again.x + again.width * 0.7, again.y + again.height * 0.6);
+        const { price, equity } = await readTooltip();
+        return Math.abs(equity - Number(equityAt(spec19, String(price)))) <= Number(analysis19.quantity) * 0.05 + 0.005 + 1e-9;
+      })
+      .toBe(true);
+    await page.mouse.move(0, 0);
+    await page.getByLabel('Leverage', { exact: true }).fill('20');
   });
 
   it('moves the markers when the leverage slider is driven by keyboard', async () => {

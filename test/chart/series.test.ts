@@ -13,6 +13,7 @@ import {
   roundUpShare,
   staggerLabels,
   startingEquity,
+  tooltipGrid,
   zoomDomain,
 } from '../../src/chart';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
@@ -152,6 +153,38 @@ describe('label stagger', () => {
         expect(staggerLabels(boxes, 4).every((row) => row === 0)).toBe(true);
       }),
     );
+  });
+});
+
+describe('tooltip grid', () => {
+  it('is the main curve without its marker prices: every grid price is a curve price, in order, and the rest are markers', () => {
+    fc.assert(
+      fc.property(anySpec, (spec) => {
+        const analysis = validAnalysis(spec);
+        if (analysis === null) return;
+        const domain = priceDomain(analysis, 1);
+        const markers = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
+        const curve = mainCurve(spec, domain, markers.filter((price) => price >= domain.from && price <= domain.to));
+        if (curve === null) return;
+        const grid = tooltipGrid(domain).map((point) => point.price);
+        let at = 0;
+        const extra: number[] = [];
+        for (const price of curve.price) {
+          if (price === grid[at]) at += 1;
+          else extra.push(price);
+        }
+        expect(at).toBe(grid.length);
+        for (const price of extra) expect(markers).toContain(price);
+      }),
+      { numRuns: chartRuns },
+    );
+  });
+
+  it('depends on the price range alone, so a step that keeps the range keeps the same prices', () => {
+    const { analysis } = defaultPosition();
+    const domain = priceDomain(analysis, 1);
+    expect(tooltipGrid({ ...domain })).toEqual(tooltipGrid(domain));
+    expect(tooltipGrid(domain).every((point) => point.price >= domain.from && point.price <= domain.to + 1e-9)).toBe(true);
   });
 });
 
