@@ -60,4 +60,17 @@ export default tseslint.config(
   layer(['src/ui/**'], ['chart', 'app', 'embed'], [], [localeBlindFormatters]),
   layer(['src/app/**'], ['embed'], [], [localeBlindFormatters]),
   layer(['src/embed/**'], [], [], [localeBlindFormatters]),
+  {
+    // The bundles carry only the d3 scales recharts picks for numeric and categorical axes (vite.config.ts, scalesInUse).
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='scale']:not([value.value=/^(auto|linear|band|point)$/])",
+          message: "Charts use the 'linear', 'band' or 'point' scale: the bundles carry only those (see scalesInUse in vite.config.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -60,4 +60,12 @@ describe('layer rules', () => {
     expect(await ruleIds('export const x = (1 as unknown) as number;\n', 'src/model/probe.ts')).toContain('@typescript-eslint/consistent-type-assertions');
     expect(await ruleIds('export const y: any = 1;\n', 'src/model/probe.ts')).toContain('@typescript-eslint/no-explicit-any');
   });
+
+  it('refuses a chart scale the bundles do not carry, and allows the ones they do', async () => {
+    const axis = (scale: string): string => `import { XAxis } from 'recharts';\nexport const x = <XAxis scale=${scale} />;\n`;
+    expect(await ruleIds(axis('"log"'), 'src/chart/probe.tsx')).toContain('no-restricted-syntax');
+    expect(await ruleIds(axis('{"time"}'), 'src/chart/probe.tsx')).toContain('no-restricted-syntax');
+    expect(await ruleIds(axis('"linear"'), 'src/chart/probe.tsx')).not.toContain('no-restricted-syntax');
+    expect(await ruleIds(axis('"auto"'), 'src/chart/probe.tsx')).not.toContain('no-restricted-syntax');
+  });
 });
