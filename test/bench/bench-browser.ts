@@ -69,8 +69,11 @@ interface SliderTimings {
   full: number[];
 }
 
-/** ≥ 50 keyboard steps of the leverage slider (after 10 unrecorded warm-up steps), each timed from the keydown's timestamp. */
-async function sliderTimings(page: Page): Promise<SliderTimings> {
+/**
+ * ≥ 50 keyboard steps of the leverage slider (after 10 unrecorded warm-up steps), each timed from the keydown's
+ * timestamp. `gapMs` is the pause after each press: 60 ms is a held key's pace; a long gap times each step alone.
+ */
+async function sliderTimings(page: Page, gapMs = 60): Promise<SliderTimings> {
   // Page scripts are passed as strings: tsx's transpiled functions carry helpers the page does not have.
   await page.evaluate(`(() => {
     const work = [];
@@ -108,7 +111,7 @@ async function sliderTimings(page: Page): Promise<SliderTimings> {
   const steps = 60;
   for (let step = 0; step < steps; step += 1) {
     await page.keyboard.press(step < steps / 2 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(gapMs);
   }
   const raw: unknown = await page.evaluate('({ work: window.__levWork, frame: window.__levFrame, full: window.__levFull })');
   const numbers = (key: string): number[] => {
@@ -116,6 +119,15 @@ async function sliderTimings(page: Page): Promise<SliderTimings> {
     return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
   };
   return { work: numbers('work'), frame: numbers('frame'), full: numbers('full') };
+}
+
+/** A page with only a range input; with `followUpMs` > 0 it also spends 10 ms redrawing a paragraph that long after each step. */
+function barePage(followUpMs: number): string {
+  const followUp =
+    followUpMs > 0
+      ? `setTimeout(() => { const start = performance.now(); while (performance.now() - start < 10) {} document.querySelector("p").textContent = "at " + event.target.value; }, ${followUpMs});`
+      : '';
+  return `<label>Leverage slider <input type="range" min="1" max="125" value="20"></label><output>20</output><p></p><script>document.querySelector("input").addEventListener("input", (event) => { document.querySelector("output").textContent = event.target.value; ${followUp} });</script>`;
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
@@ -154,10 +166,20 @@ async function main(): Promise<void> {
     console.log(line('leverage slider: main-thread work per step', summarize(timings.work), 'p95 ≤ 12 ms'));
     console.log(line('leverage slider: input → next frame', summarize(timings.frame), 'p95 ≤ 33 ms'));
     console.log(line('leverage slider: input → chart redrawn, painted', summarize(timings.full), 'none; for reference'));
+    // Each step alone: the same steps 300 ms apart, so no step meets the previous one's chart update.
+    await page.reload();
+    await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
+    const alone = await sliderTimings(page, 300);
+    console.log(line('leverage slider, steps 300 ms apart: work', summarize(alone.work), 'none; for reference'));
     // The same measurement on a bare range input: the floor this browser and machine put under the first two figures.
-    await page.setContent('<label>Leverage slider <input type="range" min="1" max="125" value="20"></label><output>20</output><script>document.querySelector("input").addEventListener("input", (event) => { document.querySelector("output").textContent = event.target.value; });</script>');
+    await page.setContent(barePage(0));
     const bare = await sliderTimings(page);
     console.log(line('bare <input type=range>: work per step', summarize(bare.work), 'reference floor'));
+    // A bare range input whose page also repaints something 20 ms after each step (10 ms of script), as a chart
+    // that follows the input would: the next step's frame then waits for the display's next refresh more often.
+    await page.setContent(barePage(20));
+    const bareWithFollowUp = await sliderTimings(page);
+    console.log(line('bare input + a 10 ms repaint 20 ms after each step', summarize(bareWithFollowUp.work), 'reference floor'));
     console.log(line('first chart paint, cold load (cache off)', summarize(firstPaint), '≤ 300 ms'));
   } finally {
     await session.close();
