@@ -166,11 +166,12 @@ async function main(): Promise<void> {
     console.log(line('leverage slider: main-thread work per step', summarize(timings.work), 'p95 ≤ 12 ms'));
     console.log(line('leverage slider: input → next frame', summarize(timings.frame), 'p95 ≤ 33 ms'));
     console.log(line('leverage slider: input → chart redrawn, painted', summarize(timings.full), 'none; for reference'));
-    // Each step alone: the same steps 300 ms apart, so no step meets the previous one's chart update.
+    // Each step alone: the same steps 500 ms apart, so no step meets the previous one's chart updates (the
+    // holding-period chart redraws 250 ms after the last change).
     await page.reload();
     await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
-    const alone = await sliderTimings(page, 300);
-    console.log(line('leverage slider, steps 300 ms apart: work', summarize(alone.work), 'none; for reference'));
+    const alone = await sliderTimings(page, 500);
+    console.log(line('leverage slider, steps 500 ms apart: work', summarize(alone.work), 'none; for reference'));
     // The same measurement on a bare range input: the floor this browser and machine put under the first two figures.
     await page.setContent(barePage(0));
     const bare = await sliderTimings(page);
