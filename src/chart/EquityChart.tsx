@@ -132,39 +132,19 @@ interface ChartLayers {
  */
 const LayerContext = createContext<ChartLayers | null>(null);
 
-function SeriesSlot({ clipId }: { clipId: string }): ReactNode {
+/** Draws part of the current layers; recharts' tree around it stays as it was. */
+function LayerSlot({ draw }: { draw: (layers: ChartLayers) => ReactNode }): ReactNode {
   const layers = useContext(LayerContext);
-  return layers === null ? null : <SeriesLayer xs={layers.xs} series={layers.series} clipId={clipId} />;
+  return layers === null ? null : draw(layers);
 }
 
-function ZoneSlot(): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : <ZoneLayer zones={layers.shaded} />;
-}
-
-function BandSlot(): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : <BandLayer bands={layers.bands} />;
-}
-
-function HorizontalSlot(): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : <HorizontalLayer lines={layers.horizontals} />;
-}
-
-function MarkerSlot(): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : <MarkerLayer markers={layers.verticals} />;
-}
-
-function OverlaySlot(): ReactNode {
-  return useContext(LayerContext)?.overlay ?? null;
-}
-
-function ActiveDotSlot(): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : <ActiveDot xs={layers.xs} values={layers.equities} color={colors.equity} />;
-}
+// Module-level, so the memoized frame holds the same slot elements from one render to the next.
+const drawBands = (layers: ChartLayers): ReactNode => <BandLayer bands={layers.bands} />;
+const drawZones = (layers: ChartLayers): ReactNode => <ZoneLayer zones={layers.shaded} />;
+const drawHorizontals = (layers: ChartLayers): ReactNode => <HorizontalLayer lines={layers.horizontals} />;
+const drawMarkers = (layers: ChartLayers): ReactNode => <MarkerLayer markers={layers.verticals} />;
+const drawOverlay = (layers: ChartLayers): ReactNode => layers.overlay;
+const drawActiveDot = (layers: ChartLayers): ReactNode => <ActiveDot xs={layers.xs} values={layers.equities} color={colors.equity} />;
 
 /** The tooltip's reading at a price of the frame's grid: the current curve's row at that price. */
 function TooltipReading({ price }: { price: number }): ReactNode {
@@ -262,6 +242,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     [prices, equities, series, verticals, shaded, horizontals, bands, overlay, tooltip],
   );
 
+  const clipId = `${idBase}-clip`;
+  const drawSeries = useCallback((layers: ChartLayers): ReactNode => <SeriesLayer xs={layers.xs} series={layers.series} clipId={clipId} />, [clipId]);
   const frame = useMemo(
     () => (
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
@@ -275,19 +257,19 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
           <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
           <YAxis type="number" domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
           <GridLayer ticks={yTicks} color={colors.grid} />
-          <BandSlot />
-          <ZoneSlot />
-          <HorizontalSlot />
-          <SeriesSlot clipId={`${idBase}-clip`} />
+          <LayerSlot draw={drawBands} />
+          <LayerSlot draw={drawZones} />
+          <LayerSlot draw={drawHorizontals} />
+          <LayerSlot draw={drawSeries} />
           <Line dataKey={noValue} shape={noShape} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
-          <MarkerSlot />
-          <OverlaySlot />
+          <LayerSlot draw={drawMarkers} />
+          <LayerSlot draw={drawOverlay} />
           <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />
-          <ActiveDotSlot />
+          <LayerSlot draw={drawActiveDot} />
         </ComposedChart>
       </ResponsiveContainer>
     ),
-    [onResize, grid, chartMargin, title, hatchId, xDomain, xTicks, renderXTick, yDomain, yTicks, renderYTick, idBase, renderTooltip],
+    [onResize, grid, chartMargin, title, hatchId, xDomain, xTicks, renderXTick, yDomain, yTicks, renderYTick, drawSeries, renderTooltip],
   );
   return <LayerContext.Provider value={layers}>{frame}</LayerContext.Provider>;
 });
