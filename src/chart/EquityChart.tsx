@@ -24,10 +24,10 @@ const NARROW_SIDES = { left: 0, right: 24 } as const;
 const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
 /**
  * recharts activates its tooltip (pointer and arrow keys) only over a graphical item. The curves are drawn by
- * SeriesLayer, so this item plots nothing: with no values it draws no path, and measures none on each update.
+ * SeriesLayer, so this item has no values and no shape: a drawn line would have its length measured by recharts on
+ * every render, which forces a layout of the page.
  */
 const noValue = (): null => null;
-// The anchor draws nothing: recharts measures a drawn line's length on every render, which forces a layout.
 const noShape = (): null => null;
 
 export interface EquityChartProps {
