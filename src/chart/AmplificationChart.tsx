@@ -99,8 +99,8 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
       <ComposedChart data={fan.rows} margin={{ top: 12, right: 28, bottom: 4, left: 4 }} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="change" type="number" domain={fanDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
-        <YAxis type="number" domain={yScale.domain} ticks={yScale.ticks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+        <XAxis dataKey="change" type="number" niceTicks="none" domain={fanDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
+        <YAxis type="number" niceTicks="none" domain={yScale.domain} ticks={yScale.ticks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
         <HorizontalLayer lines={references} />
         {fan.lines.map((line) => (
           <Line
@@ -188,8 +188,8 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
       <ComposedChart data={rows} margin={{ top: 10 + rowCount * LABEL_ROW_HEIGHT, right: 28, bottom: 4, left: 4 }} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
-        <YAxis type="number" domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+        <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
+        <YAxis type="number" niceTicks="none" domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
         <HorizontalLayer lines={references} />
         <Line dataKey="leverage" name="Effective leverage" type="linear" stroke={colors.equity} strokeWidth={2} dot={false} activeDot={{ r: 3 }} connectNulls={false} isAnimationActive={false} className="lev-series lev-series-leverage" />
         <MarkerLayer markers={verticals} />

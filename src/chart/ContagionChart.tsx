@@ -104,8 +104,8 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
           <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
             <ComposedChart data={rows} margin={margin} title={`Account equity and total maintenance against the price of ${movedName}.`} accessibilityLayer>
               <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-              <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
-              <YAxis type="number" domain={money.domain} ticks={money.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderMoneyTick} />
+              <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
+              <YAxis type="number" niceTicks="none" domain={money.domain} ticks={money.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderMoneyTick} />
               <Line dataKey="maintenance" name="Total maintenance" type="linear" stroke={toolboxColors.maintenance} strokeWidth={2} strokeDasharray="6 3" dot={false} activeDot={false} isAnimationActive={false} className="lev-series lev-series-maintenance" />
               <Line dataKey="equity" name="Account equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} className="lev-series lev-series-account-equity" />
               <MarkerLayer markers={verticals} />
@@ -128,8 +128,8 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
             <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={SMALL_SIZE}>
               <ComposedChart data={rows} margin={margin} title={`Other positions’ liquidation prices against the price of ${movedName}.`} accessibilityLayer>
                 <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
-                <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
-                <YAxis type="number" domain={distance.domain} ticks={distance.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderPercentTick} />
+                <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
+                <YAxis type="number" niceTicks="none" domain={distance.domain} ticks={distance.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderPercentTick} />
                 {others.map((entry, order) => (
                   <Line
                     key={entry.position}

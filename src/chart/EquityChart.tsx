@@ -254,8 +254,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
               <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
             </pattern>
           </defs>
-          <XAxis dataKey="price" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
-          <YAxis type="number" domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
+          <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
+          <YAxis type="number" niceTicks="none" domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
           <GridLayer ticks={yTicks} color={colors.grid} />
           <LayerSlot draw={drawBands} />
           <LayerSlot draw={drawZones} />

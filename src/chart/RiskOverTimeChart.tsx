@@ -87,9 +87,9 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={SIZE} onResize={onResize}>
       <ComposedChart data={plan.rows} margin={CHART_MARGIN} title={title} accessibilityLayer>
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} yAxisId="price" />
-        <XAxis dataKey="time" type="number" domain={xDomain} ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
-        <YAxis yAxisId="price" type="number" domain={priceScale.domain} ticks={priceScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.danger} tick={renderPriceTick} />
-        <YAxis yAxisId="equity" orientation="right" type="number" domain={equityScale.domain} ticks={equityScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.equity} tick={renderEquityTick} />
+        <XAxis dataKey="time" type="number" niceTicks="none" domain={xDomain} ticks={xTicks} interval={0} stroke={colors.muted} tick={renderXTick} />
+        <YAxis yAxisId="price" type="number" niceTicks="none" domain={priceScale.domain} ticks={priceScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.danger} tick={renderPriceTick} />
+        <YAxis yAxisId="equity" orientation="right" type="number" niceTicks="none" domain={equityScale.domain} ticks={equityScale.ticks} interval={0} width={AXIS_WIDTH} stroke={colors.equity} tick={renderEquityTick} />
         <Line yAxisId="equity" dataKey="equity" name="Equity at a flat price" type={curve} stroke={colors.equity} strokeWidth={2} dot={false} activeDot={ACTIVE_DOT} isAnimationActive={false} className="lev-series lev-series-path-equity" />
         <Line
           yAxisId="price"
