@@ -2,10 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../browser/chromium';
-import { CHART_PAINT_PROBE } from './probes';
+import { openColdPage } from './probes';
 
 interface Summary {
   median: number;
@@ -138,19 +137,11 @@ async function main(): Promise<void> {
   console.log(`${`app JS before the first chart (${initial.files} files)`.padEnd(44)} ${kb(initial.raw)} KB raw, ${kb(initial.gzip)} KB gzip (budget 200 KB gzip)`);
   console.log(`${`app JS in total (dist/assets/*.js, ${total.files} files)`.padEnd(44)} ${kb(total.raw)} KB raw, ${kb(total.gzip)} KB gzip`);
 
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 4173;
-  const url = `http://127.0.0.1:${port}/`;
-  const session = await launchBrowser();
+  const { page, origin, close } = await openColdPage();
+  const url = `${origin}/`;
   try {
-    const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-
     // First chart paint on a cold load: navigation start → the first animation frame in which the equity line's
     // path is in the DOM (that frame paints it). Timed inside the page: polling from here would add its round trips.
-    await page.addInitScript(CHART_PAINT_PROBE);
     const firstPaint: number[] = [];
     for (let run = 0; run < 7; run += 1) {
       await page.goto('about:blank');
@@ -183,8 +174,7 @@ async function main(): Promise<void> {
     console.log(line('bare input + a 10 ms repaint 20 ms after each step', summarize(bareWithFollowUp.work), 'reference floor'));
     console.log(line('first chart paint, cold load (cache off)', summarize(firstPaint), '≤ 300 ms'));
   } finally {
-    await session.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -3,9 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
-import { launchBrowser } from '../browser/chromium';
-import { CHART_PAINT_PROBE } from './probes';
+import { build } from 'vite';
+import { openColdPage } from './probes';
 
 const ELEMENT_BUDGET_KB = 200;
 const PACKAGE_BUDGET_KB = 60;
@@ -70,16 +69,9 @@ async function main(): Promise<void> {
     );
     console.log(`${'npm package style.css'.padEnd(52)} ${kb(styles.raw)} KB raw, ${kb(styles.gzip)} KB gzip`);
 
-    const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
-    const address = server.httpServer.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 4173;
-    const url = `http://127.0.0.1:${port}/bench-embed.html`;
-    const session = await launchBrowser();
+    const { page, origin, close } = await openColdPage(outDir);
+    const url = `${origin}/bench-embed.html`;
     try {
-      const page = await session.context.newPage();
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await page.addInitScript(CHART_PAINT_PROBE);
       const firstRender: number[] = [];
       const chartDrawn: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
@@ -96,8 +88,7 @@ async function main(): Promise<void> {
       console.log(line('element first render (navigation → first change event)', firstRender, `; budget ${FIRST_RENDER_BUDGET_MS} ms: ${verdict(median, FIRST_RENDER_BUDGET_MS)}`));
       console.log(line('element chart drawn (navigation → frame with the equity line)', chartDrawn, ''));
     } finally {
-      await session.close();
-      await server.close();
+      await close();
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
