@@ -1,6 +1,6 @@
 import type { Curve, PositionSpec, ValidAnalysis } from '../model';
 import type { Formatter } from '../config/format';
-import { chartMarkers, equityRows, inDomain, mainCurve, priceDomain, riskZones, scenarioPlan, scenarioPrices, startingEquity } from './series';
+import { chartMarkers, domainFor, equityRows, inDomain, mainCurve, riskZones, scenarioPlan, scenarioPrices, startingEquity } from './series';
 import type { EquityRow, EquityUnit, Marker, PriceDomain, RiskZones, ScenarioInput, ScenarioOverlay } from './series';
 
 export interface EquityPlanOptions {
@@ -27,8 +27,9 @@ export interface EquityPlan {
 }
 
 export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions, format: Formatter): EquityPlan | null {
-  const domain = priceDomain(analysis, options.zoom, [...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
+  // The markers are made once per plan: their prices set the range, and their labels are drawn.
   const own = chartMarkers(analysis, format);
+  const domain = domainFor(analysis, options.zoom, [...own.map((marker) => marker.price), ...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
   const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
   if (curve === null) return null;
   const scenarios = scenarioPlan(options.scenarios, analysis, options.unit, curve.price, domain);

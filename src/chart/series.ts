@@ -155,13 +155,17 @@ export function zoomDomain(domain: PriceDomain, entry: number, zoom: number): Pr
   return { from, to };
 }
 
+/** The chart's x range for a position, a zoom level and the prices to keep in view (its markers' and any others). */
+export function domainFor(analysis: ValidAnalysis, zoom: number, prices: readonly number[]): PriceDomain {
+  const entry = Number(analysis.entry);
+  return zoomDomain(autoDomain(entry, prices, Number(analysis.effectiveLeverage)), entry, zoom);
+}
+
 /** The chart's x range for a position, a zoom level and any extra prices to keep in view (scenario markers). */
 export function priceDomain(analysis: ValidAnalysis, zoom: number, extraPrices: readonly number[] = []): PriceDomain {
-  const entry = Number(analysis.entry);
   // Only the prices are used here, so the labels' number format does not matter.
   const markerPrices = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
-  const auto = autoDomain(entry, [...markerPrices, ...extraPrices], Number(analysis.effectiveLeverage));
-  return zoomDomain(auto, entry, zoom);
+  return domainFor(analysis, zoom, [...markerPrices, ...extraPrices]);
 }
 
 export function inDomain(price: number, domain: PriceDomain): boolean {
