@@ -109,14 +109,6 @@ function declarations(entry: string): Plugin {
 }
 
 /**
- * Our modules have no import side effects: treating them as pure keeps the barrels from pulling lazily loaded
- * panels into the first chunk. Barrels keep the default, so one that imports CSS (src/ui/index.ts) keeps it.
- */
-function withoutImportEffects(id: string): false | undefined {
-  return /\/src\/(model|config|store|chart|ui|app)\/[^?]*\.tsx?$/.test(id) && !id.endsWith('/index.ts') ? false : undefined;
-}
-
-/**
  * recharts computes its tick values with decimal.js-light, a subset of decimal.js with the same API; bundles
  * that already carry decimal.js for the model use it for both (about 5 KB gzip less). recharts only uses the
  * default context, and the model works on its own clone, so neither sees the other's settings.
@@ -194,7 +186,7 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       sourcemap: false,
-      rolldownOptions: { input: { index: 'index.html', embed: EMBED_PAGE_SOURCE }, treeshake: { moduleSideEffects: withoutImportEffects } },
+      rolldownOptions: { input: { index: 'index.html', embed: EMBED_PAGE_SOURCE } },
       manifest: true,
     },
     test: {

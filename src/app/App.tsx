@@ -1,13 +1,21 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { findVenue } from '../model';
-import { CalculatorProvider, createCalculatorStore, FormatProvider, useCalculator, useCalculatorStore, useIdleReady } from '../store';
-import type { CalculatorStore } from '../store';
-import { HeadlineResults, InputsPanel, NoticeList, ScenariosPanel, ThemeToggle } from '../ui';
+import { findVenue } from '../model/venues';
+import { CalculatorProvider, useCalculator, useCalculatorStore } from '../store/context';
+import { createCalculatorStore } from '../store/calculatorStore';
+import { FormatProvider } from '../store/format';
+import { useIdleReady } from '../store/useSettled';
+import type { CalculatorStore } from '../store/calculatorStore';
+import { HeadlineResults } from '../ui/HeadlineResults';
+import { InputsPanel } from '../ui/InputsPanel';
+import { NoticeList } from '../ui/NoticeList';
+import { ScenariosPanel } from '../ui/ScenariosPanel';
+import { ThemeToggle } from '../ui/ThemeToggle';
 import { ChartSlot } from './ChartSlot';
 import { CopyLink } from './CopyLink';
 import { browserStorage, clearStored, readStored, startSync } from './sync';
 import { formatSettingsFrom, initialState } from './urlState';
+import '../ui/ui.css';
 import './app.css';
 
 // Not needed for the first chart: loaded in their own chunks while the page is already drawn.

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { ChartPanel } from '../chart';
+import { ChartPanel } from '../chart/ChartPanel';
 import '../chart/chart.css';
 
 /** The chart layer's panel inside a page section with its own heading. */

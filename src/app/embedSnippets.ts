@@ -1,6 +1,6 @@
 import { serializeInputs } from '../config/codec';
 import type { Inputs } from '../config/codec';
-import type { ThemeChoice } from '../store';
+import type { ThemeChoice } from '../store/calculatorStore';
 
 /** What the author chose in the Embed dialog, on top of the current inputs. */
 export interface EmbedChoices {

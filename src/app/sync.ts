@@ -1,4 +1,4 @@
-import type { CalculatorState, CalculatorStore } from '../store';
+import type { CalculatorState, CalculatorStore } from '../store/calculatorStore';
 import { addressFor, formatParams, STORAGE_KEY, storedText } from './urlState';
 
 /** The parts of the browser the sync touches, so tests can hand in their own. */

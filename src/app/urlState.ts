@@ -1,7 +1,7 @@
 import { defaultInputs, parseConfig, serializeInputs } from '../config/codec';
 import type { Inputs, ParsedConfig } from '../config/codec';
 import { fieldDefinition, isInputKey } from '../config/fields';
-import type { CalculatorStoreOptions, Scenario, ThemeChoice } from '../store';
+import type { CalculatorStoreOptions, Scenario, ThemeChoice } from '../store/calculatorStore';
 
 /** localStorage key of the standalone page; bump the suffix with the URL schema version. */
 export const STORAGE_KEY = 'leverage-lens:v1';

@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Formatter } from '../config/format';
-import { useFormatter } from '../store';
+import { useFormatter } from '../store/format';
 import { innerTicks, tickFormatter } from './axes';
 import { DotLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { EndDot, HorizontalLine, VerticalLine } from './Annotations';

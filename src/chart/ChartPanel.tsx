@@ -1,8 +1,14 @@
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { PositionSpec, ValidAnalysis } from '../model';
-import { derive, toolboxFor, useCalculator, useDerived, useFormatter, useIdleReady, useSettledValue, useValueAfterInput } from '../store';
-import type { ChartView, DerivedView, ToolboxView } from '../store';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
+import { derive } from '../store/derive';
+import { toolboxFor } from '../store/useToolbox';
+import { useCalculator, useDerived } from '../store/context';
+import { useFormatter } from '../store/format';
+import { useIdleReady, useSettledValue, useValueAfterInput } from '../store/useSettled';
+import type { ChartView } from '../store/calculatorStore';
+import type { DerivedView } from '../store/derive';
+import type { ToolboxView } from '../store/toolbox';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
 import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';

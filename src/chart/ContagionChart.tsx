@@ -1,8 +1,9 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Contagion } from '../model';
-import { portfolioTick, useFormatter } from '../store';
+import type { Contagion } from '../model/portfolio';
+import { portfolioTick } from '../store/toolbox';
+import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { VerticalLine } from './Annotations';

@@ -2,7 +2,7 @@ import { createContext, memo, useCallback, useContext, useMemo, useState } from 
 import type { ReactNode } from 'react';
 import { ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Formatter } from '../config/format';
-import { useFormatter } from '../store';
+import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { markerPrice } from './plan';
 import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';

@@ -1,9 +1,9 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PositionSpec, ValidAnalysis } from '../model';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
-import { useFormatter } from '../store';
+import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { riskPathPlan } from './risk';
 import type { RiskPathPlan, RiskPathRow } from './risk';

@@ -1,11 +1,12 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
-import { roundToTick } from '../model';
-import { useCalculator, useCalculatorStore, useFormatter } from '../store';
+import { roundToTick } from '../model/companions';
+import { useCalculator, useCalculatorStore } from '../store/context';
+import { useFormatter } from '../store/format';
 import { inDomain } from './series';
 import type { EquityRow, Marker, PriceDomain } from './series';
-import type { ToolboxView, ToolTab } from '../store';
+import type { ToolboxView, ToolTab } from '../store/toolbox';
 import { stopCappedEquity, toolboxColors, toolboxMarkers } from './toolbox';
 
 /*

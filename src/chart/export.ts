@@ -1,4 +1,4 @@
-import type { Curve } from '../model';
+import type { Curve } from '../model/curve';
 
 export interface CsvOptions {
   /** Currency of price, equity and PnL columns, e.g. { price: 'USDT', margin: 'USDT' }. */

@@ -1,4 +1,5 @@
-import type { Curve, PositionSpec, ValidAnalysis } from '../model';
+import type { Curve } from '../model/curve';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import { chartMarkers, domainFor, equityRows, inDomain, mainCurve, riskZones, scenarioPlan, scenarioPrices, startingEquity } from './series';
 import type { EquityRow, EquityUnit, Marker, PriceDomain, RiskZones, ScenarioInput, ScenarioOverlay } from './series';

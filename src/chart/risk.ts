@@ -1,5 +1,5 @@
-import { liquidationPath } from '../model';
-import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model';
+import { liquidationPath } from '../model/carry';
+import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import { colors } from './series';
 import type { Marker } from './series';

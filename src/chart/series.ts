@@ -1,5 +1,7 @@
-import { analyze, buildCurve, curveFromNumbers, numericSpec, priceGrid, validate } from '../model';
-import type { Curve, PositionSpec, ValidAnalysis } from '../model';
+import { analyze, validate } from '../model/analyze';
+import { buildCurve, curveFromNumbers, numericSpec, priceGrid } from '../model/curve';
+import type { Curve } from '../model/curve';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { defaultFormatter } from '../config/format';
 import type { Formatter } from '../config/format';
 

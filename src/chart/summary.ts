@@ -1,5 +1,5 @@
-import { curveFromNumbers, numericSpec } from '../model';
-import type { PositionSpec, ValidAnalysis } from '../model';
+import { curveFromNumbers, numericSpec } from '../model/curve';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 
 export interface SummaryOptions {

@@ -1,5 +1,6 @@
-import type { Contagion, ValidAnalysis } from '../model';
-import type { ToolboxView, ToolTab } from '../store';
+import type { Contagion } from '../model/portfolio';
+import type { ValidAnalysis } from '../model/types';
+import type { ToolboxView, ToolTab } from '../store/toolbox';
 import { colors } from './series';
 import type { Marker } from './series';
 

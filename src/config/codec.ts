@@ -1,5 +1,8 @@
-import { findVenue, shiftDecimal, validate, venuePresets } from '../model';
-import type { Instrument, PositionSpec, SpecKey, TierInput, VenuePreset } from '../model';
+import { findVenue, venuePresets } from '../model/venues';
+import { shiftDecimal } from '../model/companions';
+import { validate } from '../model/analyze';
+import type { Instrument, PositionSpec, SpecKey, TierInput } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import { fieldDefinition, fields, isInputKey, isToolKey, isWidgetKey, positionKeys, widgetKeys } from './fields';
 import type { ConfigKey, InputKey, Inputs, PositionKey, ToolKey, WidgetKey, WidgetSettings } from './fields';
 

@@ -1,4 +1,4 @@
-import type { Instrument } from '../model';
+import type { Instrument } from '../model/types';
 
 /**
  * Every key of the outside-world schema (URL parameters, element attributes, React props).

@@ -1,4 +1,4 @@
-import { roundToTick } from '../model';
+import { roundToTick } from '../model/companions';
 
 /** Display formatting only: the model's exact decimals are rounded here, at the last moment. */
 export interface FormatOptions {

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { venuePresets } from '../model';
+import { venuePresets } from '../model/venues';
 import { instrumentOf } from '../config/codec';
 import { fieldDefinition } from '../config/fields';
 import type { InputKey } from '../config/fields';
-import { useCalculatorStore, useDerived } from '../store';
-import { CheckboxField, LeverageControl, SegmentedField, SelectField, TextField } from '../ui';
+import { useCalculatorStore, useDerived } from '../store/context';
+import { CheckboxField, SegmentedField, SelectField, TextField } from '../ui/Field';
+import { LeverageControl } from '../ui/LeverageControl';
 import { derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../ui/inputHelpers';
 import type { ThreeWayKey } from '../ui/inputHelpers';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Analysis } from '../model';
+import type { Analysis } from '../model/types';
 import type { ConfigKey } from '../config/fields';
 import { propsToEntries } from './config';
 import { EmbeddedWidget } from './Widget';

@@ -1,7 +1,7 @@
 import { parseConfig } from '../config/codec';
 import { fieldDefinition, fields, isInputKey, widgetKeys } from '../config/fields';
 import type { InputKey, Inputs, WidgetSettings } from '../config/fields';
-import type { ThemeChoice } from '../store';
+import type { ThemeChoice } from '../store/calculatorStore';
 
 /** Panels an embed can show, in the order they are drawn. */
 export const embedViews = ['inputs', 'results', 'chart', 'amplification', 'scenarios'] as const;

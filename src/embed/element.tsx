@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
-import type { Analysis } from '../model';
+import type { Analysis } from '../model/types';
 import { attributeEntries, observedAttributeNames } from './config';
 import { adoptStyles } from './styles';
 import { EmbeddedWidget } from './Widget';

@@ -9,4 +9,4 @@ export type { EmbedConfig, EmbedView } from './config';
 export { parseConfig, serializeInputs, toQueryString, defaultInputs } from '../config/codec';
 export type { ParsedConfig } from '../config/codec';
 export type { ConfigKey, InputKey, Inputs, WidgetKey, WidgetSettings } from '../config/fields';
-export * from '../model';
+export * from '../model/api';

@@ -1,5 +1,7 @@
-import { analyze, findVenue } from '../model';
-import type { PositionSpec, ValidAnalysis, VenuePreset } from '../model';
+import { analyze } from '../model/analyze';
+import { findVenue } from '../model/venues';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import { customizedKeys, fieldErrors, inputsToSpec } from '../config/codec';
 import type { InputKey, Inputs } from '../config/codec';
 

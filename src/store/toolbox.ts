@@ -1,5 +1,9 @@
-import { addToPosition, analyzePortfolio, exitPnl, maxOpen, priceForNetRoe, priceForRoe, roundToTick, shiftDecimal, sizeByRisk } from '../model';
-import type { AddToPosition, ExitPnl, MaxOpen, Portfolio, PortfolioAnalysis, PortfolioPosition, PositionSpec, SizeByRisk, ValidAnalysis } from '../model';
+import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../model/toolbox';
+import { analyzePortfolio } from '../model/portfolio';
+import { priceForRoe, roundToTick, shiftDecimal } from '../model/companions';
+import type { AddToPosition, ExitPnl, MaxOpen, SizeByRisk } from '../model/toolbox';
+import type { Portfolio, PortfolioAnalysis, PortfolioPosition } from '../model/portfolio';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { fillsFromText, portfolioFromText } from '../config/codec';
 import type { FillRow, Inputs, PortfolioRow } from '../config/codec';
 

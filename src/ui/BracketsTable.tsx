@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import type { AppliedTier } from '../model';
+import type { AppliedTier } from '../model/types';
 import { textToTiers } from '../config/codec';
-import { useFormatter } from '../store';
+import { useFormatter } from '../store/format';
 
 export interface BracketsTableProps {
   /** The brackets text as typed (rates in percent). */

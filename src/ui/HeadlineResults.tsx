@@ -2,7 +2,9 @@ import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { ResultRows } from './ResultRows';
 import { fieldDefinition, isInputKey } from '../config/fields';
-import { useDerived, useFormatter, useValueAfterInput } from '../store';
+import { useDerived } from '../store/context';
+import { useFormatter } from '../store/format';
+import { useValueAfterInput } from '../store/useSettled';
 import { headlineRows, readingContext } from './readings';
 import { RiskResults } from './RiskResults';
 

@@ -1,11 +1,12 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { venuePresets } from '../model';
+import { venuePresets } from '../model/venues';
 import { instrumentOf } from '../config/codec';
 import { fieldDefinition } from '../config/fields';
 import type { InputKey } from '../config/codec';
-import { useCalculator, useCalculatorStore, useDerived, useFormatter } from '../store';
-import type { CalculatorStore } from '../store';
+import { useCalculator, useCalculatorStore, useDerived } from '../store/context';
+import { useFormatter } from '../store/format';
+import type { CalculatorStore } from '../store/calculatorStore';
 import { BracketsTable } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
 import { advancedKeys, derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, solvedKey, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { FieldDefinition } from '../config/fields';
-import { useDraftValue, useFormatter } from '../store';
+import { useDraftValue } from '../store/useSettled';
+import { useFormatter } from '../store/format';
 import { describedBy, FieldFrame, useFrameIds } from './Field';
 import type { FieldStatus } from './Field';
 import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';

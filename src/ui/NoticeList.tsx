@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useCalculator, useCalculatorStore } from '../store';
+import { useCalculator, useCalculatorStore } from '../store/context';
 
 /** Dismissible messages from the store (a tampered link, unreadable saved state). Text only, never HTML. */
 export function NoticeList(): ReactNode {

@@ -1,12 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { contagion } from '../model';
-import type { Contagion, ContagionPoint, Portfolio, PortfolioAnalysis } from '../model';
+import { contagion } from '../model/portfolio';
+import type { Contagion, ContagionPoint, Portfolio, PortfolioAnalysis } from '../model/portfolio';
 import { cleanCell, cleanName, MAX_PORTFOLIO_POSITIONS, portfolioToText } from '../config/codec';
 import type { PortfolioRow } from '../config/codec';
 import type { Formatter } from '../config/format';
-import { portfolioTick, useCalculator, useCalculatorStore, useFormatter } from '../store';
-import type { PortfolioTool } from '../store';
+import { portfolioTick } from '../store/toolbox';
+import { useCalculator, useCalculatorStore } from '../store/context';
+import { useFormatter } from '../store/format';
+import type { PortfolioTool } from '../store/toolbox';
 import { CellInput, Figures, ToolField, ToolMessage } from './toolbox/parts';
 import type { Figure, ToolContext } from './toolbox/parts';
 

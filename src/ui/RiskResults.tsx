@@ -1,7 +1,8 @@
 import { memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { PositionSpec, ValidAnalysis } from '../model';
-import { useCalculatorStore, useFormatter } from '../store';
+import type { PositionSpec, ValidAnalysis } from '../model/types';
+import { useCalculatorStore } from '../store/context';
+import { useFormatter } from '../store/format';
 import type { ReadingContext } from './readings';
 import { ResultRows } from './ResultRows';
 import { carryRows, formatDuration, riskRows } from './riskReadings';

@@ -1,8 +1,13 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { ValidAnalysis, VenuePreset } from '../model';
+import type { ValidAnalysis } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
-import { derive, MAX_SCENARIOS, useCalculator, useCalculatorStore, useDerived, useFormatter, useValueAfterInput } from '../store';
+import { derive } from '../store/derive';
+import { MAX_SCENARIOS } from '../store/calculatorStore';
+import { useCalculator, useCalculatorStore, useDerived } from '../store/context';
+import { useFormatter } from '../store/format';
+import { useValueAfterInput } from '../store/useSettled';
 import { towardEntry } from './readings';
 
 interface ComparisonRow {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { useCalculator, useCalculatorStore } from '../store';
-import type { ThemeChoice } from '../store';
+import { useCalculator, useCalculatorStore } from '../store/context';
+import type { ThemeChoice } from '../store/calculatorStore';
 
 const choices: readonly { value: ThemeChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },

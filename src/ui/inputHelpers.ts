@@ -1,5 +1,6 @@
-import { findVenue, venuePresets } from '../model';
-import type { Instrument, ValidAnalysis, VenuePreset } from '../model';
+import { findVenue, venuePresets } from '../model/venues';
+import type { Instrument, ValidAnalysis } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import { fieldErrors, instrumentOf } from '../config/codec';
 import { fields } from '../config/fields';
 import type { FieldDefinition } from '../config/fields';

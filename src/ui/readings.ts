@@ -1,4 +1,5 @@
-import type { ValidAnalysis, VenuePreset } from '../model';
+import type { ValidAnalysis } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
 
 /** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */

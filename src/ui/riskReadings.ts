@@ -1,4 +1,4 @@
-import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model';
+import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import type { HeadlineRow, ReadingContext } from './readings';
 import { towardEntry } from './readings';

@@ -1,10 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
-import { App } from '../../src/app';
+import { App } from '../../src/app/App';
 import { queryFor, readLink, STORAGE_KEY, storedText } from '../../src/app/urlState';
 import { failOnConsoleErrors } from '../ui/helpers';
 

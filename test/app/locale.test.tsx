@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze, roundToTick } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { roundToTick } from '../../src/model/companions';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { App } from '../../src/app';
+import { App } from '../../src/app/App';
 import { addressFor, formatParams, formatSettingsFrom } from '../../src/app/urlState';
 import { failOnConsoleErrors } from '../ui/helpers';
 

@@ -2,8 +2,10 @@
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { analyze, buildCurve, findVenue } from '../../src/model';
-import type { PositionSpec } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { buildCurve } from '../../src/model/curve';
+import { findVenue } from '../../src/model/venues';
+import type { PositionSpec } from '../../src/model/types';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 
 interface Timing {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyze, findVenue, roundToTick } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import { roundToTick } from '../../src/model/companions';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';

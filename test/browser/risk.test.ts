@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultFormatter } from '../../src/config/format';
-import { analyze } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatProbability } from '../../src/ui/riskReadings';
 import { noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';

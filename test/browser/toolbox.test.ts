@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyze, analyzePortfolio } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { analyzePortfolio } from '../../src/model/portfolio';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { portfolioTick } from '../../src/store/toolbox';

@@ -1,8 +1,9 @@
 import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCurve } from '../../src/model';
-import { chartMarkers, curveToCsv, mainCurve, priceDomain } from '../../src/chart';
+import { buildCurve } from '../../src/model/curve';
+import { chartMarkers, mainCurve, priceDomain } from '../../src/chart/series';
+import { curveToCsv } from '../../src/chart/export';
 import { anySpec, chartRuns, defaultPosition, validAnalysis } from './helpers';
 
 function parse(csv: string): string[][] {

@@ -1,10 +1,11 @@
 import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, healthAt, roeAt, validate } from '../../src/model';
-import type { PositionSpec, ValidAnalysis } from '../../src/model';
-import { amplificationFan, FAN_LEVERAGES, fanValueDomain, leverageCap, withLeverage } from '../../src/chart';
-import type { AmplificationFan } from '../../src/chart';
+import { analyze, validate } from '../../src/model/analyze';
+import { healthAt, roeAt } from '../../src/model/companions';
+import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
+import { amplificationFan, FAN_LEVERAGES, fanValueDomain, leverageCap, withLeverage } from '../../src/chart/series';
+import type { AmplificationFan } from '../../src/chart/series';
 import { perpetualSpec, tieredSpec } from '../model/arbitraries';
 import { chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
 

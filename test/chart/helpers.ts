@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { analyze } from '../../src/model';
-import type { PositionSpec, ValidAnalysis } from '../../src/model';
-import { derive } from '../../src/store';
+import { analyze } from '../../src/model/analyze';
+import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
+import { derive } from '../../src/store/derive';
 import { defaultInputs } from '../../src/config/codec';
 import { loanSpec, perpetualSpec, tieredSpec } from '../model/arbitraries';
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFormatter } from '../../src/config/format';
-import { equityAt } from '../../src/model';
+import { equityAt } from '../../src/model/companions';
 import { defaultInputs } from '../../src/config/codec';
-import { derive } from '../../src/store';
-import { equityPlan, inDomain } from '../../src/chart';
-import type { ScenarioInput } from '../../src/chart';
+import { derive } from '../../src/store/derive';
+import { equityPlan } from '../../src/chart/plan';
+import { inDomain } from '../../src/chart/series';
+import type { ScenarioInput } from '../../src/chart/series';
 import { defaultPosition, relativeGap } from './helpers';
 
 function scenario(id: string, name: string, changes: Partial<ReturnType<typeof defaultInputs>>): ScenarioInput {

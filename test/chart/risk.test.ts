@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equityAtTime, liquidationPriceAt } from '../../src/model';
-import type { PositionSpec } from '../../src/model';
+import { equityAtTime, liquidationPriceAt } from '../../src/model/carry';
+import type { PositionSpec } from '../../src/model/types';
 import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { afterHoldMarker, bandSummary, horizonBands, MAX_PATH_POINTS, pathPointCount, riskPathPlan } from '../../src/chart/risk';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';

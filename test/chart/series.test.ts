@@ -1,21 +1,9 @@
 import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { effectiveLeverageAt, equityAt, equityQuoteAt, healthAt, pnlAt, roeAt } from '../../src/model';
-import type { PositionSpec } from '../../src/model';
-import {
-  autoDomain,
-  chartMarkers,
-  equityRows,
-  mainCurve,
-  priceDomain,
-  riskZones,
-  roundUpShare,
-  staggerLabels,
-  startingEquity,
-  tooltipGrid,
-  zoomDomain,
-} from '../../src/chart';
+import { effectiveLeverageAt, equityAt, equityQuoteAt, healthAt, pnlAt, roeAt } from '../../src/model/companions';
+import type { PositionSpec } from '../../src/model/types';
+import { autoDomain, chartMarkers, equityRows, mainCurve, priceDomain, riskZones, roundUpShare, staggerLabels, startingEquity, tooltipGrid, zoomDomain } from '../../src/chart/series';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
 
 describe('chart markers', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findVenue } from '../../src/model';
+import { findVenue } from '../../src/model/venues';
 import { createFormatter, defaultFormatter, formatPrice } from '../../src/config/format';
-import { roundToTick } from '../../src/model';
-import { chartSummary, liquidationDirection, unitsFor } from '../../src/chart';
+import { roundToTick } from '../../src/model/companions';
+import { chartSummary, liquidationDirection, unitsFor } from '../../src/chart/summary';
 import { anySpec, chartRuns, defaultPosition, validAnalysis } from './helpers';
 
 const options = { tick: '0.1', quoteUnit: 'USDT', coinUnit: 'BTC' };

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToPosition, analyze, contagion } from '../../src/model';
+import { addToPosition } from '../../src/model/toolbox';
+import { analyze } from '../../src/model/analyze';
+import { contagion } from '../../src/model/portfolio';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { deriveToolbox, toolTabs } from '../../src/store/toolbox';

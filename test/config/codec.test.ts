@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { venuePresets } from '../../src/model';
+import { venuePresets } from '../../src/model/venues';
 import {
   applyVenue,
   defaultInputs,

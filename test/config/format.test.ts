@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, roundToTick } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { roundToTick } from '../../src/model/companions';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { createFormatter, defaultFormatter } from '../../src/config/format';
 import type { Formatter } from '../../src/config/format';

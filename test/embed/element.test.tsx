@@ -1,7 +1,8 @@
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyze, findVenue } from '../../src/model';
-import type { Analysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import type { Analysis } from '../../src/model/types';
 import { inputsToSpec, parseConfig } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { LeverageLensElement } from '../../src/embed/element';

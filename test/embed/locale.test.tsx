@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { analyze, findVenue, roundToTick } from '../../src/model';
-import type { ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import { roundToTick } from '../../src/model/companions';
+import type { ValidAnalysis } from '../../src/model/types';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { LeverageLens } from '../../src/embed/LeverageLens';
 import { expectNoBadNumbers, failOnConsoleErrors } from '../ui/helpers';

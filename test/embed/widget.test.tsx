@@ -1,8 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze, findVenue } from '../../src/model';
-import type { Analysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import type { Analysis } from '../../src/model/types';
 import { defaultInputs, inputsToSpec, parseConfig } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { DEFAULT_VIEWS, propsToEntries, readEmbedConfig, schemaKeys } from '../../src/embed/config';

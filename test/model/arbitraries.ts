@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PositionSpec, TierInput } from '../../src/model';
+import type { PositionSpec, TierInput } from '../../src/model/types';
 
 /** Runs per property: the full 10,000 in CI, fewer while developing. */
 export const propertyRuns = process.env['CI'] === 'true' ? 10_000 : 1_500;

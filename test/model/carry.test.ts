@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import {
-  analyze,
-  carryAt,
-  equityAtTime,
-  liquidationPath,
-  liquidationPriceAt,
-  loanNetApy,
-  timeToCarryLiquidation,
-  validate,
-} from '../../src/model';
-import type { PositionSpec, SpecKey, ValidAnalysis } from '../../src/model';
+import { analyze, validate } from '../../src/model/analyze';
+import { carryAt, equityAtTime, liquidationPath, liquidationPriceAt, loanNetApy, timeToCarryLiquidation } from '../../src/model/carry';
+import type { PositionSpec, SpecKey, ValidAnalysis } from '../../src/model/types';
 import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
 
 Decimal.set({ precision: 60 });

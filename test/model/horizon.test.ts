@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { analyze, liquidationPriceAt, normalCdf, priceQuantile, timeToCarryLiquidation, touchProbability, endBeyondProbability, zScore } from '../../src/model';
-import type { BarrierOdds, PositionSpec, ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { liquidationPriceAt, timeToCarryLiquidation } from '../../src/model/carry';
+import { normalCdf, priceQuantile, touchProbability, endBeyondProbability, zScore } from '../../src/model/risk';
+import type { BarrierOdds, PositionSpec, ValidAnalysis } from '../../src/model/types';
 import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
 
 Decimal.set({ precision: 60 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { analyze, buildCurve, effectiveLeverageAt, equityAt, healthAt, pnlAt, roeAt, validate } from '../../src/model';
-import type { PositionSpec, ValidAnalysis } from '../../src/model';
+import { analyze, validate } from '../../src/model/analyze';
+import { buildCurve } from '../../src/model/curve';
+import { effectiveLeverageAt, equityAt, healthAt, pnlAt, roeAt } from '../../src/model/companions';
+import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
 import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
 
 Decimal.set({ precision: 60 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Decimal from 'decimal.js';
 import vectorFile from '../fixtures/vectors.json';
-import { analyze, averageEntry, equityAt, leverageFromLoops, pnlAt } from '../../src/model';
-import type { PositionSpec, ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { averageEntry, equityAt, leverageFromLoops, pnlAt } from '../../src/model/companions';
+import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
 import { touchProbability, zScore } from '../../src/model/risk';
 
 // Every published vector goes through the public API. The adapters below only translate each

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { createCalculatorStore, createDeriver, derive, MAX_SCENARIOS } from '../../src/store';
+import { createCalculatorStore, MAX_SCENARIOS } from '../../src/store/calculatorStore';
+import { createDeriver, derive } from '../../src/store/derive';
 
 describe('the deriver behind the page', () => {
   it('keeps the last valid analysis on show while a field is wrong', () => {

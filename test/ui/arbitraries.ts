@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { applyVenue, defaultInputs } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
-import { venuePresets } from '../../src/model';
+import { venuePresets } from '../../src/model/venues';
 
 /** Plausible on-screen inputs: any preset, either side, a range of prices, collateral and leverage. */
 export const screenInputs: fc.Arbitrary<Inputs> = fc

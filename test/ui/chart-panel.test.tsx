@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChartPanel } from '../../src/chart';
-import { CalculatorProvider, createCalculatorStore, derive } from '../../src/store';
-import type { CalculatorStore } from '../../src/store';
+import { ChartPanel } from '../../src/chart/ChartPanel';
+import { CalculatorProvider } from '../../src/store/context';
+import { createCalculatorStore } from '../../src/store/calculatorStore';
+import { derive } from '../../src/store/derive';
+import type { CalculatorStore } from '../../src/store/calculatorStore';
 import { defaultInputs } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 

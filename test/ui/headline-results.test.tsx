@@ -1,11 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, findVenue } from '../../src/model';
-import type { ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import type { ValidAnalysis } from '../../src/model/types';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { formatPercent, formatPrice, formatTimes } from '../../src/config/format';
-import { HeadlineResults } from '../../src/ui';
+import { HeadlineResults } from '../../src/ui/HeadlineResults';
 import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.

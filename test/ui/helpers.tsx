@@ -3,10 +3,12 @@ import type { RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
-import { CalculatorProvider, createCalculatorStore } from '../../src/store';
-import { HeadlineResults, InputsPanel } from '../../src/ui';
+import { CalculatorProvider } from '../../src/store/context';
+import { createCalculatorStore } from '../../src/store/calculatorStore';
+import { HeadlineResults } from '../../src/ui/HeadlineResults';
+import { InputsPanel } from '../../src/ui/InputsPanel';
 import type { Inputs } from '../../src/config/codec';
-import type { CalculatorStore, CalculatorStoreOptions } from '../../src/store';
+import type { CalculatorStore, CalculatorStoreOptions } from '../../src/store/calculatorStore';
 
 export function renderWithStore(ui: ReactNode, options: CalculatorStoreOptions = {}): RenderResult & { store: CalculatorStore } {
   const store = createCalculatorStore(options);

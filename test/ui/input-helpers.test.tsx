@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, findVenue, venuePresets } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue, venuePresets } from '../../src/model/venues';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { fieldDefinition } from '../../src/config/fields';

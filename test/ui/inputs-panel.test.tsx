@@ -1,7 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, findVenue } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
 import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, findVenue, roundToTick } from '../../src/model';
-import type { ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
+import { roundToTick } from '../../src/model/companions';
+import type { ValidAnalysis } from '../../src/model/types';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { createFormatter, defaultFormatter, formatPercent, formatPrice } from '../../src/config/format';

@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChartPanel } from '../../src/chart';
-import { CalculatorProvider, createCalculatorStore } from '../../src/store';
+import { ChartPanel } from '../../src/chart/ChartPanel';
+import { CalculatorProvider } from '../../src/store/context';
+import { createCalculatorStore } from '../../src/store/calculatorStore';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, liquidationPriceAt } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { liquidationPriceAt } from '../../src/model/carry';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { RiskOverTime } from '../../src/chart/RiskOverTimeChart';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFormatter, defaultFormatter } from '../../src/config/format';
-import { analyze, findVenue } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
 import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/ui/riskReadings';
 import { readingContext } from '../../src/ui/readings';

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/model';
-import type { ValidAnalysis } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
+import type { ValidAnalysis } from '../../src/model/types';
 import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { defaultFormatter, formatPercent } from '../../src/config/format';

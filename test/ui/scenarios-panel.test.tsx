@@ -1,11 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/model';
+import { analyze } from '../../src/model/analyze';
 import { defaultInputs, inputsToSpec } from '../../src/config/codec';
 import { formatPrice, formatTimes } from '../../src/config/format';
-import { MAX_SCENARIOS } from '../../src/store';
-import { InputsPanel, ScenariosPanel } from '../../src/ui';
+import { MAX_SCENARIOS } from '../../src/store/calculatorStore';
+import { InputsPanel } from '../../src/ui/InputsPanel';
+import { ScenariosPanel } from '../../src/ui/ScenariosPanel';
 import { failOnConsoleErrors, renderWithStore } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.

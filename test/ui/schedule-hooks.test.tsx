@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useDraftValue, useIdleReady, useSettledValue, useValueAfterInput } from '../../src/store';
+import { useDraftValue, useIdleReady, useSettledValue, useValueAfterInput } from '../../src/store/useSettled';
 import { failOnConsoleErrors } from './helpers';
 
 failOnConsoleErrors();

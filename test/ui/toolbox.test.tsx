@@ -1,14 +1,18 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { addToPosition, analyze, analyzePortfolio, contagion, exitPnl, maxOpen, priceForNetRoe, priceForRoe, sizeByRisk } from '../../src/model';
-import type { PositionSpec } from '../../src/model';
+import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../../src/model/toolbox';
+import { analyze } from '../../src/model/analyze';
+import { analyzePortfolio, contagion } from '../../src/model/portfolio';
+import { priceForRoe } from '../../src/model/companions';
+import type { PositionSpec } from '../../src/model/types';
 import { defaultInputs, inputsToSpec, portfolioToText } from '../../src/config/codec';
 import type { Inputs } from '../../src/config/codec';
 import { formatMoney, formatPercent, formatPrice } from '../../src/config/format';
-import { portfolioTick } from '../../src/store';
-import { EXAMPLE_PORTFOLIO, ToolboxPanel } from '../../src/ui';
-import type { ContagionSlotProps } from '../../src/ui';
+import { portfolioTick } from '../../src/store/toolbox';
+import { EXAMPLE_PORTFOLIO } from '../../src/ui/PortfolioPanel';
+import { ToolboxPanel } from '../../src/ui/toolbox/ToolboxPanel';
+import type { ContagionSlotProps } from '../../src/ui/PortfolioPanel';
 import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
 
 failOnConsoleErrors();

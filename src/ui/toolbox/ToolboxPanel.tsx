@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { toolTabs, useCalculator, useToolbox } from '../../store';
-import type { ToolTab } from '../../store';
+import { toolTabs } from '../../store/toolbox';
+import { useCalculator } from '../../store/context';
+import { useToolbox } from '../../store/useToolbox';
+import type { ToolTab } from '../../store/toolbox';
 import { PortfolioTab } from '../PortfolioPanel';
 import type { ContagionRenderer } from '../PortfolioPanel';
 import { useToolContext } from './parts';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { fieldDefinition } from '../../config/fields';
 import type { InputKey } from '../../config/fields';
-import { useDerived } from '../../store';
+import { useDerived } from '../../store/context';
 import { describedBy, FieldFrame, useFrameIds } from '../Field';
 import { unitFor } from '../inputHelpers';
 

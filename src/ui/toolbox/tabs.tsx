@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { roundToTick } from '../../model';
+import { roundToTick } from '../../model/companions';
 import { cleanCell, fillsToText } from '../../config/codec';
 import type { FillRow } from '../../config/codec';
 import type { Formatter } from '../../config/format';
-import { useCalculator, useCalculatorStore, useDerived, useFormatter } from '../../store';
-import type { ToolboxView } from '../../store';
+import { useCalculator, useCalculatorStore, useDerived } from '../../store/context';
+import { useFormatter } from '../../store/format';
+import type { ToolboxView } from '../../store/toolbox';
 import { BracketsTable } from '../BracketsTable';
 import { CellInput, Figures, ToolField, ToolMessage } from './parts';
 import type { Figure, ToolContext } from './parts';
