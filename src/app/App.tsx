@@ -15,6 +15,7 @@ import { ChartSlot } from './ChartSlot';
 import { CopyLink } from './CopyLink';
 import { browserStorage, clearStored, readStored, startSync } from './sync';
 import { formatSettingsFrom, initialState } from './urlState';
+import '../theme/tokens.css';
 import '../ui/ui.css';
 import './app.css';
 

@@ -127,6 +127,20 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
+/**
+ * The colour a --lev-* token paints with at `element`, as rgb(). Tokens hold light-dark() pairs that only the style
+ * engine can resolve (by the element's colour scheme), so a hidden probe inside the element reads it back.
+ */
+export function resolvedColor(element: Element, token: string): string {
+  const probe = element.ownerDocument.createElement('span');
+  probe.hidden = true;
+  probe.style.color = `var(${token})`;
+  element.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
+
 /** Draws chart SVGs one under another onto a canvas and returns a PNG. */
 export async function svgsToPng(svgs: readonly SVGSVGElement[], background: string, scale = 2): Promise<Blob> {
   const parts = svgs.map((svg) => standaloneSvg(svg, background)).filter((part) => part.markup !== '');

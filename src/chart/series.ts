@@ -39,27 +39,27 @@ export interface PriceDomain {
 }
 
 export const colors = {
-  equity: 'var(--lev-equity, #2563eb)',
-  unleveraged: 'var(--lev-unleveraged, #6b7280)',
-  danger: 'var(--lev-danger, #c0262d)',
-  bankruptcy: 'var(--lev-bankruptcy, var(--lev-danger, #c0262d))',
-  warning: 'var(--lev-warning, #b45309)',
-  threshold: 'var(--lev-threshold, var(--lev-warning, #b45309))',
-  entry: 'var(--lev-entry, #1f2430)',
-  breakEven: 'var(--lev-breakeven, #047857)',
-  grid: 'var(--lev-grid, #d9dde5)',
-  axis: 'var(--lev-axis, var(--lev-muted, #5b6272))',
-  text: 'var(--lev-text, #1f2430)',
-  muted: 'var(--lev-muted, #5b6272)',
-  bg: 'var(--lev-bg, #ffffff)',
-  fan: 'var(--lev-fan, #7c3aed)',
+  equity: 'var(--lev-equity)',
+  unleveraged: 'var(--lev-unleveraged)',
+  danger: 'var(--lev-danger)',
+  bankruptcy: 'var(--lev-bankruptcy)',
+  warning: 'var(--lev-warning)',
+  threshold: 'var(--lev-threshold)',
+  entry: 'var(--lev-entry)',
+  breakEven: 'var(--lev-breakeven)',
+  grid: 'var(--lev-grid)',
+  axis: 'var(--lev-axis)',
+  text: 'var(--lev-text)',
+  muted: 'var(--lev-muted)',
+  bg: 'var(--lev-bg)',
+  fan: 'var(--lev-fan)',
 } as const;
 
 export const scenarioColors: readonly string[] = [
-  'var(--lev-scenario-1, #0e7490)',
-  'var(--lev-scenario-2, #a21caf)',
-  'var(--lev-scenario-3, #4d7c0f)',
-  'var(--lev-scenario-4, #9a3412)',
+  'var(--lev-scenario-1)',
+  'var(--lev-scenario-2)',
+  'var(--lev-scenario-3)',
+  'var(--lev-scenario-4)',
 ];
 
 const thresholdDashes: readonly string[] = ['4 4', '1 3', '6 2 1 2', '3 6'];

@@ -15,6 +15,7 @@ import { changedInputs, readEmbedConfig } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
 import { Controls } from './Controls';
 // Imported here, not only through the ui barrel: the app build treats src/ui modules as free of side effects.
+import '../theme/tokens.css';
 import '../ui/ui.css';
 import '../chart/chart.css';
 import './embed.css';
