@@ -195,7 +195,7 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'model',
-            include: ['test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/config/**/*.test.ts', 'test/chart/**/*.test.ts', 'test/store/**/*.test.ts'],
+            include: ['test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/config/**/*.test.ts', 'test/chart/**/*.test.ts', 'test/store/**/*.test.ts', 'test/theme/**/*.test.ts'],
             environment: 'node',
             // Property tests run 10,000 cases each under CI=true.
             testTimeout: 180_000,
