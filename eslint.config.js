@@ -13,7 +13,11 @@ const localeBlindFormatters = {
   message: "Numbers follow the widget's locale and currency: use useFormatter() in components, or take a `format: Formatter` parameter in helpers.",
 };
 
-/** Imports flow one way: model → config → store → chart/ui → app/embed. `extraPatterns` are further patterns for these files. */
+/**
+ * Imports flow one way: model → config → view → store → chart/ui → app/embed. A feature folder (src/toolbox/) keeps its
+ * parts together in sub-folders named after their layer (chart/, ui/), each under that layer's rule: the zones' folder
+ * patterns (any path segment named ui or chart) then keep them apart too. `extraPatterns` are further patterns for these files.
+ */
 const layer = (files, forbiddenFolders, forbiddenPackages = [], extraPatterns = []) => ({
   files,
   rules: {
@@ -24,7 +28,7 @@ const layer = (files, forbiddenFolders, forbiddenPackages = [], extraPatterns = 
         patterns: [
           ...forbiddenFolders.map((folder) => ({
             group: [`**/${folder}`, `**/${folder}/**`],
-            message: `Imports flow one way (model → config → store → chart/ui → app/embed); ${files[0]} cannot import from ${folder}/.`,
+            message: `Imports flow one way (model → config → view → store → chart/ui → app/embed); ${files[0]} cannot import from ${folder}/.`,
           })),
           ...(forbiddenPackages.length > 0
             ? [{ group: forbiddenPackages.filter((name) => name.endsWith('/*')), message: 'UI libraries are not allowed here.' }]
@@ -53,11 +57,12 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
-  layer(['src/model/**'], ['config', 'store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
-  layer(['src/config/**'], ['store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
+  layer(['src/model/**'], ['config', 'view', 'store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
+  layer(['src/config/**'], ['view', 'store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
+  layer(['src/view/**'], ['store', 'chart', 'ui', 'app', 'embed'], uiLibraries),
   layer(['src/store/**'], ['chart', 'ui', 'app', 'embed']),
-  layer(['src/chart/**'], ['ui', 'app', 'embed'], [], [localeBlindFormatters]),
-  layer(['src/ui/**'], ['chart', 'app', 'embed'], [], [localeBlindFormatters]),
+  layer(['src/chart/**', 'src/toolbox/chart/**'], ['ui', 'app', 'embed'], [], [localeBlindFormatters]),
+  layer(['src/ui/**', 'src/toolbox/ui/**'], ['chart', 'app', 'embed'], [], [localeBlindFormatters]),
   layer(['src/app/**'], ['embed'], [], [localeBlindFormatters]),
   layer(['src/embed/**'], [], [], [localeBlindFormatters]),
   {

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 // Direct module imports, not the barrels: this slot is loaded lazily and brings the toolbox with it.
 import { ContagionChart } from '../chart/ContagionChart';
 import '../chart/chart.css';
-import { ToolboxPanel } from '../ui/toolbox/ToolboxPanel';
-import type { ContagionSlotProps } from '../ui/PortfolioPanel';
+import { ToolboxPanel } from '../toolbox/ui/ToolboxPanel';
+import type { ContagionSlotProps } from '../toolbox/ui/PortfolioPanel';
 
 function renderContagion(props: ContagionSlotProps): ReactNode {
   return <ContagionChart {...props} />;

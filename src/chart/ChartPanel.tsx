@@ -1,21 +1,18 @@
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
-import { derive } from '../store/derive';
-import { toolboxFor } from '../store/useToolbox';
-import { useCalculator, useDerived } from '../store/context';
+import { useCalculator, useDerived, useSelectors, useView } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useIdleReady, useSettledValue, useValueAfterInput } from '../store/useSettled';
 import type { ChartView } from '../store/calculatorStore';
-import type { DerivedView } from '../store/derive';
-import type { ToolboxView } from '../store/toolbox';
+import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
-import { ToolboxLegend, useToolboxChart, useToolboxPrices } from './ToolboxLayer';
-import { curveToCsv, downloadBlob, downloadCsv, svgsToPng } from './export';
+import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } from '../toolbox/chart/ToolboxLayer';
+import { curveToCsv, downloadBlob, downloadCsv, resolvedColor, svgsToPng } from './export';
 import { equityPlan } from './plan';
 import type { EquityPlan } from './plan';
 import { amplificationFan, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
-import type { AmplificationFan, EquityUnit, ScenarioInput, ScenarioOverlay } from './series';
+import type { AmplificationFan, EquityUnit, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
 import type { Units } from './summary';
 import { afterHoldMarker, afterHoldSummary, bandOverflowNote, bandSummary, horizonBands } from './risk';
@@ -112,10 +109,10 @@ export function ChartPanel({ views = ALL_VIEWS }: ChartPanelProps): ReactNode {
   // interruptible render one task later, so the input's frame is not held up by it and a held slider key never
   // queues a chart render per step. The urgent render stops here: the body is memoized.
   const derived = useValueAfterInput(useDerived());
-  return <ChartBody derived={derived} toolboxView={toolboxFor(derived)} offered={views} />;
+  return <ChartBody derived={derived} offered={views} />;
 }
 
-const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { derived: DerivedView; toolboxView: ToolboxView; offered: readonly ChartView[] }): ReactNode {
+const ChartBody = memo(function ChartBody({ derived, offered }: { derived: DerivedView; offered: readonly ChartView[] }): ReactNode {
   const chosenView = useCalculator((state) => state.view);
   const views = useMemo(() => {
     const kept = chartViews.filter((candidate) => offered.includes(candidate.id));
@@ -127,7 +124,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
   const setZoom = useCalculator((state) => state.setZoom);
   const unitChoice = useCalculator((state) => state.equityUnit);
   const setEquityUnit = useCalculator((state) => state.setEquityUnit);
-  const scenarios = useCalculator((state) => state.scenarios);
+  const scenarios = useView(useSelectors().selectScenarioPlans);
   const reactId = useId();
   const idBase = svgSafe(reactId);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -138,27 +135,19 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
 
   const analysis = derived.shown;
   const spec = derived.shownSpec;
-  const tick = derived.venue?.tick ?? '0.01';
+  const tick = derived.tick;
   const units = useMemo(() => unitsFor(derived.venue), [derived.venue]);
   const inverse = analysis?.instrument === 'inverse';
   const unit: EquityUnit = inverse ? unitChoice : 'quote';
 
-  const scenarioInputs = useMemo<ScenarioInput[]>(
-    () =>
-      scenarios.map((scenario) => {
-        const result = derive(scenario.inputs);
-        return { id: scenario.id, name: scenario.name, spec: result.spec, analysis: result.current };
-      }),
-    [scenarios],
-  );
-
   const data = useMemo<PanelData | null>(() => (analysis === null || spec === null ? null : { analysis, spec, tick, units, unit }), [analysis, spec, tick, units, unit]);
   const settledData = useSettledValue(data, SECONDARY_CHART_DELAY_MS);
   const idle = useIdleReady();
-  const toolboxPrices = useToolboxPrices(toolboxView);
+  const toolboxOnChart = useToolboxOnChart(derived);
+  const toolboxPrices = useToolboxPrices(toolboxOnChart);
   const plan = useMemo(
-    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios: scenarioInputs, tick: data.tick, extraPrices: toolboxPrices }, format)),
-    [data, zoom, scenarioInputs, toolboxPrices, format],
+    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios, tick: data.tick, extraPrices: toolboxPrices }, format)),
+    [data, zoom, scenarios, toolboxPrices, format],
   );
   const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin }, format)), [data, format]);
   const risk = analysis?.risk ?? null;
@@ -170,7 +159,7 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
     if (plan === null) return [];
     return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
   }, [plan, holdMarker]);
-  const toolbox = useToolboxChart(toolboxView, markers, plan, tick);
+  const toolbox = useToolboxChart(toolboxOnChart, markers, plan, tick);
   const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick, format)), [plan, bands, risk, tick, format]);
   const riskSummary = useMemo(
     () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote, format) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote, format)].filter((text) => text !== '').join(' ')),
@@ -203,8 +192,8 @@ const ChartBody = memo(function ChartBody({ derived, toolboxView, offered }: { d
   const exportPng = useCallback(() => {
     const root = rootRef.current;
     if (root === null) return;
-    const svgs = Array.from(root.querySelectorAll('.lev-plot svg.recharts-surface')).filter((node): node is SVGSVGElement => node instanceof SVGSVGElement);
-    const background = getComputedStyle(root).getPropertyValue('--lev-bg').trim() || '#ffffff';
+    const svgs = Array.from(root.querySelectorAll('.lev-plot svg.lev-surface, .lev-plot svg.recharts-surface')).filter((node): node is SVGSVGElement => node instanceof SVGSVGElement);
+    const background = resolvedColor(root, '--lev-bg');
     svgsToPng(svgs, background)
       .then((blob) => {
         downloadBlob(blob, view === 'equity' ? 'leverage-lens-equity.png' : 'leverage-lens-amplification.png');

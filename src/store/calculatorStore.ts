@@ -1,14 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { applyVenue, defaultInputs } from '../config/codec';
-import type { InputKey, Inputs } from '../config/codec';
-import type { ToolTab } from './toolbox';
+import { applyVenue, defaultInputs } from '../config/presets';
+import type { InputKey, Inputs } from '../config/schema';
+import { createViewSelectors } from '../view/selectors';
+import type { ViewSelectors } from '../view/selectors';
+import type { SavedScenario } from '../view/scenarios';
+import type { ToolTab } from '../view/toolbox';
 
-export interface Scenario {
-  id: string;
-  name: string;
-  inputs: Inputs;
-}
+export type Scenario = SavedScenario;
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 export type ChartView = 'equity' | 'amplification';
@@ -98,4 +97,14 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     setToolTab: (toolTab) => set({ toolTab }),
     setToolboxShown: (toolboxShown) => set({ toolboxShown }),
   }));
+}
+
+/** A widget's state and the view over it: the selectors' caches live and die with the store they read. */
+export interface Widget {
+  store: CalculatorStore;
+  selectors: ViewSelectors;
+}
+
+export function createWidget(store: CalculatorStore = createCalculatorStore()): Widget {
+  return { store, selectors: createViewSelectors() };
 }

@@ -1,13 +1,13 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { createCalculatorStore } from './calculatorStore';
-import type { CalculatorState, CalculatorStore, CalculatorStoreOptions } from './calculatorStore';
-import { createDeriver } from './derive';
-import type { DerivedView } from './derive';
-import type { Inputs } from '../config/codec';
+import { createCalculatorStore, createWidget } from './calculatorStore';
+import type { CalculatorState, CalculatorStore, CalculatorStoreOptions, Widget } from './calculatorStore';
+import type { InputKey } from '../config/schema';
+import type { DerivedView } from '../view/derive';
+import type { ViewSelectors } from '../view/selectors';
 
-const StoreContext = createContext<CalculatorStore | null>(null);
+const WidgetContext = createContext<Widget | null>(null);
 
 export interface CalculatorProviderProps {
   /** An existing store (the standalone page syncs it with the URL); otherwise one is created per provider. */
@@ -16,15 +16,27 @@ export interface CalculatorProviderProps {
   children: ReactNode;
 }
 
+/** Hands one widget's store and its selectors to everything inside. */
 export function CalculatorProvider({ store, options, children }: CalculatorProviderProps): ReactNode {
   const [ownStore] = useState(() => store ?? createCalculatorStore(options));
-  return <StoreContext.Provider value={store ?? ownStore}>{children}</StoreContext.Provider>;
+  const active = store ?? ownStore;
+  const widget = useMemo(() => createWidget(active), [active]);
+  return <WidgetContext.Provider value={widget}>{children}</WidgetContext.Provider>;
+}
+
+function useWidget(): Widget {
+  const widget = useContext(WidgetContext);
+  if (widget === null) throw new Error('Calculator hooks need a <CalculatorProvider> above them.');
+  return widget;
 }
 
 export function useCalculatorStore(): CalculatorStore {
-  const store = useContext(StoreContext);
-  if (store === null) throw new Error('useCalculatorStore needs a <CalculatorProvider> above it.');
-  return store;
+  return useWidget().store;
+}
+
+/** This widget's memoized view selectors. */
+export function useSelectors(): ViewSelectors {
+  return useWidget().selectors;
 }
 
 /** Select atomic values only; never return a new object or array from the selector. */
@@ -32,21 +44,29 @@ export function useCalculator<T>(selector: (state: CalculatorState) => T): T {
   return useStore(useCalculatorStore(), selector);
 }
 
-/** Everything derived from the inputs, memoized per instance; keeps the last valid result. */
-// One deriver per store: every component of a widget shares the same analysis of the same inputs.
-const derivers = new WeakMap<CalculatorStore, (inputs: Inputs) => DerivedView>();
+/** A value from one of the widget's memoized selectors (`useView(selectors.selectScenarioPlans)`): the same subscription. */
+export const useView: <T>(selector: (state: CalculatorState) => T) => T = useCalculator;
 
-function deriverFor(store: CalculatorStore): (inputs: Inputs) => DerivedView {
-  let deriver = derivers.get(store);
-  if (deriver === undefined) {
-    deriver = createDeriver();
-    derivers.set(store, deriver);
-  }
-  return deriver;
+/**
+ * One setter per input key for this widget, the same function on every render: memoized fields then skip renders
+ * when their own props are unchanged.
+ */
+export function useInputSetters(): (key: InputKey) => (value: string) => void {
+  const store = useCalculatorStore();
+  return useMemo(() => {
+    const setters = new Map<InputKey, (value: string) => void>();
+    return (key) => {
+      let setter = setters.get(key);
+      if (setter === undefined) {
+        setter = (value) => store.getState().setInput(key, value);
+        setters.set(key, setter);
+      }
+      return setter;
+    };
+  }, [store]);
 }
 
+/** Everything derived from the inputs, shared by every component of the widget; keeps the last valid result. */
 export function useDerived(): DerivedView {
-  const store = useCalculatorStore();
-  const inputs = useStore(store, (state) => state.inputs);
-  return useMemo(() => deriverFor(store)(inputs), [store, inputs]);
+  return useView(useSelectors().selectDerived);
 }

@@ -1,21 +1,15 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { ValidAnalysis } from '../model/types';
-import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
-import { derive } from '../store/derive';
 import { MAX_SCENARIOS } from '../store/calculatorStore';
-import { useCalculator, useCalculatorStore, useDerived } from '../store/context';
+import { useCalculator, useCalculatorStore, useDerived, useSelectors, useView } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
-import { towardEntry } from './readings';
+import { towardEntry } from '../view/readings';
+import type { ScenarioPlan } from '../view/scenarios';
 
-interface ComparisonRow {
-  id: string;
-  name: string;
-  analysis: ValidAnalysis | null;
-  tick: string;
-}
+type ComparisonRow = Pick<ScenarioPlan, 'id' | 'name' | 'analysis' | 'tick'>;
 
 function cells(row: ComparisonRow, format: Formatter): string[] {
   const analysis = row.analysis;
@@ -32,11 +26,11 @@ function cells(row: ComparisonRow, format: Formatter): string[] {
 /** Save up to four snapshots of the inputs and compare their key figures with the current position. */
 export function ScenariosPanel(): ReactNode {
   // The comparison follows a task later: a slider step's urgent commit stops here.
-  const { current, venue } = useValueAfterInput(useDerived());
-  return <ScenariosBody current={current} venue={venue} />;
+  const { current, tick } = useValueAfterInput(useDerived());
+  return <ScenariosBody current={current} tick={tick} />;
 }
 
-const ScenariosBody = memo(function ScenariosBody({ current, venue }: { current: ValidAnalysis | null; venue: VenuePreset | undefined }): ReactNode {
+const ScenariosBody = memo(function ScenariosBody({ current, tick }: { current: ValidAnalysis | null; tick: string }): ReactNode {
   const store = useCalculatorStore();
   const scenarios = useCalculator((state) => state.scenarios);
   const format = useFormatter();
@@ -47,16 +41,9 @@ const ScenariosBody = memo(function ScenariosBody({ current, venue }: { current:
   const full = scenarios.length >= MAX_SCENARIOS;
   const invalid = current === null;
 
-  // derive() is pure; recomputed only when the saved list changes.
-  const saved = useMemo<ComparisonRow[]>(
-    () =>
-      scenarios.map((scenario) => {
-        const derived = derive(scenario.inputs);
-        return { id: scenario.id, name: scenario.name, analysis: derived.current, tick: derived.venue?.tick ?? '0.01' };
-      }),
-    [scenarios],
-  );
-  const rows: ComparisonRow[] = [{ id: 'current', name: 'Current inputs', analysis: current, tick: venue?.tick ?? '0.01' }, ...saved];
+  // Worked out once per saved list, shared with the chart's scenario curves.
+  const saved = useView(useSelectors().selectScenarioPlans);
+  const rows: readonly ComparisonRow[] = [{ id: 'current', name: 'Current inputs', analysis: current, tick }, ...saved];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();

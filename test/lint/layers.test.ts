@@ -19,8 +19,31 @@ describe('layer rules', () => {
     ["import { App } from '../app/App';\nexport const x = App;\n", 'src/ui/probe.ts'],
     ["import { ChartPanel } from '../chart';\nexport const x = ChartPanel;\n", 'src/ui/probe.ts'],
     ["import { useState } from 'react';\nexport const x = useState;\n", 'src/config/probe.ts'],
+    // The view layer is pure: no UI library, nothing above it.
+    ["import { useMemo } from 'react';\nexport const x = useMemo;\n", 'src/view/probe.ts'],
+    ["import { useStore } from 'zustand';\nexport const x = useStore;\n", 'src/view/probe.ts'],
+    ["import { createSelector } from 'recharts';\nexport const x = createSelector;\n", 'src/view/probe.ts'],
+    ["import { useCalculator } from '../store/context';\nexport const x = useCalculator;\n", 'src/view/probe.ts'],
+    ["import { markerPrice } from '../chart/plan';\nexport const x = markerPrice;\n", 'src/view/probe.ts'],
+    ["import { derive } from '../view/derive';\nexport const x = derive;\n", 'src/config/probe.ts'],
+    ["import { derive } from '../view/derive';\nexport const x = derive;\n", 'src/model/probe.ts'],
+    // The toolbox's parts keep to their layers: its chart part never reaches its ui part, nor the other way.
+    ["import { ToolboxPanel } from '../ui/ToolboxPanel';\nexport const x = ToolboxPanel;\n", 'src/toolbox/chart/probe.ts'],
+    ["import { Field } from '../../ui/Field';\nexport const x = Field;\n", 'src/toolbox/chart/probe.ts'],
+    ["import { ToolboxLayer } from '../chart/ToolboxLayer';\nexport const x = ToolboxLayer;\n", 'src/toolbox/ui/probe.ts'],
+    ["import { colors } from '../../chart/series';\nexport const x = colors;\n", 'src/toolbox/ui/probe.ts'],
+    ["import { ToolboxPanel } from '../toolbox/ui/ToolboxPanel';\nexport const x = ToolboxPanel;\n", 'src/chart/probe.ts'],
   ])('refuses %s in %s', async (code, filePath) => {
     expect(await ruleIds(code, filePath)).toContain('no-restricted-imports');
+  });
+
+  it('lets the view use the model and config, the store and screens use the view, and the chart its toolbox layer', async () => {
+    expect(await ruleIds("import { analyze } from '../model/analyze';\nimport { inputsToSpec } from '../config/spec';\nexport const x = [analyze, inputsToSpec];\n", 'src/view/probe.ts')).not.toContain('no-restricted-imports');
+    for (const filePath of ['src/store/probe.ts', 'src/chart/probe.ts', 'src/ui/probe.ts']) {
+      expect(await ruleIds("import { createViewSelectors } from '../view/selectors';\nexport const x = createViewSelectors;\n", filePath)).not.toContain('no-restricted-imports');
+    }
+    expect(await ruleIds("import { useToolboxChart } from '../toolbox/chart/ToolboxLayer';\nexport const x = useToolboxChart;\n", 'src/chart/probe.ts')).not.toContain('no-restricted-imports');
+    expect(await ruleIds("import { openTool } from '../../view/toolbox';\nimport { useSelectors } from '../../store/context';\nexport const x = [openTool, useSelectors];\n", 'src/toolbox/ui/probe.ts')).not.toContain('no-restricted-imports');
   });
 
   it('allows the model to use decimal.js and the store to use the model', async () => {
@@ -32,7 +55,8 @@ describe('layer rules', () => {
   it.each([
     ["import { formatPrice } from '../config/format';\nexport const x = formatPrice;\n", 'src/chart/probe.ts'],
     ["import { formatMoney, formatTimes } from '../config/format';\nexport const x = [formatMoney, formatTimes];\n", 'src/ui/probe.tsx'],
-    ["import { formatPercent } from '../../config/format';\nexport const x = formatPercent;\n", 'src/ui/toolbox/probe.tsx'],
+    ["import { formatPercent } from '../../config/format';\nexport const x = formatPercent;\n", 'src/toolbox/ui/probe.tsx'],
+    ["import { formatPrice } from '../../config/format';\nexport const x = formatPrice;\n", 'src/toolbox/chart/probe.ts'],
     ["import { formatNumber } from '../config/format';\nexport const x = formatNumber;\n", 'src/app/probe.ts'],
     ["import { formatPrice } from '../config/format';\nexport const x = formatPrice;\n", 'src/embed/probe.ts'],
   ])('refuses the locale-blind %s in %s', async (code, filePath) => {

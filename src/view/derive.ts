@@ -2,8 +2,9 @@ import { analyze } from '../model/analyze';
 import { findVenue } from '../model/venues';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
-import { customizedKeys, fieldErrors, inputsToSpec } from '../config/codec';
-import type { InputKey, Inputs } from '../config/codec';
+import { customizedKeys } from '../config/presets';
+import { fieldErrors, inputsToSpec } from '../config/spec';
+import type { InputKey, Inputs } from '../config/schema';
 
 export interface Derived {
   inputs: Inputs;
@@ -13,19 +14,26 @@ export interface Derived {
   errors: Partial<Record<InputKey, string>>;
   customized: InputKey[];
   venue: VenuePreset | undefined;
+  /** The venue's price tick: every price on screen is rounded to it. */
+  tick: string;
 }
+
+/** The tick of a custom position (no venue). */
+export const DEFAULT_TICK = '0.01';
 
 /** Pure derivation of everything the page shows from the raw inputs. */
 export function derive(inputs: Inputs): Derived {
   const spec = inputsToSpec(inputs);
   const analysis = analyze(spec);
+  const venue = findVenue(inputs.venue);
   return {
     inputs,
     spec,
     current: analysis.valid ? analysis : null,
     errors: analysis.valid ? {} : fieldErrors(inputs),
     customized: customizedKeys(inputs),
-    venue: findVenue(inputs.venue),
+    venue,
+    tick: venue?.tick ?? DEFAULT_TICK,
   };
 }
 

@@ -1,16 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { contagion } from '../model/portfolio';
-import type { Contagion, ContagionPoint, Portfolio, PortfolioAnalysis } from '../model/portfolio';
-import { cleanCell, cleanName, MAX_PORTFOLIO_POSITIONS, portfolioToText } from '../config/codec';
-import type { PortfolioRow } from '../config/codec';
-import type { Formatter } from '../config/format';
-import { portfolioTick } from '../store/toolbox';
-import { useCalculator, useCalculatorStore } from '../store/context';
-import { useFormatter } from '../store/format';
-import type { PortfolioTool } from '../store/toolbox';
-import { CellInput, Figures, ToolField, ToolMessage } from './toolbox/parts';
-import type { Figure, ToolContext } from './toolbox/parts';
+import { contagion } from '../../model/portfolio';
+import type { Contagion, ContagionPoint, Portfolio, PortfolioAnalysis } from '../../model/portfolio';
+import { cleanCell, cleanName, portfolioToText } from '../../config/lists';
+import { MAX_PORTFOLIO_POSITIONS } from '../../config/schema';
+import type { PortfolioRow } from '../../config/lists';
+import type { Formatter } from '../../config/format';
+import { portfolioTick } from '../../view/toolbox';
+import { useCalculator, useCalculatorStore } from '../../store/context';
+import { useFormatter } from '../../store/format';
+import type { PortfolioTool } from '../../view/toolbox';
+import { CellInput, Figures, ToolField, ToolMessage } from './parts';
+import type { Figure, ToolContext } from './parts';
 
 /** What the contagion chart needs; the app hands in the chart layer's component (ui and chart never import each other). */
 export interface ContagionSlotProps {

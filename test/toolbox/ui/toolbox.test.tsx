@@ -1,19 +1,21 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../../src/model/toolbox';
-import { analyze } from '../../src/model/analyze';
-import { analyzePortfolio, contagion } from '../../src/model/portfolio';
-import { priceForRoe } from '../../src/model/companions';
-import type { PositionSpec } from '../../src/model/types';
-import { defaultInputs, inputsToSpec, portfolioToText } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
-import { formatMoney, formatPercent, formatPrice } from '../../src/config/format';
-import { portfolioTick } from '../../src/store/toolbox';
-import { EXAMPLE_PORTFOLIO } from '../../src/ui/PortfolioPanel';
-import { ToolboxPanel } from '../../src/ui/toolbox/ToolboxPanel';
-import type { ContagionSlotProps } from '../../src/ui/PortfolioPanel';
-import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
+import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../../../src/model/toolbox';
+import { analyze } from '../../../src/model/analyze';
+import { analyzePortfolio, contagion } from '../../../src/model/portfolio';
+import { priceForRoe } from '../../../src/model/companions';
+import type { PositionSpec } from '../../../src/model/types';
+import { defaultInputs } from '../../../src/config/presets';
+import { inputsToSpec } from '../../../src/config/spec';
+import { portfolioToText } from '../../../src/config/lists';
+import type { Inputs } from '../../../src/config/schema';
+import { formatMoney, formatPercent, formatPrice } from '../../../src/config/format';
+import { portfolioTick } from '../../../src/view/toolbox';
+import { EXAMPLE_PORTFOLIO } from '../../../src/toolbox/ui/PortfolioPanel';
+import { ToolboxPanel } from '../../../src/toolbox/ui/ToolboxPanel';
+import type { ContagionSlotProps } from '../../../src/toolbox/ui/PortfolioPanel';
+import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from '../../ui/helpers';
 
 failOnConsoleErrors();
 

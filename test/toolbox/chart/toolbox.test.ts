@@ -1,57 +1,64 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToPosition } from '../../src/model/toolbox';
-import { analyze } from '../../src/model/analyze';
-import { contagion } from '../../src/model/portfolio';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
-import { deriveToolbox, toolTabs } from '../../src/store/toolbox';
-import { contagionRows, stopCappedEquity, toolboxMarkers } from '../../src/chart/toolbox';
+import { addToPosition } from '../../../src/model/toolbox';
+import { contagion } from '../../../src/model/portfolio';
+import { defaultInputs } from '../../../src/config/presets';
+import { inputsToSpec } from '../../../src/config/spec';
+import { percentText } from '../../../src/config/schema';
+import type { Inputs } from '../../../src/config/schema';
+import { derive } from '../../../src/view/derive';
+import { openTool, toolMarks, toolTabs } from '../../../src/view/toolbox';
+import type { OpenTool, ToolTab } from '../../../src/view/toolbox';
+import type { Marker } from '../../../src/chart/series';
+import { contagionRows, stopCappedEquity, toolboxMarkers } from '../../../src/toolbox/chart/toolbox';
 
-function viewFor(patch: Partial<Inputs>): ReturnType<typeof deriveToolbox> {
-  const inputs = { ...defaultInputs(), ...patch };
-  const spec = inputsToSpec(inputs);
-  const analysis = analyze(spec);
-  return deriveToolbox(inputs, spec, analysis.valid ? analysis : null, '0.1');
+function toolFor(patch: Partial<Inputs>, tab: ToolTab): OpenTool {
+  return openTool(derive({ ...defaultInputs(), ...patch }), tab);
+}
+
+function markersFor(patch: Partial<Inputs>, tab: ToolTab): Marker[] {
+  return toolboxMarkers(toolMarks(toolFor(patch, tab)));
 }
 
 describe('toolbox markers on the main chart', () => {
   it('give each marker its own id, class and dash pattern, for every tab', () => {
-    const view = viewFor({ exitPrice: '52000', targetRoe: '80', fills: '48000:0.2', stopPrice: '49000', takeProfitPrice: '53000' });
-    const all = toolTabs.flatMap((tab) => toolboxMarkers(view, tab));
+    const patch = { exitPrice: '52000', targetRoe: percentText('80'), fills: '48000:0.2', stopPrice: '49000', takeProfitPrice: '53000' };
+    const all = toolTabs.flatMap((tab) => markersFor(patch, tab));
+    expect(all.length).toBeGreaterThanOrEqual(8);
     expect(new Set(all.map((marker) => marker.id)).size).toBe(all.length);
     for (const tab of toolTabs) {
-      const markers = toolboxMarkers(view, tab);
+      const markers = markersFor(patch, tab);
       expect(new Set(markers.map((marker) => marker.dash)).size).toBe(markers.length);
       for (const marker of markers) expect(marker.className).toContain(`lev-marker-${marker.id}`);
     }
   });
 
   it('mark the exit price, the target prices, the stop and take-profit the model works with', () => {
-    const view = viewFor({ exitPrice: '52000', targetRoe: '80', stopPrice: '49000', takeProfitPrice: '53000' });
-    expect(toolboxMarkers(view, 'exit').map((marker) => marker.exact)).toEqual([view.exit.result?.exitPrice]);
-    expect(toolboxMarkers(view, 'target').map((marker) => marker.exact)).toEqual([view.target.grossPrice, view.target.netPrice]);
-    expect(toolboxMarkers(view, 'risk').map((marker) => marker.exact)).toEqual(['49000', '53000']);
-    expect(toolboxMarkers(view, 'portfolio')).toEqual([]);
+    const patch = { exitPrice: '52000', targetRoe: percentText('80'), stopPrice: '49000', takeProfitPrice: '53000' };
+    const exit = toolFor(patch, 'exit');
+    const target = toolFor(patch, 'target');
+    if (exit.tab !== 'exit' || target.tab !== 'target') throw new Error('openTool must give the asked tab');
+    expect(markersFor(patch, 'exit').map((marker) => marker.exact)).toEqual([exit.tool.result?.exitPrice]);
+    expect(markersFor(patch, 'target').map((marker) => marker.exact)).toEqual([target.tool.grossPrice, target.tool.netPrice]);
+    expect(markersFor(patch, 'risk').map((marker) => marker.exact)).toEqual(['49000', '53000']);
+    expect(markersFor(patch, 'portfolio')).toEqual([]);
   });
 
   it('mark the liquidation price before and after the last fill, as addToPosition gives them', () => {
-    const view = viewFor({ fills: '48000:0.2; 46000:0.1' });
     const expected = addToPosition(inputsToSpec(defaultInputs()), [
       { price: '48000', size: '0.2' },
       { price: '46000', size: '0.1' },
     ]);
     expect(expected.valid).toBe(true);
     if (!expected.valid) return;
-    const byId = new Map(toolboxMarkers(view, 'average').map((marker) => [marker.id, marker.exact]));
+    const byId = new Map(markersFor({ fills: '48000:0.2; 46000:0.1' }, 'average').map((marker) => [marker.id, marker.exact]));
     expect(byId.get('tool-liquidation-before')).toBe(expected.before.liquidationPrice);
     expect(byId.get('tool-liquidation-after')).toBe(expected.after.liquidationPrice);
     expect(byId.get('tool-average-entry')).toBe(expected.averageEntry);
   });
 
   it('draw nothing while the position is invalid', () => {
-    const view = viewFor({ entry: 'abc', exitPrice: '52000' });
-    for (const tab of toolTabs) expect(toolboxMarkers(view, tab)).toEqual([]);
+    for (const tab of toolTabs) expect(markersFor({ entry: 'abc', exitPrice: '52000' }, tab)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
+import { DEFAULT_TICK } from './derive';
 
 /** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */
 export interface HeadlineRow {
@@ -23,7 +24,7 @@ export interface ReadingContext {
 export function readingContext(venue: VenuePreset | undefined): ReadingContext {
   const custom = venue === undefined || venue.id === 'custom';
   return {
-    tick: venue?.tick ?? '0.01',
+    tick: venue?.tick ?? DEFAULT_TICK,
     asset: custom ? 'The price' : venue.base,
     base: custom ? 'units' : venue.base,
     quote: venue?.quote ?? 'USD',

@@ -4,11 +4,12 @@ import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import { roundToTick } from '../../src/model/companions';
 import type { ValidAnalysis } from '../../src/model/types';
-import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
+import { applyVenue, defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import type { Inputs } from '../../src/config/schema';
 import { createFormatter, defaultFormatter, formatPercent, formatPrice } from '../../src/config/format';
-import { headlineRows, readingContext, towardEntry } from '../../src/ui/readings';
-import { screenInputs } from './arbitraries';
+import { headlineRows, readingContext, towardEntry } from '../../src/view/readings';
+import { screenInputs } from '../ui/arbitraries';
 
 function valid(inputs: Inputs): ValidAnalysis | null {
   const analysis = analyze(inputsToSpec(inputs));

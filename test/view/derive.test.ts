@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { createCalculatorStore, MAX_SCENARIOS } from '../../src/store/calculatorStore';
-import { createDeriver, derive } from '../../src/store/derive';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import { percentText } from '../../src/config/schema';
+import { createDeriver, derive } from '../../src/view/derive';
 
 describe('the deriver behind the page', () => {
   it('keeps the last valid analysis on show while a field is wrong', () => {
@@ -35,18 +36,6 @@ describe('the deriver behind the page', () => {
 
   it('marks preset values the user changed', () => {
     expect(derive(defaultInputs()).customized).toEqual([]);
-    expect(derive({ ...defaultInputs(), feeRate: '0.02' }).customized).toEqual(['feeRate']);
-  });
-});
-
-describe('the store', () => {
-  it('keeps at most four scenarios and resets to defaults', () => {
-    const store = createCalculatorStore();
-    for (let index = 0; index < MAX_SCENARIOS + 2; index += 1) store.getState().saveScenario(`S${index}`);
-    expect(store.getState().scenarios.map((scenario) => scenario.name)).toEqual(['S0', 'S1', 'S2', 'S3']);
-    store.getState().setInput('entry', '1');
-    store.getState().reset();
-    expect(store.getState().inputs).toEqual(defaultInputs());
-    expect(store.getState().scenarios).toEqual([]);
+    expect(derive({ ...defaultInputs(), feeRate: percentText('0.02') }).customized).toEqual(['feeRate']);
   });
 });

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createFormatter, defaultFormatter } from '../../src/config/format';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
-import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/ui/riskReadings';
-import { readingContext } from '../../src/ui/readings';
-import { screenInputs } from './arbitraries';
+import { applyVenue, defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import { percentText } from '../../src/config/schema';
+import { carryRows, formatDuration, formatProbability, riskRows, volatilityNote } from '../../src/view/riskReadings';
+import { readingContext } from '../../src/view/readings';
+import { screenInputs } from '../ui/arbitraries';
 
 describe('formatProbability', () => {
   it('keeps the tails honest', () => {
@@ -56,12 +58,12 @@ describe('formatDuration', () => {
 });
 
 const carryAndRisk = fc.record({
-  fundingRate: fc.constantFrom('0', '0.01', '-0.05', '0.3'),
+  fundingRate: fc.constantFrom('0', '0.01', '-0.05', '0.3').map(percentText),
   fundingIntervalHours: fc.constantFrom('1', '8'),
   holdHours: fc.constantFrom('0', '5', '168', '8760'),
-  borrowApr: fc.constantFrom('0', '5', '80'),
-  supplyApr: fc.constantFrom('0', '2', '30'),
-  volatility: fc.constantFrom('', '0', '1', '60', '400'),
+  borrowApr: fc.constantFrom('0', '5', '80').map(percentText),
+  supplyApr: fc.constantFrom('0', '2', '30').map(percentText),
+  volatility: fc.constantFrom('', '0', '1', '60', '400').map(percentText),
   horizonDays: fc.constantFrom('', '0', '1', '7', '365'),
   volatilityStress: fc.constantFrom('1', '2'),
 });

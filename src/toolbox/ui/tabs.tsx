@@ -1,18 +1,17 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { roundToTick } from '../../model/companions';
-import { cleanCell, fillsToText } from '../../config/codec';
-import type { FillRow } from '../../config/codec';
+import { cleanCell, fillsToText } from '../../config/lists';
+import type { FillRow } from '../../config/lists';
 import type { Formatter } from '../../config/format';
 import { useCalculator, useCalculatorStore, useDerived } from '../../store/context';
 import { useFormatter } from '../../store/format';
-import type { ToolboxView } from '../../store/toolbox';
-import { BracketsTable } from '../BracketsTable';
+import { towardEntry } from '../../view/readings';
+import type { ToolsByTab } from '../../view/toolbox';
+import type { ValidAnalysis } from '../../model/types';
+import { BracketsTable } from '../../ui/BracketsTable';
 import { CellInput, Figures, ToolField, ToolMessage } from './parts';
 import type { Figure, ToolContext } from './parts';
-
-/** Toward entry: a long's liquidation rounds up, a short's down (never rounds the danger away). */
-const towardEntry = (side: 'long' | 'short'): 'up' | 'down' => (side === 'long' ? 'up' : 'down');
 
 /** One keyboard step of a price field: 0.1 % of the reference price, at least one tick. */
 export function priceStep(reference: string, tick: string): number {
@@ -37,10 +36,9 @@ function money(value: string | null, context: ToolContext, format: Formatter): s
   return format.money(value, context.marginUnit, { coin: context.coin });
 }
 
-export function ExitTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+export function ExitTab({ analysis, exit, context }: { analysis: ValidAnalysis | null; exit: ToolsByTab['exit']; context: ToolContext }): ReactNode {
   const format = useFormatter();
   const store = useCalculatorStore();
-  const { exit, analysis } = view;
   const typedExit = useCalculator((state) => state.inputs.exitPrice);
   const setExit = (value: string): void => store.getState().setInput('exitPrice', value);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -107,10 +105,9 @@ export function ExitTab({ view, context }: { view: ToolboxView; context: ToolCon
   );
 }
 
-export function TargetTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+export function TargetTab({ analysis, target, context }: { analysis: ValidAnalysis | null; target: ToolsByTab['target']; context: ToolContext }): ReactNode {
   const format = useFormatter();
   const store = useCalculatorStore();
-  const { target, analysis } = view;
   const typedRoe = useCalculator((state) => state.inputs.targetRoe);
   const distance = (price: string | null): string | undefined =>
     price === null || analysis === null ? undefined : `${format.percent((Number(price) - Number(analysis.entry)) / Number(analysis.entry), { signed: true })} from entry`;
@@ -138,11 +135,10 @@ function optionalNote(note: string | undefined): { note?: string } {
   return note === undefined ? {} : { note };
 }
 
-export function AverageTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+export function AverageTab({ analysis, average, context }: { analysis: ValidAnalysis | null; average: ToolsByTab['average']; context: ToolContext }): ReactNode {
   const format = useFormatter();
   const store = useCalculatorStore();
   const baseId = useId();
-  const { average, analysis } = view;
   const rows = average.rows;
   const write = (next: readonly FillRow[]): void => store.getState().setInput('fills', fillsToText(next));
   const edit = (index: number, patch: Partial<FillRow>): void => write(rows.map((row, position) => (position === index ? { ...row, ...patch } : row)));
@@ -230,10 +226,9 @@ const limitWords: Record<'balance' | 'tier' | 'venue', string> = {
   venue: 'the venue’s maximum leverage',
 };
 
-export function MaxOpenTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+export function MaxOpenTab({ analysis, maxOpen, context }: { analysis: ValidAnalysis | null; maxOpen: ToolsByTab['maxOpen']; context: ToolContext }): ReactNode {
   const format = useFormatter();
   const { inputs, venue } = useDerived();
-  const { maxOpen, analysis } = view;
   const result = maxOpen.result;
   const figures: Figure[] =
     result === null
@@ -271,7 +266,7 @@ export function MaxOpenTab({ view, context }: { view: ToolboxView; context: Tool
   );
 }
 
-export function RiskTab({ view, context }: { view: ToolboxView; context: ToolContext }): ReactNode {
+export function RiskTab({ analysis, risk, context }: { analysis: ValidAnalysis | null; risk: ToolsByTab['risk']; context: ToolContext }): ReactNode {
   const format = useFormatter();
   const store = useCalculatorStore();
   const inputs = {
@@ -281,7 +276,6 @@ export function RiskTab({ view, context }: { view: ToolboxView; context: ToolCon
     stopPrice: useCalculator((state) => state.inputs.stopPrice),
     takeProfitPrice: useCalculator((state) => state.inputs.takeProfitPrice),
   };
-  const { risk, analysis } = view;
   // The mode is the user's choice: clearing the amount to retype it must not flip back to the percentage.
   const [chosenMode, setChosenMode] = useState<'percent' | 'amount'>(risk.mode);
   const mode = risk.mode === 'amount' ? 'amount' : chosenMode;

@@ -4,12 +4,15 @@ import { priceForRoe, roundToTick, shiftDecimal } from '../model/companions';
 import type { AddToPosition, ExitPnl, MaxOpen, SizeByRisk } from '../model/toolbox';
 import type { Portfolio, PortfolioAnalysis, PortfolioPosition } from '../model/portfolio';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
-import { fillsFromText, portfolioFromText } from '../config/codec';
-import type { FillRow, Inputs, PortfolioRow } from '../config/codec';
+import { fillsFromText, portfolioFromText } from '../config/lists';
+import type { FillRow, PortfolioRow } from '../config/lists';
+import type { Inputs } from '../config/schema';
+import { DEFAULT_TICK } from './derive';
+import type { Derived } from './derive';
 
 /*
- * The trader's toolbox derived from the raw inputs: pure, shared by the toolbox panel (ui) and the chart's
- * markers (chart), which may not import each other. Every figure comes from the model.
+ * The trader's toolbox view model, derived from the raw inputs: pure, shared by the toolbox panel and the chart's
+ * markers (src/toolbox/ui and src/toolbox/chart, which may not import each other). Every figure comes from the model.
  */
 
 export const toolTabs = ['exit', 'target', 'average', 'maxOpen', 'risk', 'portfolio'] as const;
@@ -93,10 +96,8 @@ export interface PortfolioTool {
   marginCurrency: 'quote' | 'coin';
 }
 
-export interface ToolboxView {
-  /** The position every tool but the portfolio works on; null while the inputs are invalid. */
-  analysis: ValidAnalysis | null;
-  spec: PositionSpec | null;
+/** What each tab works out. */
+export interface ToolsByTab {
   exit: ExitTool;
   target: TargetTool;
   average: AverageTool;
@@ -104,6 +105,12 @@ export interface ToolboxView {
   risk: RiskTool;
   portfolio: PortfolioTool;
 }
+
+/**
+ * One tab's figures with the position they work on (null while the inputs are invalid). Only the open tab is
+ * worked out: a slider step then costs that tab's figures alone.
+ */
+export type OpenTool = { [Tab in ToolTab]: { tab: Tab; analysis: ValidAnalysis | null; tool: ToolsByTab[Tab] } }[ToolTab];
 
 const NO_POSITION = 'Enter a valid position above first: this tool works on it.';
 
@@ -251,40 +258,89 @@ function portfolioTool(inputs: Inputs): PortfolioTool {
   return { ...empty, rowErrors: perRow, portfolio: null, errors };
 }
 
-/**
- * Everything the toolbox shows, from the raw inputs and the position's analysis (null while invalid).
- * Each tool is worked out when first read: a slider step then costs only the open tab's figures.
- */
-export function deriveToolbox(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): ToolboxView {
-  const usable = analysis === null ? null : spec;
-  let exit: ExitTool | undefined;
-  let target: TargetTool | undefined;
-  let average: AverageTool | undefined;
-  let maxOpenView: MaxOpenTool | undefined;
-  let risk: RiskTool | undefined;
-  let portfolio: PortfolioTool | undefined;
-  return {
-    analysis,
-    spec: usable,
-    get exit(): ExitTool {
-      return (exit ??= exitTool(inputs, usable, analysis, tick));
-    },
-    get target(): TargetTool {
-      return (target ??= targetTool(inputs, usable));
-    },
-    get average(): AverageTool {
-      return (average ??= averageTool(inputs, usable));
-    },
-    get maxOpen(): MaxOpenTool {
-      return (maxOpenView ??= maxOpenTool(usable, analysis));
-    },
-    get risk(): RiskTool {
-      return (risk ??= riskTool(inputs, usable, analysis, tick));
-    },
-    get portfolio(): PortfolioTool {
-      return (portfolio ??= portfolioTool(inputs));
-    },
-  };
+/** The open tab's figures, from the derived inputs (the position is only used while its analysis is valid). */
+export function openTool(derived: Derived, tab: ToolTab): OpenTool {
+  const { inputs, current: analysis } = derived;
+  const spec = analysis === null ? null : derived.spec;
+  const tick = derived.venue?.tick ?? DEFAULT_TICK;
+  switch (tab) {
+    case 'exit':
+      return { tab, analysis, tool: exitTool(inputs, spec, analysis, tick) };
+    case 'target':
+      return { tab, analysis, tool: targetTool(inputs, spec) };
+    case 'average':
+      return { tab, analysis, tool: averageTool(inputs, spec) };
+    case 'maxOpen':
+      return { tab, analysis, tool: maxOpenTool(spec, analysis) };
+    case 'risk':
+      return { tab, analysis, tool: riskTool(inputs, spec, analysis, tick) };
+    case 'portfolio':
+      return { tab, analysis, tool: portfolioTool(inputs) };
+  }
+}
+
+export type ToolMarkId = 'exit' | 'target-gross' | 'target-net' | 'liquidation-before' | 'liquidation-after' | 'average-entry' | 'stop' | 'take-profit';
+
+/** A price the open tool marks on the main chart; the chart gives it its colour and dash. */
+export interface ToolMark {
+  id: ToolMarkId;
+  price: number;
+  /** The model's exact decimal string, for display. */
+  exact: string;
+  label: string;
+  shortLabel: string;
+  /** Display rounding to the tick: liquidation prices round toward entry. */
+  rounding: 'nearest' | 'up' | 'down';
+}
+
+function mark(id: ToolMarkId, exact: string | null | undefined, label: string, shortLabel: string, rounding: ToolMark['rounding'] = 'nearest'): ToolMark | null {
+  if (exact === null || exact === undefined) return null;
+  const price = Number(exact);
+  return Number.isFinite(price) && price > 0 ? { id, price, exact, label, shortLabel, rounding } : null;
+}
+
+/** The open tool's prices on the main chart: exit, targets, stop and take-profit, liquidation before/after the last fill. */
+export function toolMarks(open: OpenTool): ToolMark[] {
+  if (open.analysis === null) return [];
+  const towardEntry = open.analysis.side === 'long' ? 'up' : 'down';
+  const list: (ToolMark | null)[] = [];
+  switch (open.tab) {
+    case 'exit':
+      list.push(mark('exit', open.tool.result?.exitPrice ?? (open.tool.error === null ? open.tool.price.value : null), 'Exit', 'Exit'));
+      break;
+    case 'target':
+      list.push(mark('target-gross', open.tool.grossPrice, 'Target ROE', 'Tgt'), mark('target-net', open.tool.netPrice, 'Target net of fees', 'Tgt net'));
+      break;
+    case 'average': {
+      const result = open.tool.result;
+      if (result !== null) {
+        list.push(
+          mark('liquidation-before', result.before.liquidationPrice, 'Liq. before last fill', 'Liq. before', towardEntry),
+          mark('liquidation-after', result.after.liquidationPrice, 'Liq. after last fill', 'Liq. after', towardEntry),
+          mark('average-entry', result.averageEntry, 'Average entry', 'Avg'),
+        );
+      }
+      break;
+    }
+    case 'risk':
+      if (open.tool.result !== null) {
+        list.push(mark('stop', open.tool.stop.value, 'Stop', 'SL'));
+        if (open.tool.result.rewardAtTakeProfit !== null) list.push(mark('take-profit', open.tool.takeProfit, 'Take-profit', 'TP'));
+      }
+      break;
+    case 'maxOpen':
+    case 'portfolio':
+      break;
+  }
+  return list.filter((item): item is ToolMark => item !== null);
+}
+
+/** Equal by value: a step that leaves the marked prices alone keeps the chart's markers. */
+export function sameMarks(a: readonly ToolMark[], b: readonly ToolMark[]): boolean {
+  return a.length === b.length && a.every((item, index) => {
+    const other = b[index];
+    return other !== undefined && item.id === other.id && item.exact === other.exact && item.label === other.label && item.rounding === other.rounding;
+  });
 }
 
 /** Display tick for a portfolio price (positions may be any asset): about six significant digits. */

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { fieldDefinition } from '../../config/fields';
-import type { InputKey } from '../../config/fields';
+import { fieldDefinition } from '../../config/schema';
+import type { InputKey } from '../../config/schema';
 import { useDerived } from '../../store/context';
-import { describedBy, FieldFrame, useFrameIds } from '../Field';
-import { unitFor } from '../inputHelpers';
+import { describedBy, FieldFrame, useFrameIds } from '../../ui/Field';
+import { unitFor } from '../../ui/inputHelpers';
 
 /** Units and rounding for the toolbox's figures. */
 export interface ToolContext {

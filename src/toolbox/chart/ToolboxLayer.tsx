@@ -1,12 +1,13 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
-import { roundToTick } from '../model/companions';
-import { useCalculator, useCalculatorStore } from '../store/context';
-import { useFormatter } from '../store/format';
-import { inDomain } from './series';
-import type { EquityRow, Marker, PriceDomain } from './series';
-import type { ToolboxView, ToolTab } from '../store/toolbox';
+import { usePlot } from '../../chart/plot';
+import { roundToTick } from '../../model/companions';
+import { useCalculator, useCalculatorStore, useSelectors } from '../../store/context';
+import { useFormatter } from '../../store/format';
+import { inDomain } from '../../chart/series';
+import type { EquityRow, Marker, PriceDomain } from '../../chart/series';
+import type { DerivedView } from '../../view/derive';
+import type { OpenTool, ToolMark, ToolTab } from '../../view/toolbox';
 import { stopCappedEquity, toolboxColors, toolboxMarkers } from './toolbox';
 
 /*
@@ -47,22 +48,18 @@ function pathOf(curve: CappedCurve, toX: (value: number) => number | undefined, 
 }
 
 export const ToolboxLayer = memo(function ToolboxLayer({ capped, handle }: { capped: CappedCurve | null; handle: ExitHandle | null }): ReactNode {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  const inverse = useXAxisInverseScale();
-  const plot = usePlotArea();
+  const pixels = usePlot();
   const dragging = useRef(false);
-  if (xScale === undefined || yScale === undefined || plot === undefined) return null;
-  const toX = (value: number): number | undefined => xScale(value);
-  const toY = (value: number): number | undefined => yScale(value);
+  if (pixels === null) return null;
+  const { toX, toY, fromX, area: plot } = pixels;
   const clipId = `lev-tool-clip-${Math.round(plot.x)}-${Math.round(plot.width)}`;
   const onPointer = (event: PointerEvent<SVGGElement>): void => {
-    if (handle === null || inverse === undefined || !dragging.current) return;
+    if (handle === null || !dragging.current) return;
     const svg = event.currentTarget.ownerSVGElement;
     if (svg === null) return;
     const left = svg.getBoundingClientRect().left;
     const x = Math.min(plot.x + plot.width, Math.max(plot.x, event.clientX - left));
-    const price = Number(inverse(x));
+    const price = fromX(x);
     if (Number.isFinite(price) && price > 0) handle.onDrag(price);
   };
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
@@ -107,8 +104,8 @@ export const ToolboxLayer = memo(function ToolboxLayer({ capped, handle }: { cap
         >
           {/* A wide transparent strip makes the whole line easy to grab. */}
           <rect x={handleX - 8} y={plot.y} width={16} height={plot.height} fill="transparent" />
-          <rect x={handleX - 7} y={plot.y + plot.height / 2 - 14} width={14} height={28} rx={4} fill={toolboxColors.exit} stroke="var(--lev-bg, #ffffff)" strokeWidth={1.5} />
-          <path d={`M${handleX - 2},${plot.y + plot.height / 2 - 6} v12 M${handleX + 2},${plot.y + plot.height / 2 - 6} v12`} stroke="var(--lev-bg, #ffffff)" strokeWidth={1.2} />
+          <rect x={handleX - 7} y={plot.y + plot.height / 2 - 14} width={14} height={28} rx={4} fill={toolboxColors.exit} stroke="var(--lev-bg)" strokeWidth={1.5} />
+          <path d={`M${handleX - 2},${plot.y + plot.height / 2 - 6} v12 M${handleX + 2},${plot.y + plot.height / 2 - 6} v12`} stroke="var(--lev-bg)" strokeWidth={1.2} />
         </g>
       ) : null}
     </g>
@@ -130,11 +127,28 @@ export interface ToolboxChart {
 
 const NO_ROWS: readonly EquityRow[] = [];
 
-function useOpenTab(): ToolTab {
+/** The tab whose marks the chart draws: none without the toolbox panel on screen (an embed). */
+function useChartTab(): ToolTab | null {
   const shown = useCalculator((state) => state.toolboxShown);
   const chosen = useCalculator((state) => state.toolTab);
-  // Without the toolbox panel on screen (an embed) nothing of it is drawn.
-  return shown ? chosen : 'portfolio';
+  return shown ? chosen : null;
+}
+
+/** What the chart draws of the toolbox, for the inputs it is drawing (a task behind the panel's). */
+export interface ToolboxOnChart {
+  /** The open tool (null: nothing drawn). */
+  open: OpenTool | null;
+  /** Its marks, the same list while they are equal by value. */
+  marks: readonly ToolMark[];
+}
+
+/** The open tool and its marks from this widget's memoized selectors: the panel and the chart share one computation. */
+export function useToolboxOnChart(derived: DerivedView): ToolboxOnChart {
+  const tab = useChartTab();
+  const selectors = useSelectors();
+  const open = tab === null ? null : selectors.openToolOf(derived, tab);
+  const marks = selectors.toolMarksOf(derived, tab);
+  return useMemo(() => ({ open, marks }), [open, marks]);
 }
 
 const NO_PRICES: readonly number[] = [];
@@ -143,50 +157,37 @@ const NO_PRICES: readonly number[] = [];
  * Prices the open tool wants in view (stop, targets, liquidation before/after a fill), when not absurdly far from
  * entry. The exit price is left out: it is dragged inside the range, which must not move under the pointer.
  */
-export function useToolboxPrices(view: ToolboxView): readonly number[] {
-  const tab = useOpenTab();
+export function useToolboxPrices({ open, marks }: ToolboxOnChart): readonly number[] {
+  const entry = Number(open?.analysis?.entry ?? NaN);
   const key = useMemo(() => {
-    const entry = Number(view.analysis?.entry ?? NaN);
     if (!(entry > 0)) return '';
-    return toolboxMarkers(view, tab)
-      .filter((marker) => marker.id !== 'tool-exit')
-      .map((marker) => marker.price)
+    return marks
+      .filter((mark) => mark.id !== 'exit')
+      .map((mark) => mark.price)
       .filter((price) => price > entry / 10 && price < entry * 10)
       .join(' ');
-  }, [view, tab]);
-  // By value: a slider step that leaves these prices alone must not re-plan the chart.
+  }, [marks, entry]);
+  // By value: a step that moves only the exit price must not re-plan the chart.
   return useMemo(() => (key === '' ? NO_PRICES : key.split(' ').map(Number)), [key]);
 }
 
-const sameMarker = (a: Marker, b: Marker | undefined): boolean =>
-  b !== undefined && a.id === b.id && a.price === b.price && a.exact === b.exact && a.label === b.label && a.shortLabel === b.shortLabel && a.color === b.color && a.dash === b.dash;
-
-/** The previous list while the markers are equal by value, so the chart is not redrawn for an unchanged toolbox. */
-function useSameMarkers(markers: Marker[]): Marker[] {
-  const [kept, setKept] = useState(markers);
-  const same = kept.length === markers.length && kept.every((marker, index) => sameMarker(marker, markers[index]));
-  if (same) return kept;
-  setKept(markers);
-  return markers;
-}
-
 /** The open tool's additions to the main chart, memoized. */
-export function useToolboxChart(view: ToolboxView, base: readonly Marker[], plan: { rows: readonly EquityRow[]; domain: PriceDomain } | null, tick: string): ToolboxChart {
-  const tab = useOpenTab();
+export function useToolboxChart({ open, marks }: ToolboxOnChart, base: readonly Marker[], plan: { rows: readonly EquityRow[]; domain: PriceDomain } | null, tick: string): ToolboxChart {
   const rows = plan?.rows ?? NO_ROWS;
   const domain = plan?.domain ?? null;
   const store = useCalculatorStore();
   const format = useFormatter();
-  const own = useSameMarkers(useMemo(() => toolboxMarkers(view, tab), [view, tab]));
-  const entry = view.analysis?.entry ?? null;
-  const side = view.analysis?.side ?? 'long';
-  const stop = tab === 'risk' && view.risk.result !== null ? Number(view.risk.stop.value) : null;
+  // `marks` keeps its identity while equal by value, so an unchanged toolbox does not redraw the chart.
+  const own = useMemo(() => toolboxMarkers(marks), [marks]);
+  const entry = open?.analysis?.entry ?? null;
+  const side = open?.analysis?.side ?? 'long';
+  const stop = open?.tab === 'risk' && open.tool.result !== null ? Number(open.tool.stop.value) : null;
   const capped = useMemo<CappedCurve | null>(() => {
     if (stop === null || rows.length === 0) return null;
     const prices = rows.map((row) => row.price);
     return { prices, equity: stopCappedEquity(prices, rows.map((row) => row.equity), stop, side) };
   }, [rows, stop, side]);
-  const exitPrice = tab === 'exit' && view.exit.result !== null ? Number(view.exit.result.exitPrice) : null;
+  const exitPrice = open?.tab === 'exit' && open.tool.result !== null ? Number(open.tool.result.exitPrice) : null;
   const setExit = useCallback((value: number) => {
     const text = roundToTick(value.toPrecision(15), tick);
     if (text !== null && Number(text) > 0) store.getState().setInput('exitPrice', text);

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { toolTabs } from '../../store/toolbox';
-import { useCalculator } from '../../store/context';
-import { useToolbox } from '../../store/useToolbox';
-import type { ToolTab } from '../../store/toolbox';
-import { PortfolioTab } from '../PortfolioPanel';
-import type { ContagionRenderer } from '../PortfolioPanel';
+import { toolTabs } from '../../view/toolbox';
+import type { ToolTab } from '../../view/toolbox';
+import { useCalculator, useSelectors, useView } from '../../store/context';
+import { PortfolioTab } from './PortfolioPanel';
+import type { ContagionRenderer } from './PortfolioPanel';
 import { useToolContext } from './parts';
 import { AverageTab, ExitTab, MaxOpenTab, RiskTab, TargetTab } from './tabs';
-import './toolbox.css';
+// The stylesheet stays with the ui's styles (src/ui/toolbox/), where the theme tokens are edited.
+import '../../ui/toolbox/toolbox.css';
 
 export const toolTabLabels: Record<ToolTab, string> = {
   exit: 'Exit price → PnL',
@@ -30,7 +30,7 @@ export function ToolboxPanel({ renderContagion }: ToolboxPanelProps): ReactNode 
   const baseId = useId();
   const tab = useCalculator((state) => state.toolTab);
   const setTab = useCalculator((state) => state.setToolTab);
-  const view = useToolbox();
+  const open = useView(useSelectors().selectOpenTool);
   const context = useToolContext();
   const listRef = useRef<HTMLDivElement>(null);
   const setShown = useCalculator((state) => state.setToolboxShown);
@@ -76,12 +76,12 @@ export function ToolboxPanel({ renderContagion }: ToolboxPanelProps): ReactNode 
         ))}
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`} className="lev-toolbox__panel" data-tool={tab}>
-        {tab === 'exit' ? <ExitTab view={view} context={context} /> : null}
-        {tab === 'target' ? <TargetTab view={view} context={context} /> : null}
-        {tab === 'average' ? <AverageTab view={view} context={context} /> : null}
-        {tab === 'maxOpen' ? <MaxOpenTab view={view} context={context} /> : null}
-        {tab === 'risk' ? <RiskTab view={view} context={context} /> : null}
-        {tab === 'portfolio' ? <PortfolioTab tool={view.portfolio} context={context} renderChart={renderContagion} /> : null}
+        {open.tab === 'exit' ? <ExitTab analysis={open.analysis} exit={open.tool} context={context} /> : null}
+        {open.tab === 'target' ? <TargetTab analysis={open.analysis} target={open.tool} context={context} /> : null}
+        {open.tab === 'average' ? <AverageTab analysis={open.analysis} average={open.tool} context={context} /> : null}
+        {open.tab === 'maxOpen' ? <MaxOpenTab analysis={open.analysis} maxOpen={open.tool} context={context} /> : null}
+        {open.tab === 'risk' ? <RiskTab analysis={open.analysis} risk={open.tool} context={context} /> : null}
+        {open.tab === 'portfolio' ? <PortfolioTab tool={open.tool} context={context} renderChart={renderContagion} /> : null}
       </div>
     </section>
   );
