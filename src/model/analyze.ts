@@ -6,6 +6,7 @@ import {
   entryBreach,
   entryNotional,
   healthAt,
+  initialMarginOf,
   notionalAt,
   priceAtHealth,
   quantityOf,
@@ -13,32 +14,17 @@ import {
   tierUsedAt,
 } from './engine';
 import { accrualAt, carryLiquidationHours, horizonRisk, liquidationAfter, loanNetApy, netCarry } from './horizon';
-import { resolveSpec } from './position';
+import { readSpec } from './position';
 import type { Position, Resolution, Tier } from './position';
 import type { Analysis, AppliedTier, CarryBreakdown, FieldError, PositionSpec, ValidAnalysis } from './types';
 
-const resolutions = new WeakMap<PositionSpec, Resolution>();
-
-/** Resolves a spec once per spec object: companions called at many prices reuse the work. */
+/**
+ * Reads and checks a spec: the one entry point of every spec-level function. No cache: resolving costs a few
+ * microseconds, analyze stays far inside its 1 ms budget without one, and a hidden memo keyed by object identity
+ * would hold stale results for a spec mutated in place.
+ */
 export function resolve(spec: PositionSpec): Resolution {
-  if (typeof spec !== 'object' || spec === null) return safeResolve(spec);
-  const cached = resolutions.get(spec);
-  if (cached !== undefined) return cached;
-  const resolution = checkEntry(safeResolve(spec));
-  resolutions.set(spec, resolution);
-  return resolution;
-}
-
-function safeResolve(spec: PositionSpec): Resolution {
-  if (typeof spec !== 'object' || spec === null) {
-    return { ok: false, errors: [{ field: 'entry', message: 'A position spec must be an object.' }] };
-  }
-  try {
-    return resolveSpec(spec);
-  } catch {
-    // Input so malformed that parsing itself failed (e.g. a tiers value that is not an array).
-    return { ok: false, errors: [{ field: 'tiers', message: 'The spec could not be read: check the brackets and health levels.' }] };
-  }
+  return checkEntry(readSpec(spec));
 }
 
 function checkEntry(resolution: Resolution): Resolution {
@@ -159,8 +145,8 @@ function buildAnalysis(position: Position): ValidAnalysis {
     leverage: toOutput(leverage),
     effectiveLeverage: toOutput(effectiveLeverage),
     maxLeverage: out(position.maxLeverage),
-    initialMargin: toOutput(position.instrument === 'loan' ? collateral : notional.div(leverage)),
-    availableBalance: position.marginMode === 'cross' ? toOutput(position.walletOrMargin.minus(notional.div(leverage))) : null,
+    initialMargin: toOutput(initialMarginOf(position)),
+    availableBalance: position.marginMode === 'cross' ? toOutput(position.walletOrMargin.minus(initialMarginOf(position))) : null,
     maintenanceMargin: toOutput(requirementAt(position, entry)),
     maintenanceAtLiquidation: liquidation === null ? null : toOutput(requirementAt(position, liquidation)),
     appliedMmr: toOutput(appliedTier.mmr),

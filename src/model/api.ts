@@ -1,3 +1,8 @@
+/**
+ * The model's public API: what the npm package exports and its types show. Everything else in src/model is
+ * internal; our own layers import the file that defines a thing (the chart's number-valued hot path in
+ * curve.ts, the percent helpers in companions.ts), never this file.
+ */
 export { analyze, validate } from './analyze';
 export { carryAt, equityAtTime, liquidationPath, liquidationPriceAt, loanNetApy, timeToCarryLiquidation } from './carry';
 export type { LiquidationPath } from './carry';
@@ -14,11 +19,10 @@ export {
   priceForRoe,
   roeAt,
   roundToTick,
-  shiftDecimal,
 } from './companions';
 export type { Fill } from './companions';
-export { buildCurve, curveFromNumbers, numericSpec, priceGrid } from './curve';
-export type { Curve, CurveOptions, NumericPosition } from './curve';
+export { buildCurve } from './curve';
+export type { Curve, CurveOptions } from './curve';
 export { findVenue, venuePresets } from './venues';
 export type { VenuePreset } from './venues';
 export type { DecimalInput } from './decimal';

@@ -1,4 +1,4 @@
-import { Dec, ONE, parseDecimal, toOutput, toPlainString } from './decimal';
+import { DECIMAL_LIMITS, Dec, ONE, parseDecimal, toOutput, toPlainString } from './decimal';
 import type { DecimalInput } from './decimal';
 import * as engine from './engine';
 import { resolve } from './analyze';
@@ -32,13 +32,9 @@ export function pnlAt(spec: PositionSpec, price: DecimalInput): string | null {
   return withPosition(spec, price, (position, at) => toOutput(engine.pnlAt(position, at)));
 }
 
-function initialMargin(position: Position): Dec {
-  return position.instrument === 'loan' ? position.collateral : engine.entryNotional(position).div(position.leverage);
-}
-
 /** Return on the initial margin (as exchanges show ROE), as a fraction. */
 export function roeAt(spec: PositionSpec, price: DecimalInput): string | null {
-  return withPosition(spec, price, (position, at) => toOutput(engine.pnlAt(position, at).div(initialMargin(position))));
+  return withPosition(spec, price, (position, at) => toOutput(engine.pnlAt(position, at).div(engine.initialMarginOf(position))));
 }
 
 export function healthAt(spec: PositionSpec, price: DecimalInput): string | null {
@@ -56,7 +52,7 @@ export function priceForRoe(spec: PositionSpec, roe: DecimalInput): string | nul
   const target = parseDecimal(roe);
   if (!resolution.ok || target === null) return null;
   const position = resolution.position;
-  const pnl = target.mul(initialMargin(position));
+  const pnl = target.mul(engine.initialMarginOf(position));
   const { entry, size, sign } = position;
   const price =
     position.instrument === 'inverse'
@@ -71,11 +67,17 @@ export interface Fill {
   size: DecimalInput;
 }
 
+/** More fills than anyone averages by hand: the toolbox and the API stop there. */
+export const MAX_FILLS = 1000;
+
 /** Average entry of several fills: size-weighted for linear, by USD value (harmonic) for inverse. */
 export function averageEntry(fills: readonly Fill[], instrument: Instrument = 'linear'): string | null {
+  const list: unknown = fills;
+  if (!Array.isArray(list) || list.length > MAX_FILLS) return null;
   let totalSize = new Dec(0);
   let weighted = new Dec(0);
   for (const fill of fills) {
+    if (typeof fill !== 'object' || fill === null) return null;
     const price = parseDecimal(fill.price);
     const size = parseDecimal(fill.size);
     if (price === null || size === null || price.lte(0) || size.lte(0)) return null;
@@ -107,6 +109,7 @@ export function leverageFromLoops(ltv: DecimalInput, loops: DecimalInput): strin
 /** Moves the decimal point exactly (percent ↔ fraction) without binary rounding; null for non-numbers. */
 export function shiftDecimal(value: DecimalInput, places: number): string | null {
   const parsed = parseDecimal(value);
-  if (parsed === null) return null;
+  // Percent ↔ fraction needs ±2; a shift beyond the decimal bounds would only print a wall of zeros.
+  if (parsed === null || !Number.isInteger(places) || Math.abs(places) > DECIMAL_LIMITS.maxExponent) return null;
   return toPlainString(parsed.mul(new Dec(10).pow(places)));
 }

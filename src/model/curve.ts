@@ -1,17 +1,25 @@
 import { resolve } from './analyze';
+import { initialMarginOf } from './engine';
 import type { Position } from './position';
 import type { PositionSpec } from './types';
 
 export interface CurveOptions {
   from: number;
   to: number;
-  /** Evenly spaced points between from and to (at least 2). */
+  /** Evenly spaced points between from and to: clamped to 2…5000 (a chart is a few thousand pixels wide at most). */
   points: number;
-  /** Exact prices to include as well (markers), merged in order. */
+  /** Exact prices to include as well (markers), merged in order; the first 100 are used. */
   include?: readonly number[];
 }
 
-/** Plain numbers for plotting. Null where a figure does not exist (health without a requirement, leverage past bankruptcy). */
+/** buildCurve's bounds: enough for any chart, and a call stays within milliseconds whatever it is asked for. */
+export const CURVE_LIMITS = { minPoints: 2, maxPoints: 5000, maxInclude: 100 } as const;
+
+/**
+ * Plain numbers for plotting, every one finite. Null where a figure does not exist (health without a requirement,
+ * leverage past bankruptcy). buildCurve leaves out a price at which a figure would overflow a number (an inverse
+ * contract's equity at a price a hair above zero); the arrays stay aligned with `price`.
+ */
 export interface Curve {
   price: number[];
   /** Equity in the margin currency (coin for inverse). */
@@ -54,7 +62,6 @@ export function numericPosition(position: Position): NumericPosition {
   const entry = position.entry.toNumber();
   const size = position.size.toNumber();
   const collateral = position.collateral.toNumber();
-  const notional = position.instrument === 'inverse' ? size / entry : size * entry;
   return {
     inverse: position.instrument === 'inverse',
     loan: position.instrument === 'loan',
@@ -62,7 +69,7 @@ export function numericPosition(position: Position): NumericPosition {
     entry,
     size,
     collateral,
-    initialMargin: position.instrument === 'loan' ? collateral : notional / position.leverage.toNumber(),
+    initialMargin: initialMarginOf(position).toNumber(),
     markBasis: position.basis === 'mark',
     tiers: position.tiers.map((tier) => ({ floor: tier.floor.toNumber(), rate: tier.mmr.toNumber() + fee, amount: tier.mmAmount.toNumber() })),
     liquidationThreshold: position.liquidationThreshold?.toNumber() ?? 1,
@@ -109,19 +116,51 @@ export function priceGrid(from: number, to: number, points: number): number[] {
   return grid;
 }
 
-function samplePrices(options: CurveOptions): number[] {
-  const { from, to } = options;
-  const grid = priceGrid(from, to, options.points);
-  const extra = (options.include ?? []).filter((price) => Number.isFinite(price) && price > 0 && price >= from && price <= to);
-  if (extra.length === 0) return grid.filter((price) => price > 0);
-  return [...grid, ...extra].filter((price) => price > 0).sort((a, b) => a - b);
+function samplePrices(from: number, to: number, points: number, include: readonly unknown[]): number[] {
+  const count = Math.min(CURVE_LIMITS.maxPoints, Math.max(CURVE_LIMITS.minPoints, Math.floor(points)));
+  const grid = priceGrid(from, to, count);
+  const extra = include.slice(0, CURVE_LIMITS.maxInclude).filter((price): price is number => typeof price === 'number' && Number.isFinite(price) && price > 0 && price >= from && price <= to);
+  if (extra.length === 0) return grid.filter((price) => Number.isFinite(price) && price > 0);
+  return [...grid, ...extra].filter((price) => Number.isFinite(price) && price > 0).sort((a, b) => a - b);
 }
 
-/** Equity, PnL, ROE, health and effective leverage over a price range, as numbers. Null for an invalid spec or range. */
+const isFiniteNumber = (value: number | null): boolean => value === null || Number.isFinite(value);
+
+/** The curve without the points where some figure is not a finite number (null figures are kept as null). */
+function finitePoints(curve: Curve): Curve {
+  const keep: number[] = [];
+  const series = [curve.price, curve.equity, curve.equityQuote, curve.pnl, curve.roe, curve.health, curve.effectiveLeverage, curve.unleveragedEquity];
+  for (let index = 0; index < curve.price.length; index += 1) {
+    if (series.every((values) => isFiniteNumber(values[index] ?? Number.NaN))) keep.push(index);
+  }
+  if (keep.length === curve.price.length) return curve;
+  const pick = <T>(values: readonly T[], fallback: T): T[] => keep.map((index) => values[index] ?? fallback);
+  return {
+    price: pick(curve.price, 0),
+    equity: pick(curve.equity, 0),
+    equityQuote: pick(curve.equityQuote, 0),
+    pnl: pick(curve.pnl, 0),
+    roe: pick(curve.roe, 0),
+    health: pick(curve.health, null),
+    effectiveLeverage: pick(curve.effectiveLeverage, null),
+    unleveragedEquity: pick(curve.unleveragedEquity, 0),
+  };
+}
+
+/**
+ * Equity, PnL, ROE, health and effective leverage over a price range, as finite numbers. Null for an invalid
+ * spec or range (from and to finite numbers with from < to; points a number). Never throws.
+ */
 export function buildCurve(spec: PositionSpec, options: CurveOptions): Curve | null {
+  if (typeof options !== 'object' || options === null) return null;
+  const { from, to, points } = options;
+  if (typeof from !== 'number' || typeof to !== 'number' || typeof points !== 'number' || Number.isNaN(points)) return null;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return null;
   const resolution = resolve(spec);
-  if (!resolution.ok || !Number.isFinite(options.from) || !Number.isFinite(options.to) || options.to <= options.from) return null;
-  return curveFromNumbers(numericPosition(resolution.position), samplePrices(options));
+  if (!resolution.ok) return null;
+  const include: unknown = options.include;
+  const prices = samplePrices(from, to, points, Array.isArray(include) ? include : []);
+  return finitePoints(curveFromNumbers(numericPosition(resolution.position), prices));
 }
 
 export function curveFromNumbers(p: NumericPosition, prices: readonly number[]): Curve {

@@ -20,6 +20,11 @@ export function entryNotional(position: Position): Dec {
   return notionalAt(position, position.entry);
 }
 
+/** Initial margin: the position value at entry ÷ leverage (as exchanges show it and ROE divides by); a loan's is its own collateral. */
+export function initialMarginOf(position: Position): Dec {
+  return position.instrument === 'loan' ? position.collateral : entryNotional(position).div(position.leverage);
+}
+
 /** Unrealized PnL in the margin currency, fees excluded (as exchanges show it). */
 export function pnlAt(position: Position, price: Dec): Dec {
   const { size, entry, sign } = position;

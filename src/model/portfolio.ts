@@ -1,8 +1,8 @@
 import { Dec, ONE, ZERO, parseDecimal, toOutput } from './decimal';
 import type { DecimalInput } from './decimal';
 import { notionalAt, pnlAt, priceAtHealth, requirementAt } from './engine';
-import { HUGE, resolveSpec } from './position';
-import type { Position, Resolution } from './position';
+import { HUGE, readSpec } from './position';
+import type { Position } from './position';
 import type { MaintenanceBasis, PositionSpec, Side, SpecKey, TierInput } from './types';
 
 /**
@@ -120,14 +120,6 @@ function toSpec(input: PortfolioPosition, wallet: DecimalInput): PositionSpec {
   return spec;
 }
 
-function safeResolveSpec(spec: PositionSpec): Resolution {
-  try {
-    return resolveSpec(spec);
-  } catch {
-    return { ok: false, errors: [{ field: 'tiers', message: 'The position could not be read: check its brackets.' }] };
-  }
-}
-
 function resolvePortfolio(portfolio: Portfolio): { ok: true; value: ResolvedPortfolio } | { ok: false; errors: PortfolioError[] } {
   const errors: PortfolioError[] = [];
   if (typeof portfolio !== 'object' || portfolio === null || !Array.isArray(portfolio.positions)) {
@@ -153,7 +145,7 @@ function resolvePortfolio(portfolio: Portfolio): { ok: true; value: ResolvedPort
     }
     instruments.add(instrument);
     // A stand-in wallet keeps one bad account field from hiding every position's own problems.
-    const resolution = safeResolveSpec(toSpec(input, wallet === null || wallet.lte(0) ? '1' : toOutput(wallet)));
+    const resolution = readSpec(toSpec(input, wallet === null || wallet.lte(0) ? '1' : toOutput(wallet)));
     if (!resolution.ok) {
       for (const error of resolution.errors) errors.push({ position: index, field: error.field, message: `${id}: ${error.message}` });
       return;

@@ -1,5 +1,5 @@
-import { Dec, ONE, ZERO, parseDecimal } from './decimal';
-import type { FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey } from './types';
+import { Dec, ONE, ZERO, decimalProblemText, parseDecimal, readDecimal } from './decimal';
+import type { FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey, TierInput } from './types';
 
 /** A maintenance bracket with parsed numbers. `cap` is the next floor (null for the last bracket). */
 export interface Tier {
@@ -63,7 +63,19 @@ export type Resolution = { ok: true; position: Position } | { ok: false; errors:
 
 /** Money and prices above this are rejected: they are typos, and they keep every figure finite. */
 export const HUGE = new Dec('1e15');
+/**
+ * The smallest meaningful price, size or balance: one wei (10⁻¹⁸), the finest unit any asset is divided into.
+ * Anything smaller is dust that only makes the plotted numbers underflow.
+ */
+export const SMALLEST_AMOUNT = new Dec('1e-18');
+/** The smallest leverage worth a calculation: 0.01× (a hedge of 1 % of the collateral). */
+export const SMALLEST_LEVERAGE = new Dec('0.01');
+/** A loan whose collateral counts for less than 1 % of its value is not a loan any lender offers. */
+const SMALLEST_THRESHOLD = new Dec('0.01');
 const MAX_PLAIN_LEVERAGE = new Dec(10000);
+/** More brackets than any venue publishes (Binance: about a dozen) or health levels than a chart can mark are typos. */
+export const MAX_TIERS = 50;
+export const MAX_THRESHOLDS = 20;
 const MAX_LOOPS = 100;
 const LEVERAGE_TOLERANCE = new Dec('1e-12');
 
@@ -76,7 +88,8 @@ function pick<T extends string>(allowed: readonly T[], value: unknown): T | unde
   return allowed.find((candidate) => candidate === value);
 }
 
-function isMissing(value: unknown): boolean {
+/** Not given: absent, null or blank text. */
+export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
@@ -93,6 +106,8 @@ class ErrorList {
 interface NumberRule {
   label: string;
   min?: Dec;
+  /** For positive fields: values above zero but below this are refused as dust. */
+  smallest?: Dec;
   minInclusive?: boolean;
   max?: Dec;
   maxInclusive?: boolean;
@@ -103,11 +118,12 @@ interface NumberRule {
 
 function readNumber(errors: ErrorList, field: SpecKey, value: unknown, rule: NumberRule): Dec | null {
   if (isMissing(value)) return null;
-  const parsed = parseDecimal(value);
-  if (parsed === null) {
-    errors.add(field, `${rule.label} must be a number.`);
+  const reading = readDecimal(value);
+  if (!reading.ok) {
+    errors.add(field, decimalProblemText(rule.label, reading.problem));
     return null;
   }
+  const parsed = reading.value;
   if (rule.integer === true && !parsed.isInteger()) {
     errors.add(field, `${rule.label} must be a whole number.`);
     return null;
@@ -120,6 +136,10 @@ function readNumber(errors: ErrorList, field: SpecKey, value: unknown, rule: Num
       return null;
     }
   }
+  if (rule.smallest !== undefined && parsed.lt(rule.smallest)) {
+    errors.add(field, `${rule.label} is too small to mean anything: the smallest is ${rule.smallest.toString()}.`);
+    return null;
+  }
   const max = rule.max ?? HUGE;
   const tooLarge = rule.maxInclusive === false ? parsed.gte(max) : parsed.gt(max);
   if (tooLarge) {
@@ -129,16 +149,27 @@ function readNumber(errors: ErrorList, field: SpecKey, value: unknown, rule: Num
   return parsed;
 }
 
-const positive = (label: string): NumberRule => ({ label, min: ZERO });
+const positive = (label: string, smallest: Dec = SMALLEST_AMOUNT): NumberRule => ({ label, min: ZERO, smallest });
 const nonNegative = (label: string): NumberRule => ({ label, min: ZERO, minInclusive: true });
 const rate = (label: string): NumberRule => ({ label, min: ZERO, minInclusive: true, max: ONE, maxInclusive: false, maxMessage: `${label} must be below 100 %.` });
 
 function readTiers(errors: ErrorList, spec: PositionSpec): Tier[] | null {
-  const raw = spec.tiers;
-  if (raw === undefined || raw.length === 0) return null;
+  const raw: unknown = spec.tiers;
+  if (raw === undefined || raw === null) return null;
+  if (!Array.isArray(raw)) {
+    errors.add('tiers', 'Brackets must be a list of floor, rate, amount and maximum leverage.');
+    return null;
+  }
+  const list: readonly unknown[] = raw;
+  if (list.length === 0) return null;
+  if (list.length > MAX_TIERS) {
+    errors.add('tiers', `At most ${MAX_TIERS} brackets: no venue publishes more.`);
+    return null;
+  }
   const tiers: Tier[] = [];
   let previousFloor: Dec | null = null;
-  for (const [index, tier] of raw.entries()) {
+  for (const [index, entry] of list.entries()) {
+    const tier: Partial<Record<keyof TierInput, unknown>> = typeof entry === 'object' && entry !== null ? entry : {};
     const floor = parseDecimal(tier.floor);
     const mmr = parseDecimal(tier.mmr);
     const mmAmount = isMissing(tier.mmAmount) ? ZERO : parseDecimal(tier.mmAmount);
@@ -235,8 +266,8 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (isMissing(spec.entry)) errors.add('entry', 'Entry price is required.');
   let collateral = readNumber(errors, 'collateral', spec.collateral, positive('Collateral'));
   let size = readNumber(errors, 'size', spec.size, positive('Size'));
-  const maxLeverage = readNumber(errors, 'maxLeverage', spec.maxLeverage, { ...positive('Maximum leverage'), max: MAX_PLAIN_LEVERAGE });
-  let leverage = readNumber(errors, 'leverage', spec.leverage, { ...positive('Leverage'), max: MAX_PLAIN_LEVERAGE });
+  const maxLeverage = readNumber(errors, 'maxLeverage', spec.maxLeverage, { ...positive('Maximum leverage', SMALLEST_LEVERAGE), max: MAX_PLAIN_LEVERAGE });
+  let leverage = readNumber(errors, 'leverage', spec.leverage, { ...positive('Leverage', SMALLEST_LEVERAGE), max: MAX_PLAIN_LEVERAGE });
   const otherMaintenance = readNumber(errors, 'otherMaintenance', spec.otherMaintenance, nonNegative('Other positions’ maintenance')) ?? ZERO;
   const otherPnl = readNumber(errors, 'otherPnl', spec.otherPnl, { label: 'Other positions’ PnL', min: HUGE.neg(), minInclusive: true }) ?? ZERO;
   const mmr = readNumber(errors, 'mmr', spec.mmr, rate('Maintenance rate')) ?? ZERO;
@@ -250,7 +281,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   let liquidationThreshold: Dec | null = null;
   let loanMaxLeverage: Dec | null = null;
   if (instrument === 'loan') {
-    const threshold = readNumber(errors, 'liquidationThreshold', spec.liquidationThreshold, { ...positive('Liquidation threshold'), max: ONE, maxMessage: 'Liquidation threshold must be at most 100 %.' });
+    const threshold = readNumber(errors, 'liquidationThreshold', spec.liquidationThreshold, { ...positive('Liquidation threshold', SMALLEST_THRESHOLD), max: ONE, maxMessage: 'Liquidation threshold must be at most 100 %.' });
     const ratio = readNumber(errors, 'liquidationRatio', spec.liquidationRatio, { label: 'Liquidation ratio', min: ONE });
     if (threshold !== null && ratio !== null) errors.add('liquidationRatio', 'Give a liquidation threshold or a liquidation ratio, not both.');
     liquidationThreshold = threshold ?? (ratio === null ? null : ONE.div(ratio));
@@ -309,6 +340,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
     } else if (size !== null && collateral !== null) {
       leverage = notionalOf(size).div(collateral);
       if (leverage.gt(MAX_PLAIN_LEVERAGE)) errors.add('leverage', 'Size and collateral imply a leverage above 10,000×.');
+      if (leverage.lt(SMALLEST_LEVERAGE)) errors.add('leverage', `Size and collateral imply a leverage below ${SMALLEST_LEVERAGE.toString()}×.`);
     }
   }
   if (errors.errors.length > 0 || collateral === null || size === null || leverage === null) {
@@ -353,7 +385,11 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   }
 
   const thresholds: Dec[] = [];
-  for (const raw of spec.thresholds ?? []) {
+  const levels: unknown = spec.thresholds ?? [];
+  const levelList: readonly unknown[] = Array.isArray(levels) ? levels : [];
+  if (!Array.isArray(levels)) errors.add('thresholds', 'Health levels must be a list of numbers.');
+  if (levelList.length > MAX_THRESHOLDS) errors.add('thresholds', `At most ${MAX_THRESHOLDS} health levels.`);
+  for (const raw of levelList.slice(0, MAX_THRESHOLDS)) {
     const level = parseDecimal(raw);
     if (level === null || level.lt(1) || level.gt(1000)) {
       errors.add('thresholds', 'Health levels must be numbers from 1 (liquidation) to 1000.');
@@ -389,4 +425,19 @@ export function resolveSpec(spec: PositionSpec): Resolution {
       horizon,
     },
   };
+}
+
+const NOT_A_SPEC: Resolution = { ok: false, errors: [{ field: 'entry', message: 'A position spec must be an object.' }] };
+
+/**
+ * resolveSpec for input from anywhere (the API's callers are untyped): a non-object is an error, and input so
+ * hostile that reading it throws (a getter that throws, a proxy) becomes an error instead of an exception.
+ */
+export function readSpec(spec: unknown): Resolution {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return NOT_A_SPEC;
+  try {
+    return resolveSpec(spec);
+  } catch {
+    return { ok: false, errors: [{ field: 'entry', message: 'The position spec could not be read: it holds values that are not plain numbers or words.' }] };
+  }
 }

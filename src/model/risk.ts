@@ -246,6 +246,8 @@ type Barrier =
   | { kind: 'diffusive'; below: boolean; u: number; m: number; b: number; d: Diffusion };
 
 function classify(input: BarrierInput): Barrier {
+  // Untyped callers can pass anything: a non-object or a barrier that is not a number is invalid input.
+  if (typeof input !== 'object' || input === null || typeof input.barrier !== 'number') return { kind: 'invalid' };
   const d = diffusion(input.spot, input.volatility, input.years, input.drift ?? 0);
   if (d === null || Number.isNaN(input.barrier)) return { kind: 'invalid' };
   if (!(input.barrier > 0 && input.barrier < Infinity)) return { kind: 'unreachable' };

@@ -6,17 +6,18 @@
  * Conventions (money in the margin currency: coin for inverse contracts, quote otherwise):
  * - Fees: the taker rate `feeRate` on the position value at entry (to open) and at the exit price (to
  *   close), the same convention as breakEvenPrice. Exchanges' PnL and ROE leave both out.
- * - Carry (funding for perpetuals, borrow interest and supply yield for loans) comes from carryAt over the
+ * - Carry (funding for perpetuals, borrow interest and supply yield for loans) is carryAt's accrual over the
  *   holding period, valued at the entry price (the price path in between is unknown): a constant.
  * - ROE is on the initial margin (notional ÷ leverage; the collateral for loans), as exchanges show it.
  */
 import { analyze, resolve } from './analyze';
-import { carryAt } from './carry';
+import { CARRY_HORIZON_CAP_HOURS, accrualAt } from './horizon';
+import type { Accrual } from './horizon';
 import { averageEntry } from './companions';
 import { Dec, ONE, ZERO, parseDecimal, toOutput, toPlainString } from './decimal';
 import type { DecimalInput } from './decimal';
-import { entryNotional, notionalAt, pnlAt, requirementAt } from './engine';
-import { HUGE, resolveSpec, tierAt } from './position';
+import { entryNotional, initialMarginOf, notionalAt, pnlAt, requirementAt } from './engine';
+import { HUGE, isMissing, readSpec, tierAt } from './position';
 import type { Position, Resolution } from './position';
 import type { FieldError, PositionSpec, SpecKey, ValidAnalysis } from './types';
 
@@ -34,10 +35,6 @@ export interface InvalidToolboxInput {
 
 // --- Shared pieces --------------------------------------------------------------------------------
 
-function initialMarginOf(position: Position): Dec {
-  return position.instrument === 'loan' ? position.collateral : entryNotional(position).div(position.leverage);
-}
-
 function openFeeOf(position: Position): Dec {
   return entryNotional(position).mul(position.feeRate);
 }
@@ -51,7 +48,7 @@ function netOfFeesAt(position: Position, price: Dec): Dec {
   return pnlAt(position, price).minus(openFeeOf(position)).minus(closeFeeAt(position, price));
 }
 
-/** Untyped callers can pass anything; analyze's cache cannot key on a non-object. */
+/** Untyped callers can pass anything: tools that read fields before resolving check for an object first. */
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
@@ -65,24 +62,20 @@ function readPositive(value: DecimalInput | undefined): Dec | null {
 
 function holdHoursOf(spec: PositionSpec, holdHours: DecimalInput | undefined): Dec | null {
   const raw = holdHours ?? spec.holdHours;
-  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return ZERO;
+  if (isMissing(raw)) return ZERO;
   const parsed = parseDecimal(raw);
   return parsed === null || parsed.isNegative() ? null : parsed;
 }
 
-interface CarryFigures {
-  funding: Dec;
-  borrowInterest: Dec;
-  supplyYield: Dec;
-}
+type CarryFigures = Accrual;
 
 const NO_CARRY: CarryFigures = { funding: ZERO, borrowInterest: ZERO, supplyYield: ZERO };
 
-function carryOver(spec: PositionSpec, hours: Dec): CarryFigures | null {
+/** Carry over the holding period at the entry price (carryAt's figures, kept exact); null beyond carry's horizon. */
+function carryOver(position: Position, hours: Dec): CarryFigures | null {
   if (hours.isZero()) return NO_CARRY;
-  const carry = carryAt(spec, toPlainString(hours));
-  if (carry === null) return null;
-  return { funding: new Dec(carry.funding), borrowInterest: new Dec(carry.borrowInterest), supplyYield: new Dec(carry.supplyYield) };
+  if (hours.gt(CARRY_HORIZON_CAP_HOURS)) return null;
+  return accrualAt(position, hours, position.entry);
 }
 
 /** Funding and interest are costs, the supply yield a gain. */
@@ -92,14 +85,6 @@ function carryCost(carry: CarryFigures): Dec {
 
 function errorsOf(errors: readonly FieldError[], rename: Partial<Record<SpecKey, ToolboxField>> = {}): ToolboxError[] {
   return errors.map((error) => ({ field: rename[error.field] ?? error.field, message: error.message }));
-}
-
-function safeResolveSpec(spec: PositionSpec): Resolution {
-  try {
-    return resolveSpec(spec);
-  } catch {
-    return { ok: false, errors: [{ field: 'tiers', message: 'The spec could not be read: check the brackets.' }] };
-  }
 }
 
 // --- Exit price → PnL -----------------------------------------------------------------------------
@@ -142,15 +127,14 @@ const EXIT_NOTE =
  * listed. Null for an invalid spec, price or holding period.
  */
 export function exitPnl(spec: PositionSpec, exitPrice: DecimalInput, holdHours?: DecimalInput): ExitPnl | null {
-  if (!isObject(spec)) return null;
   const resolution = resolve(spec);
   if (!resolution.ok) return null;
+  const position = resolution.position;
   const price = readPositive(exitPrice);
   const hours = holdHoursOf(spec, holdHours);
   if (price === null || hours === null) return null;
-  const carry = carryOver(spec, hours);
+  const carry = carryOver(position, hours);
   if (carry === null) return null;
-  const position = resolution.position;
   const gross = pnlAt(position, price);
   const openFee = openFeeOf(position);
   const closeFee = closeFeeAt(position, price);
@@ -194,15 +178,14 @@ export function exitPnl(spec: PositionSpec, exitPrice: DecimalInput, holdHours?:
  * holdHours) reaches `roe` (a fraction). Null when no positive price reaches it.
  */
 export function priceForNetRoe(spec: PositionSpec, roe: DecimalInput, holdHours?: DecimalInput): string | null {
-  if (!isObject(spec)) return null;
   const resolution = resolve(spec);
   if (!resolution.ok) return null;
+  const position = resolution.position;
   const target = parseDecimal(roe);
   const hours = holdHoursOf(spec, holdHours);
   if (target === null || hours === null) return null;
-  const carry = carryOver(spec, hours);
+  const carry = carryOver(position, hours);
   if (carry === null) return null;
-  const position = resolution.position;
   const { entry, size, sign, feeRate: fee } = position;
   // Net PnL wanted before the constants (open fee, carry) come off.
   const wanted = target.mul(initialMarginOf(position)).plus(carryCost(carry));
@@ -245,6 +228,9 @@ export interface AddToPosition {
   spec: PositionSpec;
 }
 
+/** Each fill is analyzed on its own (before/after figures), so the list is bounded to keep a call quick. */
+const MAX_ADDED_FILLS = 100;
+
 interface ParsedFill {
   price: Dec;
   size: Dec;
@@ -252,6 +238,7 @@ interface ParsedFill {
 
 function readFills(fills: readonly FillInput[]): ParsedFill[] | ToolboxError {
   if (!Array.isArray(fills) || fills.length === 0) return { field: 'fills', message: 'Add at least one fill (price and size).' };
+  if (fills.length > MAX_ADDED_FILLS) return { field: 'fills', message: `At most ${MAX_ADDED_FILLS} fills at a time.` };
   const parsed: ParsedFill[] = [];
   for (const [index, fill] of fills.entries()) {
     const price = typeof fill === 'object' && fill !== null ? readPositive(fill.price) : null;
@@ -269,7 +256,6 @@ function readFills(fills: readonly FillInput[]): ParsedFill[] | ToolboxError {
  * every liquidation price is analyze() of the combined position.
  */
 export function addToPosition(spec: PositionSpec, fills: readonly FillInput[]): AddToPosition | InvalidToolboxInput {
-  if (!isObject(spec)) return NOT_A_SPEC;
   const resolution = resolve(spec);
   if (!resolution.ok) return { valid: false, errors: errorsOf(resolution.errors) };
   const original = analyze(spec);
@@ -377,7 +363,7 @@ function probePosition(spec: PositionSpec, collateral: DecimalInput): Resolution
   delete probe.loops;
   delete probe.otherMaintenance;
   delete probe.otherPnl;
-  return safeResolveSpec(probe);
+  return readSpec(probe);
 }
 
 const MAX_LEVERAGE = new Dec(10000);
@@ -492,8 +478,8 @@ export interface SizeByRisk {
 }
 
 function readRisk(input: SizeByRiskInput, balance: Dec): Dec | ToolboxError {
-  const hasAmount = input.riskAmount !== undefined && String(input.riskAmount).trim() !== '';
-  const hasFraction = input.riskFraction !== undefined && String(input.riskFraction).trim() !== '';
+  const hasAmount = !isMissing(input.riskAmount);
+  const hasFraction = !isMissing(input.riskFraction);
   if (hasAmount === hasFraction) return { field: 'risk', message: 'Give the risk as an amount or as a fraction of the balance (one of the two).' };
   if (hasAmount) {
     const amount = parseDecimal(input.riskAmount);
@@ -525,10 +511,10 @@ export function sizeByRisk(input: SizeByRiskInput): SizeByRisk | InvalidToolboxI
   if (!(risk instanceof Dec)) errors.push(risk);
   const stop = readPositive(input.stopPrice);
   if (stop === null) errors.push({ field: 'stopPrice', message: 'The stop-loss price must be a number above zero.' });
-  const hasTarget = input.takeProfitPrice !== undefined && String(input.takeProfitPrice).trim() !== '';
+  const hasTarget = !isMissing(input.takeProfitPrice);
   const target = hasTarget ? readPositive(input.takeProfitPrice) : null;
   if (hasTarget && target === null) errors.push({ field: 'takeProfitPrice', message: 'The take-profit price must be a number above zero.' });
-  const hasLeverage = input.leverage !== undefined && String(input.leverage).trim() !== '';
+  const hasLeverage = !isMissing(input.leverage);
   const givenLeverage = hasLeverage ? readLeverage(input.leverage) : null;
   if (hasLeverage && givenLeverage === null) errors.push({ field: 'leverage', message: 'Give a leverage above zero (at most 10,000×).' });
   const resolution = probePosition(input.spec, toPlainString(balance));

@@ -16,7 +16,7 @@ it('runs the README API example and prints what its comments say', async () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const block = /## The model's API[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(block, 'README has a ts example under "The model\'s API"').toBeTypeOf('string');
-  const code = (block ?? '').replace("from './src/model'", `from '${join(root, 'src/model/index.ts')}'`);
+  const code = (block ?? '').replace("from './src/model'", `from '${join(root, 'src/model/api.ts')}'`);
   mkdirSync(scratch, { recursive: true });
   const file = join(scratch, 'example.ts');
   writeFileSync(file, code);
