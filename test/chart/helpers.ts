@@ -5,11 +5,12 @@ import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
 import { derive } from '../../src/store/derive';
 import { defaultInputs } from '../../src/config/codec';
 import { loanSpec, perpetualSpec, tieredSpec } from '../model/arbitraries';
+import { propertyRuns } from '../property-runs';
 
 export const anySpec: fc.Arbitrary<PositionSpec> = fc.oneof(perpetualSpec, tieredSpec, loanSpec);
 
-/** Fewer runs than the model's properties: each run here builds whole curves. */
-export const chartRuns = process.env['CI'] === 'true' ? 1_000 : 200;
+/** The chart's properties draw from the model's position arbitraries, so they need as many runs (test/property-runs.ts). */
+export const chartRuns = propertyRuns;
 
 export function validAnalysis(spec: PositionSpec): ValidAnalysis | null {
   const analysis = analyze(spec);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { linePath, nearestIndex } from '../../src/chart/series';
+import { propertyRuns } from '../property-runs';
 
 interface Segment {
   command: 'M' | 'L';
@@ -16,7 +17,6 @@ function parsePath(path: string): Segment[] {
   }));
 }
 
-const runs = process.env['CI'] === 'true' ? 2_000 : 300;
 const maybeValue = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(null), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY));
 
 describe('linePath', () => {
@@ -39,7 +39,7 @@ describe('linePath', () => {
           expect(typeof y === 'number' && Math.abs(segment.y - toY(y)) <= 0.005 + 1e-9 * Math.abs(toY(y))).toBe(true);
         });
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns },
     );
   });
 
@@ -58,7 +58,7 @@ describe('nearestIndex', () => {
         const best = Math.min(...ascending.map((value) => Math.abs(value - target)));
         expect(Math.abs((ascending[found] ?? Number.NaN) - target)).toBe(best);
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns },
     );
   });
 

@@ -5,6 +5,11 @@ import { effectiveLeverageAt, equityAt, equityQuoteAt, healthAt, pnlAt, roeAt } 
 import type { PositionSpec } from '../../src/model/types';
 import { autoDomain, chartMarkers, equityRows, mainCurve, priceDomain, riskZones, roundUpShare, staggerLabels, startingEquity, tooltipGrid, zoomDomain } from '../../src/chart/series';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
+import { checkedCases } from '../property-runs';
+
+// The position arbitraries give a valid spec in more than 60 % of cases (test/model/properties.test.ts checks it):
+// a property that skips invalid specs must still have checked at least half of its runs.
+const validShare = 0.5;
 
 describe('chart markers', () => {
   it('lists entry, liquidation, bankruptcy, break-even and each threshold with distinct dashes, labels and classes', () => {
@@ -47,10 +52,12 @@ describe('chart markers', () => {
 
 describe('price domain', () => {
   it('always contains entry and every marker with a margin, and stays above zero', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
+        cases.checked();
         const entry = Number(analysis.entry);
         const { from, to } = priceDomain(analysis, 1);
         expect(from).toBeGreaterThan(0);
@@ -66,13 +73,16 @@ describe('price domain', () => {
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(validShare, chartRuns);
   });
 
   it('zoom 2 doubles the span around entry, zoom 0.5 halves it, zoom 1 is the automatic range', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
+        cases.checked();
         const entry = Number(analysis.entry);
         const auto = priceDomain(analysis, 1);
         const span = auto.to - auto.from;
@@ -91,6 +101,7 @@ describe('price domain', () => {
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(validShare, chartRuns);
   });
 
   it('is centred on entry unless that would cross zero', () => {
@@ -146,6 +157,7 @@ describe('label stagger', () => {
 
 describe('tooltip grid', () => {
   it('is the main curve without its marker prices: every grid price is a curve price, in order, and the rest are markers', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
@@ -153,7 +165,9 @@ describe('tooltip grid', () => {
         const domain = priceDomain(analysis, 1);
         const markers = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
         const curve = mainCurve(spec, domain, markers.filter((price) => price >= domain.from && price <= domain.to));
+        expect(curve).not.toBeNull();
         if (curve === null) return;
+        cases.checked();
         const grid = tooltipGrid(domain).map((point) => point.price);
         let at = 0;
         const extra: number[] = [];
@@ -166,6 +180,7 @@ describe('tooltip grid', () => {
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(validShare, chartRuns);
   });
 
   it('depends on the price range alone, so a step that keeps the range keeps the same prices', () => {
@@ -177,14 +192,15 @@ describe('tooltip grid', () => {
 });
 
 describe('equity rows agree with the exact model', () => {
-  function checkRows(spec: PositionSpec, unit: 'quote' | 'coin'): void {
+  /** Compares the rows with the model; false when the spec is invalid and there was nothing to compare. */
+  function checkRows(spec: PositionSpec, unit: 'quote' | 'coin'): boolean {
     const analysis = validAnalysis(spec);
-    if (analysis === null) return;
+    if (analysis === null) return false;
     const domain = priceDomain(analysis, 1);
     const markers = chartMarkers(analysis, defaultFormatter).map((marker) => marker.price);
     const curve = mainCurve(spec, domain, markers);
     expect(curve).not.toBeNull();
-    if (curve === null) return;
+    if (curve === null) return false;
     const rows = equityRows(curve, analysis, unit);
     for (const price of markers) expect(rows.some((row) => row.price === price)).toBe(true);
     const collateral = Number(analysis.effectiveCollateral);
@@ -217,43 +233,55 @@ describe('equity rows agree with the exact model', () => {
       if (row.leverage !== null) expect(row.leverage).toBeLessThan(1e12);
       expect(row.change).toBeCloseTo((row.price - Number(analysis.entry)) / Number(analysis.entry), 12);
     }
+    return true;
   }
 
   it('for the default position', () => {
     const { spec } = defaultPosition();
-    checkRows(spec, 'quote');
+    expect(checkRows(spec, 'quote')).toBe(true);
   });
 
   it('for random perpetuals and loans, in USD and in coin', () => {
+    const cases = checkedCases();
     fc.assert(
-      fc.property(anySpec, fc.constantFrom('quote' as const, 'coin' as const), (spec, unit) => checkRows(spec, unit)),
+      fc.property(anySpec, fc.constantFrom('quote' as const, 'coin' as const), (spec, unit) => {
+        if (checkRows(spec, unit)) cases.checked();
+      }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(validShare, chartRuns);
   });
 
   it('plots the 1× holding through the same equity at entry, and starts at the collateral', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
         const entry = Number(analysis.entry);
         const curve = mainCurve(spec, priceDomain(analysis, 1), [entry]);
+        expect(curve).not.toBeNull();
         if (curve === null) return;
+        cases.checked();
         for (const unit of ['quote', 'coin'] as const) {
           const row = equityRows(curve, analysis, unit).find((candidate) => candidate.price === entry);
           const start = startingEquity(analysis, unit);
-          expect(row).toBeDefined();
+          // The curve was asked for the entry price: its row is there, at the collateral, on both lines.
+          expect(row?.price).toBe(entry);
           expect(relativeGap(row?.equity ?? Number.NaN, start, start * 1e-9)).toBeLessThan(1e-9);
           expect(relativeGap(row?.unleveraged ?? Number.NaN, start, start * 1e-9)).toBeLessThan(1e-9);
         }
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(validShare, chartRuns);
   });
 });
 
 describe('risk zones', () => {
   it('the liquidated zone lies beyond liquidation and the warning zone has health between 1 and its level', () => {
+    const liquidatedZones = checkedCases();
+    const warningZones = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
@@ -268,11 +296,13 @@ describe('risk zones', () => {
         const liquidation = Number(analysis.liquidationPrice);
         const long = analysis.side === 'long';
         if (zones.liquidated !== null) {
+          liquidatedZones.checked();
           expect(long ? zones.liquidated.x2 : zones.liquidated.x1).toBe(liquidation);
           const inside = (zones.liquidated.x1 + zones.liquidated.x2) / 2;
           expect(Number(healthAt(spec, String(inside)) ?? '-1')).toBeLessThan(1);
         }
         if (zones.warning !== null && zones.warningLevel !== null) {
+          warningZones.checked();
           expect(long ? zones.warning.x1 : zones.warning.x2).toBe(liquidation);
           const inside = (zones.warning.x1 + zones.warning.x2) / 2;
           const health = Number(healthAt(spec, String(inside)));
@@ -282,6 +312,9 @@ describe('risk zones', () => {
       }),
       { numRuns: chartRuns },
     );
+    liquidatedZones.expectAtLeast(validShare, chartRuns);
+    // Only the plain perpetuals (a third of the specs) carry health levels, so about a quarter of the runs have a warning zone.
+    warningZones.expectAtLeast(0.15, chartRuns);
   });
 
   it('for the default position: liquidated below 47,690.76…, warning up to the health-2 price', () => {

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import type { PositionSpec, TierInput } from '../../src/model/types';
 
-/** Runs per property: the full 10,000 in CI, fewer while developing. */
-export const propertyRuns = process.env['CI'] === 'true' ? 10_000 : 1_500;
-
 const decimalString = (min: number, max: number): fc.Arbitrary<string> =>
   fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((value) => value.toPrecision(8));
 

@@ -4,7 +4,8 @@ import Decimal from 'decimal.js';
 import { analyze, validate } from '../../src/model/analyze';
 import { carryAt, equityAtTime, liquidationPath, liquidationPriceAt, loanNetApy, timeToCarryLiquidation } from '../../src/model/carry';
 import type { PositionSpec, SpecKey, ValidAnalysis } from '../../src/model/types';
-import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
+import { loanSpec, perpetualSpec, tieredSpec } from './arbitraries';
+import { propertyRuns } from '../property-runs';
 
 Decimal.set({ precision: 60 });
 

@@ -5,7 +5,8 @@ import { analyze } from '../../src/model/analyze';
 import { liquidationPriceAt, timeToCarryLiquidation } from '../../src/model/carry';
 import { normalCdf, priceQuantile, touchProbability, endBeyondProbability, zScore } from '../../src/model/risk';
 import type { BarrierOdds, PositionSpec, ValidAnalysis } from '../../src/model/types';
-import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
+import { loanSpec, perpetualSpec, tieredSpec } from './arbitraries';
+import { propertyRuns } from '../property-runs';
 
 Decimal.set({ precision: 60 });
 

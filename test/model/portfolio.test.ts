@@ -7,7 +7,7 @@ import type { PositionSpec } from '../../src/model/types';
 import { findVenue } from '../../src/model/venues';
 import { analyzePortfolio, contagion } from '../../src/model/portfolio';
 import type { Portfolio, PortfolioAnalysis, PortfolioPosition } from '../../src/model/portfolio';
-import { propertyRuns } from './arbitraries';
+import { propertyRuns } from '../property-runs';
 
 Decimal.set({ precision: 60 });
 

@@ -5,7 +5,8 @@ import { analyze, validate } from '../../src/model/analyze';
 import { buildCurve } from '../../src/model/curve';
 import { effectiveLeverageAt, equityAt, healthAt, pnlAt, roeAt } from '../../src/model/companions';
 import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
-import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
+import { loanSpec, perpetualSpec, tieredSpec } from './arbitraries';
+import { propertyRuns } from '../property-runs';
 
 Decimal.set({ precision: 60 });
 

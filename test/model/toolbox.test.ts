@@ -9,7 +9,8 @@ import { carryAt } from '../../src/model/carry';
 import { findVenue } from '../../src/model/venues';
 import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../../src/model/toolbox';
 import type { FeeReserve, SizeByRiskInput } from '../../src/model/toolbox';
-import { loanSpec, perpetualSpec, propertyRuns, tieredSpec } from './arbitraries';
+import { loanSpec, perpetualSpec, tieredSpec } from './arbitraries';
+import { propertyRuns } from '../property-runs';
 
 Decimal.set({ precision: 60 });
 

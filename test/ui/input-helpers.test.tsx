@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions, no rendering: no DOM needed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';

@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions, no rendering: no DOM needed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
