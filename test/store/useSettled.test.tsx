@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDraftValue, useIdleReady, useSettledValue, useValueAfterInput } from '../../src/store/useSettled';
-import { failOnConsoleErrors } from './helpers';
+import { failOnConsoleErrors } from '../ui/helpers';
 
 failOnConsoleErrors();
 
