@@ -7,6 +7,7 @@ import { innerTicks, tickFormatter } from './axes';
 import { DotLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { EndDot, HorizontalLine, VerticalLine } from './Annotations';
 import { INITIAL_SIZE, NARROW_WIDTH } from './EquityChart';
+import { RechartsPlot } from './RechartsPlot';
 import { colors, dashProps, estimateLabelWidth, fanValueDomain, priceToPixel, staggerLabels } from './series';
 import { xTick, yTick } from './ticks';
 import type { AmplificationFan, EquityRow, FanLine, Marker, PriceDomain, TooltipState } from './series';
@@ -101,7 +102,9 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
         <XAxis dataKey="change" type="number" niceTicks="none" domain={fanDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
         <YAxis type="number" niceTicks="none" domain={yScale.domain} ticks={yScale.ticks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
-        <HorizontalLayer lines={references} />
+        <RechartsPlot>
+          <HorizontalLayer lines={references} />
+        </RechartsPlot>
         {fan.lines.map((line) => (
           <Line
             key={line.key}
@@ -119,7 +122,9 @@ export const FanChart = memo(function FanChart({ fan, long, title }: FanChartPro
             className={`lev-series lev-fan-line${line.current ? ' lev-fan-current' : ''}`}
           />
         ))}
-        <DotLayer dots={dots} />
+        <RechartsPlot>
+          <DotLayer dots={dots} />
+        </RechartsPlot>
         <Tooltip content={renderTooltip} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
@@ -190,9 +195,13 @@ export const LeverageChart = memo(function LeverageChart({ rows, domain, markers
         <CartesianGrid stroke={colors.grid} strokeDasharray="2 4" vertical={false} />
         <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
         <YAxis type="number" niceTicks="none" domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
-        <HorizontalLayer lines={references} />
+        <RechartsPlot>
+          <HorizontalLayer lines={references} />
+        </RechartsPlot>
         <Line dataKey="leverage" name="Effective leverage" type="linear" stroke={colors.equity} strokeWidth={2} dot={false} activeDot={{ r: 3 }} connectNulls={false} isAnimationActive={false} className="lev-series lev-series-leverage" />
-        <MarkerLayer markers={verticals} />
+        <RechartsPlot>
+          <MarkerLayer markers={verticals} />
+        </RechartsPlot>
         <Tooltip content={renderTooltip} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import { useActiveTooltipLabel, useIsTooltipActive, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { inside, usePlot } from './plot';
+import type { PlotArea } from './plot';
 import { dashProps, linePath, nearestIndex } from './series';
+import type { PixelScale } from './series';
 
 /*
  * Markers, zones and end dots drawn as plain SVG from the chart's own scales. Recharts' ReferenceLine,
@@ -10,7 +12,8 @@ import { dashProps, linePath, nearestIndex } from './series';
  * The price domain is chosen so that every marker is inside it (see priceDomain), so nothing needs the
  * axis to stretch; markers outside a zoomed-in range are listed in words by the panel.
  * The curves themselves are plain paths too (SeriesLayer): recharts' Line re-ran its selectors and measured
- * each dashed path (getTotalLength, a forced layout) on every step; recharts keeps the axes, grid and tooltip.
+ * each dashed path (getTotalLength, a forced layout) on every step. The layers read the plot from ./plot: the
+ * equity chart provides it from its own frame, the recharts charts through RechartsPlot.
  */
 
 export interface VerticalLine {
@@ -60,15 +63,10 @@ export interface EndDot {
 export const LABEL_ROW_HEIGHT = 13;
 const FONT_SIZE = 11;
 
-function usePixels(): { toX: (value: number) => number | undefined; toY: (value: number) => number | undefined; plot: { x: number; y: number; width: number; height: number } } | null {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  const plot = usePlotArea();
-  if (xScale === undefined || yScale === undefined || plot === undefined) return null;
-  return { toX: (value) => xScale(value), toY: (value) => yScale(value), plot };
+function usePixels(): { toX: PixelScale; toY: PixelScale; plot: PlotArea } | null {
+  const plot = usePlot();
+  return plot === null ? null : { toX: plot.toX, toY: plot.toY, plot: plot.area };
 }
-
-const inside = (value: number, start: number, length: number): boolean => value >= start - 0.5 && value <= start + length + 0.5;
 
 /** Shaded bands, drawn under the curves. */
 export const ZoneLayer = memo(function ZoneLayer({ zones }: { zones: readonly ShadedZone[] }): ReactNode {
@@ -152,7 +150,7 @@ export const DotLayer = memo(function DotLayer({ dots }: { dots: readonly EndDot
         if (x === undefined || y === undefined || !inside(x, plot.x, plot.width) || !inside(y, plot.y, plot.height)) return null;
         return (
           <g key={dot.id} className={dot.className}>
-            <circle cx={x} cy={y} r={4} fill={dot.color} stroke="var(--lev-bg, #ffffff)" strokeWidth={1} />
+            <circle cx={x} cy={y} r={4} fill={dot.color} stroke="var(--lev-bg)" strokeWidth={1} />
             <text x={x} y={y - 8 - dot.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={dot.color} className="lev-fan-end-label">
               {dot.label}
             </text>
@@ -194,19 +192,17 @@ export const SeriesLayer = memo(function SeriesLayer({ xs, series, clipId }: { x
 });
 
 /** The dot on a curve at the tooltip's price (mouse or keyboard), so the reader sees which point is read out. */
-export function ActiveDot({ xs, values, color }: { xs: readonly number[]; values: readonly (number | null | undefined)[]; color: string }): ReactNode {
-  const active = useIsTooltipActive();
-  const label = useActiveTooltipLabel();
+export function ActiveDot({ xs, values, price, color }: { xs: readonly number[]; values: readonly (number | null | undefined)[]; price: number | null; color: string }): ReactNode {
   const pixels = usePixels();
-  if (!active || label === undefined || pixels === null) return null;
-  const index = nearestIndex(xs, Number(label));
+  if (price === null || pixels === null) return null;
+  const index = nearestIndex(xs, price);
   const xValue = xs[index];
   const yValue = values[index];
   if (xValue === undefined || yValue === undefined || yValue === null) return null;
   const x = pixels.toX(xValue);
   const y = pixels.toY(yValue);
   if (x === undefined || y === undefined || !inside(y, pixels.plot.y, pixels.plot.height)) return null;
-  return <circle className="lev-active-dot" cx={x} cy={y} r={4} fill={color} stroke="var(--lev-bg, #ffffff)" strokeWidth={2} pointerEvents="none" />;
+  return <circle className="lev-active-dot" cx={x} cy={y} r={4} fill={color} stroke="var(--lev-bg)" strokeWidth={2} pointerEvents="none" />;
 }
 
 /** Horizontal grid lines at the value ticks (drawn here rather than by CartesianGrid, which redid its own layout on every step). */

@@ -8,6 +8,7 @@ import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
 import type { VerticalLine } from './Annotations';
 import { INITIAL_SIZE, NARROW_WIDTH } from './EquityChart';
+import { RechartsPlot } from './RechartsPlot';
 import { colors, scenarioColors, scenarioDashes } from './series';
 import type { TooltipState } from './series';
 import { xTick, yTick } from './ticks';
@@ -109,7 +110,9 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
               <YAxis type="number" niceTicks="none" domain={money.domain} ticks={money.ticks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.muted} tick={renderMoneyTick} />
               <Line dataKey="maintenance" name="Total maintenance" type="linear" stroke={toolboxColors.maintenance} strokeWidth={2} strokeDasharray="6 3" dot={false} activeDot={false} isAnimationActive={false} className="lev-series lev-series-maintenance" />
               <Line dataKey="equity" name="Account equity" type="linear" stroke={colors.equity} strokeWidth={2.5} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} className="lev-series lev-series-account-equity" />
-              <MarkerLayer markers={verticals} />
+              <RechartsPlot>
+                <MarkerLayer markers={verticals} />
+              </RechartsPlot>
               <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: colors.muted, strokeDasharray: '2 2' }} />
             </ComposedChart>
           </ResponsiveContainer>
@@ -147,7 +150,9 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
                     className={`lev-series lev-series-contagion-${entry.position}`}
                   />
                 ))}
-                <MarkerLayer markers={verticals} />
+                <RechartsPlot>
+                  <MarkerLayer markers={verticals} />
+                </RechartsPlot>
                 <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: colors.muted, strokeDasharray: '2 2' }} />
               </ComposedChart>
             </ResponsiveContainer>

@@ -1,34 +1,33 @@
-import { createContext, memo, useCallback, useContext, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
-import { ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
 import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { markerPrice } from './plan';
 import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
+import { inside, linearScale, nextReadingIndex, PlotProvider } from './plot';
+import type { Plot, PlotArea } from './plot';
 import { colors, estimateLabelWidth, nearestIndex, priceToPixel, staggerLabels, tooltipGrid } from './series';
-import { xTick, yTick } from './ticks';
+import { BottomAxis, LeftAxis } from './ticks';
 import { BandLayer } from './RiskBands';
 import type { PriceBand } from './risk';
-import type { EquityRow, Marker, PriceDomain, RiskZones, ScenarioOverlay, TooltipState } from './series';
+import type { EquityRow, Marker, PriceDomain, RiskZones, ScenarioOverlay } from './series';
 
 export const INITIAL_SIZE = { width: 640, height: 320 } as const;
 /** Below this width labels shorten and ticks thin out. */
 export const NARROW_WIDTH = 480;
 const Y_AXIS_WIDTH = 64;
+/** Height of the price axis under the plot (tick marks and one line of labels). */
+const X_AXIS_HEIGHT = 30;
 // The right margin leaves room for the last tick label, centred on the plot's edge.
 const WIDE_SIDES = { left: 4, right: 28 } as const;
 const NARROW_SIDES = { left: 0, right: 24 } as const;
-// Hoisted: recharts compares these props by reference and re-registers its settings when they are new objects.
-const CURSOR = { stroke: colors.muted, strokeDasharray: '2 2' } as const;
-/**
- * recharts activates its tooltip (pointer and arrow keys) only over a graphical item. The curves are drawn by
- * SeriesLayer, so this item has no values and no shape: a drawn line would have its length measured by recharts on
- * every render, which forces a layout of the page.
- */
-const noValue = (): null => null;
-const noShape = (): null => null;
+/** Gap between the reading point and the tooltip box. */
+const TOOLTIP_OFFSET = 12;
+// Positioned through the CSSOM (React's style prop), which a strict style-src allows.
+const TOOLTIP_BOX_STYLE: CSSProperties = { position: 'absolute', top: 0, left: 0, pointerEvents: 'none', zIndex: 1 };
+const FRAME_STYLE: CSSProperties = { position: 'relative', width: '100%', height: '100%' };
 
 export interface EquityChartProps {
   rows: readonly EquityRow[];
@@ -57,7 +56,6 @@ export interface EquityChartProps {
 const NO_BANDS: readonly PriceBand[] = [];
 
 interface TooltipContext {
-  rows: readonly EquityRow[];
   overlays: readonly ScenarioOverlay[];
   equityUnit: string;
   equityInCoin: boolean;
@@ -113,61 +111,78 @@ function markerLabel(marker: Marker, narrow: boolean, tick: string, format: Form
   return narrow ? marker.shortLabel : `${marker.label} ${markerPrice(marker, tick, format)}`;
 }
 
-/** What changes with the position inside one chart frame: drawn by our layers, read by the tooltip. */
-interface ChartLayers {
-  xs: readonly number[];
-  equities: readonly number[];
-  series: readonly PlottedSeries[];
-  verticals: readonly VerticalLine[];
-  shaded: readonly ShadedZone[];
-  horizontals: readonly HorizontalLine[];
-  bands: readonly PriceBand[];
-  overlay: ReactNode;
-  tooltip: TooltipContext;
+/** The size of the element the chart fills, followed as it changes; the initial size until it can be measured (jsdom). */
+function useElementSize(ref: RefObject<HTMLDivElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState<{ width: number; height: number }>(INITIAL_SIZE);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    const measure = (): void => {
+      const width = Math.round(element.clientWidth);
+      const height = Math.round(element.clientHeight);
+      if (width > 0 && height > 0) setSize((previous) => (previous.width === width && previous.height === height ? previous : { width, height }));
+    };
+    // Measured before the first paint, so the first frame is drawn at its real size.
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
 
-/**
- * The layers reach their components through context, past recharts' memoized tree: a step that keeps the axes
- * (same price range, same value ticks) re-renders these layers only, and recharts' own store is not touched.
- */
-const LayerContext = createContext<ChartLayers | null>(null);
-
-/** Draws part of the current layers; recharts' tree around it stays as it was. */
-function LayerSlot({ draw }: { draw: (layers: ChartLayers) => ReactNode }): ReactNode {
-  const layers = useContext(LayerContext);
-  return layers === null ? null : draw(layers);
+/** The price being read (an index into the frame's price grid) and, for the pointer, its height in the plot. */
+interface Reading {
+  index: number;
+  pointerY: number | null;
 }
 
-// Module-level, so the memoized frame holds the same slot elements from one render to the next.
-const drawBands = (layers: ChartLayers): ReactNode => <BandLayer bands={layers.bands} />;
-const drawZones = (layers: ChartLayers): ReactNode => <ZoneLayer zones={layers.shaded} />;
-const drawHorizontals = (layers: ChartLayers): ReactNode => <HorizontalLayer lines={layers.horizontals} />;
-const drawMarkers = (layers: ChartLayers): ReactNode => <MarkerLayer markers={layers.verticals} />;
-const drawOverlay = (layers: ChartLayers): ReactNode => layers.overlay;
-const drawActiveDot = (layers: ChartLayers): ReactNode => <ActiveDot xs={layers.xs} values={layers.equities} color={colors.equity} />;
+/** The tooltip box beside the reading point, flipped and clamped so it stays inside the chart. */
+function TooltipBox({ x, y, bounds, children }: { x: number; y: number; bounds: { width: number; height: number }; children: ReactNode }): ReactNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (box === null) return;
+    const width = box.offsetWidth;
+    const height = box.offsetHeight;
+    const left = x + TOOLTIP_OFFSET + width <= bounds.width ? x + TOOLTIP_OFFSET : Math.max(0, x - TOOLTIP_OFFSET - width);
+    const top = Math.max(0, Math.min(y + TOOLTIP_OFFSET, bounds.height - height));
+    box.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  });
+  return (
+    <div ref={ref} className="lev-tooltip-box" style={TOOLTIP_BOX_STYLE}>
+      {children}
+    </div>
+  );
+}
 
-/** The tooltip's reading at a price of the frame's grid: the current curve's row at that price. */
-function TooltipReading({ price }: { price: number }): ReactNode {
-  const layers = useContext(LayerContext);
-  if (layers === null) return null;
-  const row = layers.tooltip.rows[nearestIndex(layers.xs, price)];
-  return row === undefined ? null : <EquityTooltipBody row={row} context={layers.tooltip} />;
+/** The dashed vertical line at the price being read. */
+function Cursor({ x, area }: { x: number; area: PlotArea }): ReactNode {
+  return <line className="lev-cursor" x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke={colors.muted} strokeDasharray="2 2" pointerEvents="none" />;
 }
 
 export const EquityChart = memo(function EquityChart(props: EquityChartProps): ReactNode {
-  const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title } = props;
-  const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
+  const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title, overlay } = props;
+  const frameRef = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(frameRef);
+  const [reading, setReading] = useState<Reading | null>(null);
   const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const sides = narrow ? NARROW_SIDES : WIDE_SIDES;
   // Each label is formatted once per change, for its width and for its text.
   const labels = useMemo(() => markers.map((marker) => markerLabel(marker, narrow, tick, format)), [markers, narrow, tick, format]);
-  const labelRows = useMemo(() => {
-    const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - sides.left - sides.right);
-    return staggerLabels(markers.map((marker, index) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(labels[index] ?? '') })));
-  }, [markers, labels, domain, width, sides]);
+  const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - sides.left - sides.right);
+  const labelRows = useMemo(
+    () => staggerLabels(markers.map((marker, index) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(labels[index] ?? '') }))),
+    [markers, labels, domain, plotWidth],
+  );
   const rowCount = labelRows.reduce((max, row) => Math.max(max, row + 1), 1);
-  const chartMargin = useMemo(() => ({ top: 10 + rowCount * LABEL_ROW_HEIGHT, bottom: 4, ...sides }), [rowCount, sides]);
+  const top = 10 + rowCount * LABEL_ROW_HEIGHT;
+  const area = useMemo<PlotArea>(
+    () => ({ x: sides.left + Y_AXIS_WIDTH, y: top, width: plotWidth, height: Math.max(1, height - top - 4 - X_AXIS_HEIGHT) }),
+    [sides, top, plotWidth, height],
+  );
   const verticals = useMemo<VerticalLine[]>(
     () =>
       markers.map((marker, index) => ({
@@ -183,7 +198,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     [markers, labels, labelRows],
   );
 
-  // The frame (price range, value ticks) keeps its identity while its numbers stay the same.
+  // The value axis keeps its identity while its numbers stay the same, so the memoized layers skip a step that keeps it.
   const yScale = useMemo(() => {
     const keys: (keyof EquityRow)[] = ['equity', 'unleveraged', ...overlays.map((overlay) => overlay.key)];
     const [low, high] = valueDomain(rows, keys, [0, startEquity]);
@@ -191,25 +206,19 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   }, [rows, overlays, startEquity, narrow]);
   const [yLow, yHigh] = yScale.domain;
   const yTicksKey = yScale.ticks.join(' ');
-  const yDomain = useMemo<[number, number]>(() => [yLow, yHigh], [yLow, yHigh]);
   const yTicks = useMemo(() => (yTicksKey === '' ? [] : yTicksKey.split(' ').map(Number)), [yTicksKey]);
   const xTicks = useMemo(() => innerTicks(domain.from, domain.to, narrow ? 4 : 6), [domain.from, domain.to, narrow]);
-  const xDomain = useMemo<[number, number]>(() => [domain.from, domain.to], [domain.from, domain.to]);
-  const grid = useMemo(() => tooltipGrid({ from: domain.from, to: domain.to }), [domain.from, domain.to]);
-  const renderXTick = useMemo(() => xTick(tickFormatter(xTicks, format)), [xTicks, format]);
-  const renderYTick = useMemo(() => yTick(tickFormatter(yTicks, format)), [yTicks, format]);
-  const renderTooltip = useCallback(
-    ({ active, activeIndex }: TooltipState): ReactNode => {
-      const point = active && activeIndex !== undefined && activeIndex !== null ? grid[Number(activeIndex)] : undefined;
-      return point === undefined ? null : <TooltipReading price={point.price} />;
-    },
-    [grid],
-  );
+  const formatX = useMemo(() => tickFormatter(xTicks, format), [xTicks, format]);
+  const formatY = useMemo(() => tickFormatter(yTicks, format), [yTicks, format]);
+  const plot = useMemo<Plot>(() => {
+    const x = linearScale([domain.from, domain.to], [area.x, area.x + area.width]);
+    const y = linearScale([yLow, yHigh], [area.y + area.height, area.y]);
+    return { area, toX: x.scale, toY: y.scale, fromX: x.invert };
+  }, [domain.from, domain.to, yLow, yHigh, area]);
+  // The tooltip steps through a fixed grid of prices (the keyboard moves one step), not through the curve's points,
+  // which include the marker prices.
+  const grid = useMemo(() => tooltipGrid({ from: domain.from, to: domain.to }).map((point) => point.price), [domain.from, domain.to]);
 
-  const tooltip = useMemo<TooltipContext>(
-    () => ({ rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format }),
-    [rows, overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format],
-  );
   const prices = useMemo(() => rows.map((row) => row.price), [rows]);
   const equities = useMemo(() => rows.map((row) => row.equity), [rows]);
   const series = useMemo<PlottedSeries[]>(
@@ -220,8 +229,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     ],
     [rows, overlays, equities],
   );
-  const onResize = useCallback((nextWidth: number) => setWidth(nextWidth), []);
   const hatchId = `${idBase}-hatch`;
+  const clipId = `${idBase}-clip`;
   const shaded = useMemo<ShadedZone[]>(() => {
     const list: ShadedZone[] = [];
     if (zones.liquidated !== null) list.push({ id: 'liquidated', ...zones.liquidated, fill: `url(#${hatchId})`, fillOpacity: 1, className: 'lev-zone lev-zone-liquidated' });
@@ -236,40 +245,80 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     [startEquity, equityUnit, equityInCoin, format],
   );
   const bands = props.bands ?? NO_BANDS;
-  const { overlay } = props;
-  const layers = useMemo<ChartLayers>(
-    () => ({ xs: prices, equities, series, verticals, shaded, horizontals, bands, overlay, tooltip }),
-    [prices, equities, series, verticals, shaded, horizontals, bands, overlay, tooltip],
+
+  const onPointer = useCallback(
+    (event: PointerEvent<SVGSVGElement>) => {
+      const box = event.currentTarget.getBoundingClientRect();
+      const x = event.clientX - box.left;
+      const y = event.clientY - box.top;
+      const over = inside(x, area.x, area.width) && inside(y, area.y, area.height);
+      const index = over ? nearestIndex(grid, plot.fromX(x)) : -1;
+      setReading((previous) => (index < 0 ? null : previous?.index === index && previous.pointerY === y ? previous : { index, pointerY: y }));
+    },
+    [area, grid, plot],
+  );
+  const onPointerLeave = useCallback(() => setReading(null), []);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<SVGSVGElement>) => {
+      // Keys on a focusable layer inside the chart (the toolbox's exit handle) are that layer's.
+      if (event.target !== event.currentTarget) return;
+      const next = nextReadingIndex(event.key, reading?.index ?? null, grid.length);
+      if (next === undefined) return;
+      event.preventDefault();
+      setReading(next === null ? null : { index: next, pointerY: null });
+    },
+    [reading, grid.length],
   );
 
-  const clipId = `${idBase}-clip`;
-  const drawSeries = useCallback((layers: ChartLayers): ReactNode => <SeriesLayer xs={layers.xs} series={layers.series} clipId={clipId} />, [clipId]);
-  const frame = useMemo(
-    () => (
-      <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={INITIAL_SIZE} onResize={onResize}>
-        <ComposedChart data={grid} margin={chartMargin} title={title} accessibilityLayer>
-          <defs>
-            <pattern id={hatchId} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width={8} height={8} fill={colors.danger} fillOpacity={0.08} />
-              <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
-            </pattern>
-          </defs>
-          <XAxis dataKey="price" type="number" niceTicks="none" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.axis} tick={renderXTick} />
-          <YAxis type="number" niceTicks="none" domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} width={Y_AXIS_WIDTH} stroke={colors.axis} tick={renderYTick} />
-          <GridLayer ticks={yTicks} color={colors.grid} />
-          <LayerSlot draw={drawBands} />
-          <LayerSlot draw={drawZones} />
-          <LayerSlot draw={drawHorizontals} />
-          <LayerSlot draw={drawSeries} />
-          <Line dataKey={noValue} shape={noShape} name="Equity" dot={false} activeDot={false} legendType="none" isAnimationActive={false} className="lev-tooltip-anchor" />
-          <LayerSlot draw={drawMarkers} />
-          <LayerSlot draw={drawOverlay} />
-          <Tooltip content={renderTooltip} isAnimationActive={false} cursor={CURSOR} filterNull={false} />
-          <LayerSlot draw={drawActiveDot} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    ),
-    [onResize, grid, chartMargin, title, hatchId, xDomain, xTicks, renderXTick, yDomain, yTicks, renderYTick, drawSeries, renderTooltip],
+  const readPrice = reading === null ? undefined : grid[reading.index];
+  const readX = readPrice === undefined ? undefined : plot.toX(readPrice);
+  const row = readPrice === undefined ? undefined : rows[nearestIndex(prices, readPrice)];
+  const tooltip = useMemo<TooltipContext>(
+    () => ({ overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format }),
+    [overlays, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format],
   );
-  return <LayerContext.Provider value={layers}>{frame}</LayerContext.Provider>;
+
+  return (
+    <div ref={frameRef} className="lev-frame" style={FRAME_STYLE}>
+      <svg
+        className="lev-surface"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="application"
+        tabIndex={0}
+        onPointerMove={onPointer}
+        onPointerDown={onPointer}
+        onPointerLeave={onPointerLeave}
+        onKeyDown={onKeyDown}
+        onBlur={onPointerLeave}
+      >
+        <title>{title}</title>
+        <defs>
+          <pattern id={hatchId} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={8} height={8} fill={colors.danger} fillOpacity={0.08} />
+            <line x1={0} y1={0} x2={0} y2={8} stroke={colors.danger} strokeOpacity={0.35} strokeWidth={2} />
+          </pattern>
+        </defs>
+        <PlotProvider value={plot}>
+          <GridLayer ticks={yTicks} color={colors.grid} />
+          <BandLayer bands={bands} />
+          <ZoneLayer zones={shaded} />
+          <HorizontalLayer lines={horizontals} />
+          <SeriesLayer xs={prices} series={series} clipId={clipId} />
+          <BottomAxis ticks={xTicks} format={formatX} />
+          <LeftAxis ticks={yTicks} format={formatY} />
+          <MarkerLayer markers={verticals} />
+          {overlay}
+          {readX === undefined ? null : <Cursor x={readX} area={area} />}
+          <ActiveDot xs={prices} values={equities} price={readPrice ?? null} color={colors.equity} />
+        </PlotProvider>
+      </svg>
+      {row === undefined || readX === undefined ? null : (
+        <TooltipBox x={readX} y={reading?.pointerY ?? area.y} bounds={{ width, height }}>
+          <EquityTooltipBody row={row} context={tooltip} />
+        </TooltipBox>
+      )}
+    </div>
+  );
 });

@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
+import { usePlot } from './plot';
 import type { PriceBand } from './risk';
 
-export const BAND_COLOR = 'var(--lev-band, #6366f1)';
+export const BAND_COLOR = 'var(--lev-band)';
 const FONT_SIZE = 11;
 /** Labels only where the strip is wide enough to hold them. */
 const MIN_LABEL_WIDTH = 30;
@@ -13,13 +13,13 @@ const MIN_LABEL_WIDTH = 30;
  * annotation layers (no ReferenceArea: those re-register in the chart store on every slider step).
  */
 export const BandLayer = memo(function BandLayer({ bands }: { bands: readonly PriceBand[] }): ReactNode {
-  const xScale = useXAxisScale();
-  const plot = usePlotArea();
-  if (xScale === undefined || plot === undefined || bands.length === 0) return null;
+  const pixels = usePlot();
+  if (pixels === null || bands.length === 0) return null;
+  const { toX, area: plot } = pixels;
   const clip = (value: number): number => Math.max(plot.x, Math.min(plot.x + plot.width, value));
   const boxes = bands.map((band) => {
-    const a = xScale(band.from);
-    const b = xScale(band.to);
+    const a = toX(band.from);
+    const b = toX(band.to);
     if (a === undefined || b === undefined) return null;
     return { band, left: clip(Math.min(a, b)), right: clip(Math.max(a, b)) };
   });
@@ -32,7 +32,7 @@ export const BandLayer = memo(function BandLayer({ bands }: { bands: readonly Pr
         const outer = band.sigmas === 2;
         // Each label sits just inside its band's left edge, in the strip up to the next band; none where
         // the edge is cut off by the plot (the legend and the summary still name the range).
-        const trueLeft = xScale(band.from);
+        const trueLeft = toX(band.from);
         const clipped = trueLeft === undefined || trueLeft < plot.x;
         const next = boxes[index + 1];
         const stripRight = outer && next !== null && next !== undefined ? next.left : right;

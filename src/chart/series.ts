@@ -246,8 +246,8 @@ export function displayedEquity(curve: Curve, index: number, inverse: boolean, u
 }
 
 /**
- * The prices recharts holds for the main chart (its tooltip steps through them): the main curve's evenly spaced
- * prices without the marker prices, so they stay the same while only the position changes within one range.
+ * The prices the main chart's tooltip steps through (one per arrow key): the main curve's evenly spaced prices
+ * without the marker prices, so they stay the same while only the position changes within one range.
  */
 export function tooltipGrid(domain: PriceDomain, points = CURVE_POINTS): { price: number }[] {
   return priceGrid(domain.from, domain.to, points)

@@ -3,23 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import type { Page } from 'playwright-core';
-import { openColdPage } from './probes';
-
-interface Summary {
-  median: number;
-  p95: number;
-  count: number;
-}
-
-function summarize(samples: number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95), count: sorted.length };
-}
-
-const line = (label: string, summary: Summary, budget: string): string =>
-  `${label.padEnd(44)} median ${summary.median.toFixed(1)} ms   p95 ${summary.p95.toFixed(1)} ms   (${summary.count} samples; budget ${budget})`;
+import { line, openColdPage, sliderTimings, summarize } from './probes';
 
 interface JsSize {
   files: number;
@@ -60,64 +44,6 @@ function jsSizesOfBuild(directory: string): { total: JsSize; initial: JsSize } {
   };
   visit('index.html');
   return { total: sizeOf(directory, total), initial: sizeOf(directory, [...initial]) };
-}
-
-interface SliderTimings {
-  work: number[];
-  frame: number[];
-  full: number[];
-}
-
-/**
- * ≥ 50 keyboard steps of the leverage slider (after 10 unrecorded warm-up steps), each timed from the keydown's
- * timestamp. `gapMs` is the pause after each press: 60 ms is a held key's pace; a long gap times each step alone.
- */
-async function sliderTimings(page: Page, gapMs = 60): Promise<SliderTimings> {
-  // Page scripts are passed as strings: tsx's transpiled functions carry helpers the page does not have.
-  await page.evaluate(`(() => {
-    const work = [];
-    const frame = [];
-    const full = [];
-    window.__levWork = work;
-    window.__levFrame = frame;
-    window.__levFull = full;
-    let pending = null;
-    document.addEventListener('keydown', (event) => {
-      const start = event.timeStamp;
-      pending = start;
-      // A task queued now runs after React's synchronous commit for this discrete event.
-      setTimeout(() => work.push(performance.now() - start), 0);
-      requestAnimationFrame(() => setTimeout(() => frame.push(performance.now() - start), 0));
-    }, true);
-    // The whole update: the equity curve redrawn for this step, then the frame that shows it.
-    const curve = document.querySelector('.lev-series-equity path');
-    if (curve !== null) {
-      new MutationObserver(() => {
-        if (pending === null) return;
-        const start = pending;
-        pending = null;
-        requestAnimationFrame(() => setTimeout(() => full.push(performance.now() - start), 0));
-      }).observe(curve, { attributes: true, attributeFilter: ['d'] });
-    }
-  })()`);
-  await page.getByRole('slider', { name: 'Leverage slider' }).focus();
-  // Warm-up steps (not recorded): the first presses also pay for compiling the update path once.
-  for (let step = 0; step < 10; step += 1) {
-    await page.keyboard.press(step < 5 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForTimeout(60);
-  }
-  await page.evaluate('window.__levWork.length = 0; window.__levFrame.length = 0; window.__levFull.length = 0;');
-  const steps = 60;
-  for (let step = 0; step < steps; step += 1) {
-    await page.keyboard.press(step < steps / 2 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForTimeout(gapMs);
-  }
-  const raw: unknown = await page.evaluate('({ work: window.__levWork, frame: window.__levFrame, full: window.__levFull })');
-  const numbers = (key: string): number[] => {
-    const value: unknown = typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : [];
-    return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
-  };
-  return { work: numbers('work'), frame: numbers('frame'), full: numbers('full') };
 }
 
 /** A page with only a range input; with `followUpMs` > 0 it also spends 10 ms redrawing a paragraph that long after each step. */

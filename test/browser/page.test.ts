@@ -57,7 +57,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
       expect(Math.abs(equity - expected)).toBeLessThanOrEqual(Number(analysis.quantity) * 0.05 + 0.005 + 1e-9);
     };
 
-    const surface = page.locator('.lev-plot svg.recharts-surface').first();
+    const surface = page.locator('.lev-plot svg.lev-surface').first();
     await surface.scrollIntoViewIfNeeded();
     const box = await surface.boundingBox();
     if (box === null) throw new Error('the chart has no box');
@@ -77,8 +77,8 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.locator('body').focus();
 
-    // 19× keeps the chart's frame (the same price range and value ticks as 20×), so recharts is not updated:
-    // the tooltip must still read the new curve, not the one the frame was drawn for.
+    // 19× keeps the chart's frame (the same price range and value ticks as 20×): the tooltip must still read the
+    // new curve, not the one the frame was drawn for.
     const spec19 = inputsToSpec({ ...defaultInputs(), leverage: '19' });
     const analysis19 = analyze(spec19);
     if (!analysis19.valid) throw new Error('19× should be valid');
