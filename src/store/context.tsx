@@ -7,7 +7,24 @@ import type { InputKey } from '../config/schema';
 import type { DerivedView } from '../view/derive';
 import type { ViewSelectors } from '../view/selectors';
 
-const WidgetContext = createContext<Widget | null>(null);
+/** A setter for each input key, made once per key: memoized fields then skip renders when their own props are unchanged. */
+function inputSetters(store: CalculatorStore): (key: InputKey) => (value: string) => void {
+  const setters = new Map<InputKey, (value: string) => void>();
+  return (key) => {
+    let setter = setters.get(key);
+    if (setter === undefined) {
+      setter = (value) => store.getState().setInput(key, value);
+      setters.set(key, setter);
+    }
+    return setter;
+  };
+}
+
+interface WidgetContextValue extends Widget {
+  setterFor: (key: InputKey) => (value: string) => void;
+}
+
+const WidgetContext = createContext<WidgetContextValue | null>(null);
 
 export interface CalculatorProviderProps {
   /** An existing store (the standalone page syncs it with the URL); otherwise one is created per provider. */
@@ -20,11 +37,11 @@ export interface CalculatorProviderProps {
 export function CalculatorProvider({ store, options, children }: CalculatorProviderProps): ReactNode {
   const [ownStore] = useState(() => store ?? createCalculatorStore(options));
   const active = store ?? ownStore;
-  const widget = useMemo(() => createWidget(active), [active]);
+  const widget = useMemo(() => ({ ...createWidget(active), setterFor: inputSetters(active) }), [active]);
   return <WidgetContext.Provider value={widget}>{children}</WidgetContext.Provider>;
 }
 
-function useWidget(): Widget {
+function useWidget(): WidgetContextValue {
   const widget = useContext(WidgetContext);
   if (widget === null) throw new Error('Calculator hooks need a <CalculatorProvider> above them.');
   return widget;
@@ -47,23 +64,9 @@ export function useCalculator<T>(selector: (state: CalculatorState) => T): T {
 /** A value from one of the widget's memoized selectors (`useView(selectors.selectScenarioPlans)`): the same subscription. */
 export const useView: <T>(selector: (state: CalculatorState) => T) => T = useCalculator;
 
-/**
- * One setter per input key for this widget, the same function on every render: memoized fields then skip renders
- * when their own props are unchanged.
- */
+/** This widget's setter for an input key, the same function on every render. */
 export function useInputSetters(): (key: InputKey) => (value: string) => void {
-  const store = useCalculatorStore();
-  return useMemo(() => {
-    const setters = new Map<InputKey, (value: string) => void>();
-    return (key) => {
-      let setter = setters.get(key);
-      if (setter === undefined) {
-        setter = (value) => store.getState().setInput(key, value);
-        setters.set(key, setter);
-      }
-      return setter;
-    };
-  }, [store]);
+  return useWidget().setterFor;
 }
 
 /** Everything derived from the inputs, shared by every component of the widget; keeps the last valid result. */

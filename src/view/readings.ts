@@ -1,6 +1,7 @@
 import type { ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
+import type { Inputs } from '../config/schema';
 import { DEFAULT_TICK } from './derive';
 
 /** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */
@@ -29,6 +30,24 @@ export function readingContext(venue: VenuePreset | undefined): ReadingContext {
     base: custom ? 'units' : venue.base,
     quote: venue?.quote ?? 'USD',
   };
+}
+
+/** Units and rounding for the toolbox's figures. */
+export interface ToolContext {
+  tick: string;
+  quote: string;
+  base: string;
+  /** Margin currency: the coin for inverse contracts. */
+  marginUnit: string;
+  coin: boolean;
+  /** Unit of a position size: base units, or USD face value for inverse. */
+  sizeUnit: string;
+}
+
+export function toolContext(venue: VenuePreset | undefined, instrument: Inputs['instrument']): ToolContext {
+  const { tick, quote, base } = readingContext(venue);
+  const coin = instrument === 'inverse';
+  return { tick, quote, base, marginUnit: coin ? base : quote, coin, sizeUnit: coin ? quote : base };
 }
 
 /** Liquidation-type prices round toward entry, so the shown level is reached no later than the true one. */

@@ -11,7 +11,8 @@ import { useCalculator, useCalculatorStore } from '../../store/context';
 import { useFormatter } from '../../store/format';
 import type { PortfolioTool } from '../../view/toolbox';
 import { CellInput, Figures, ToolField, ToolMessage } from './parts';
-import type { Figure, ToolContext } from './parts';
+import type { Figure } from './parts';
+import type { ToolContext } from '../../view/readings';
 
 /** What the contagion chart needs; the app hands in the chart layer's component (ui and chart never import each other). */
 export interface ContagionSlotProps {

@@ -3,29 +3,14 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { fieldDefinition } from '../../config/schema';
 import type { InputKey } from '../../config/schema';
 import { useDerived } from '../../store/context';
+import { toolContext } from '../../view/readings';
+import type { ToolContext } from '../../view/readings';
 import { describedBy, FieldFrame, useFrameIds } from '../../ui/Field';
 import { unitFor } from '../../ui/inputHelpers';
 
-/** Units and rounding for the toolbox's figures. */
-export interface ToolContext {
-  tick: string;
-  quote: string;
-  base: string;
-  /** Margin currency: the coin for inverse contracts. */
-  marginUnit: string;
-  coin: boolean;
-  /** Unit of a position size: base units, or USD face value for inverse. */
-  sizeUnit: string;
-}
-
 export function useToolContext(): ToolContext {
   const { venue, inputs } = useDerived();
-  return useMemo(() => {
-    const quote = venue?.quote ?? 'USD';
-    const base = venue === undefined || venue.id === 'custom' ? 'units' : venue.base;
-    const coin = inputs.instrument === 'inverse';
-    return { tick: venue?.tick ?? '0.01', quote, base, marginUnit: coin ? base : quote, coin, sizeUnit: coin ? quote : base };
-  }, [venue, inputs.instrument]);
+  return useMemo(() => toolContext(venue, inputs.instrument), [venue, inputs.instrument]);
 }
 
 export interface ToolFieldProps {

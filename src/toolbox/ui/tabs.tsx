@@ -11,7 +11,8 @@ import type { ToolsByTab } from '../../view/toolbox';
 import type { ValidAnalysis } from '../../model/types';
 import { BracketsTable } from '../../ui/BracketsTable';
 import { CellInput, Figures, ToolField, ToolMessage } from './parts';
-import type { Figure, ToolContext } from './parts';
+import type { Figure } from './parts';
+import type { ToolContext } from '../../view/readings';
 
 /** One keyboard step of a price field: 0.1 % of the reference price, at least one tick. */
 export function priceStep(reference: string, tick: string): number {
