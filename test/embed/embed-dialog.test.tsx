@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultInputs, parseConfig, toQueryString } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { parseConfig, toQueryString } from '../../src/config/codec';
+import type { Inputs } from '../../src/config/schema';
 import { CalculatorProvider } from '../../src/store/context';
 import { createCalculatorStore } from '../../src/store/calculatorStore';
 import { EmbedDialog } from '../../src/app/EmbedDialog';
@@ -55,7 +56,7 @@ describe('embed snippets', () => {
     expect(parsed.rejected).toEqual([]);
     expect(parsed.unknown).toEqual([]);
     expect(toQueryString(parsed.inputs)).toBe(toQueryString(shortOnBybit));
-    expect(parsed.widget).toMatchObject({ theme: 'dark', controls: 'leverage,side', views: 'results,chart' });
+    expect(parsed.widget).toMatchObject({ theme: 'dark', controls: ['leverage', 'side'], views: ['results', 'chart'] });
     expect(snippets.element).toContain(`<script type="module" src="${base}leverage-lens.js"></script>`);
   });
 
@@ -129,7 +130,8 @@ describe('the Embed dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Embed' }));
     await user.click(screen.getByRole('button', { name: 'Copy the iframe snippet' }));
     expect(writeText).toHaveBeenCalledWith(screen.getByLabelText<HTMLTextAreaElement>('iframe').value);
-    expect(screen.getByText('Copied')).toBeTruthy();
+    // Announced through a live region beside the snippet.
+    expect(screen.getByText('Copied').getAttribute('role')).toBe('status');
     clipboard.mockRestore();
   });
 });

@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import type { Analysis } from '../../src/model/types';
-import { defaultInputs, inputsToSpec, parseConfig } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import { parseConfig } from '../../src/config/codec';
 import { formatPrice } from '../../src/config/format';
 import { DEFAULT_VIEWS, propsToEntries, readEmbedConfig, schemaKeys } from '../../src/embed/config';
 import { LeverageLens } from '../../src/embed/LeverageLens';
-import { expectNoBadNumbers, failOnConsoleErrors } from '../ui/helpers';
+import { describedText, expectNoBadNumbers, failOnConsoleErrors } from '../ui/helpers';
 
 failOnConsoleErrors();
 
@@ -18,6 +20,11 @@ function expectedLiquidation(pairs: [string, string][]): string {
   const analysis = analyze(inputsToSpec(inputs));
   if (!analysis.valid || analysis.liquidationPrice === null) throw new Error('the configuration should have a liquidation price');
   return formatPrice(analysis.liquidationPrice, findVenue(inputs.venue)?.tick ?? '0.01', { direction: analysis.side === 'long' ? 'up' : 'down' });
+}
+
+/** The widget's headings in order, all or of one level (its title and the results panel are level 2). */
+function headings(level?: number): (string | null)[] {
+  return screen.getAllByRole('heading', level === undefined ? {} : { level }).map((heading) => heading.textContent);
 }
 
 function liquidationIn(container: HTMLElement): string {
@@ -83,7 +90,7 @@ describe('<LeverageLens />', () => {
     const pairs: [string, string][] = [['entry', '50000'], ['leverage', '20'], ['side', 'long'], ['controls', 'leverage']];
     const { container } = render(<LeverageLens entry="50000" leverage={20} side="long" controls="leverage" />);
     expect(liquidationIn(container)).toBe(expectedLiquidation(pairs));
-    expect(screen.getByLabelText('Leverage')).toBeTruthy();
+    expect(screen.getByLabelText('Leverage')).toHaveProperty('value', '20');
     expect(screen.queryByLabelText('Entry price')).toBeNull();
     expect(screen.queryByLabelText('Collateral')).toBeNull();
     expectNoBadNumbers(container);
@@ -143,7 +150,7 @@ describe('<LeverageLens />', () => {
 
   it('shows a notice inside the widget for a bad value and draws the defaults', () => {
     const { container } = render(<LeverageLens leverage="twenty" entry="50000" />);
-    expect(screen.getByText(/could not be used, so defaults were loaded for: Leverage \(leverage\)/)).toBeTruthy();
+    expect(container.contains(screen.getByText(/could not be used, so defaults were loaded for: Leverage \(leverage\)/))).toBe(true);
     expect(liquidationIn(container)).toBe(expectedLiquidation([['entry', '50000']]));
   });
 
@@ -162,31 +169,32 @@ describe('<LeverageLens />', () => {
 
   it('shows only the panels named in views', () => {
     render(<LeverageLens views="results" />);
-    expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
+    expect(headings(2)).toEqual(['Results']);
     expect(screen.queryByRole('tablist', { name: 'Chart view' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Inputs' })).toBeNull();
   });
 
   it('shows every input under views="inputs" when no controls are named', () => {
     render(<LeverageLens views="inputs,results" />);
-    expect(screen.getByLabelText('Venue preset')).toBeTruthy();
-    expect(screen.getByLabelText('Entry price')).toBeTruthy();
-    expect(screen.getByRole('button', { name: /Advanced settings/ })).toBeTruthy();
+    expect(screen.getByLabelText('Venue preset')).toHaveProperty('value', defaultInputs().venue);
+    expect(screen.getByLabelText('Entry price')).toHaveProperty('value', defaultInputs().entry);
+    expect(screen.getByRole('button', { name: /Advanced settings/ }).getAttribute('aria-expanded')).toBe('false');
   });
 
   it('shows only the amplification view, without tabs, when only that chart is asked for', async () => {
     render(<LeverageLens views="amplification" />);
     expect(screen.queryByRole('tablist', { name: 'Chart view' })).toBeNull();
-    expect(screen.getByRole('heading', { name: 'Amplification' })).toBeTruthy();
-    expect(await screen.findByRole('figure', { name: 'Return on margin against price move at several leverages' })).toBeTruthy();
+    expect(headings()).toEqual(['Amplification']);
+    const fan = await screen.findByRole('figure', { name: 'Return on margin against price move at several leverages' });
+    expect(describedText(fan)).toMatch(/^Return on margin \(ROE\) against the price move for /);
     expect(screen.queryByRole('figure', { name: /^Equity in .* against price$/ })).toBeNull();
   });
 
   it('shows only the equity chart, without tabs, under views="chart"', () => {
     render(<LeverageLens views="chart" />);
     expect(screen.queryByRole('tablist', { name: 'Chart view' })).toBeNull();
-    expect(screen.getByRole('heading', { name: 'Equity vs price' })).toBeTruthy();
-    expect(screen.getByRole('figure', { name: /^Equity in .* against price$/ })).toBeTruthy();
+    expect(headings()).toEqual(['Equity vs price']);
+    expect(describedText(screen.getByRole('figure', { name: /^Equity in .* against price$/ }))).toContain(`Liquidation at ${expectedLiquidation([])}`);
   });
 
   it('offers both chart views as tabs when both are asked for', () => {
@@ -197,7 +205,7 @@ describe('<LeverageLens />', () => {
 
   it('takes a title and a fixed height', () => {
     const { container } = render(<LeverageLens title="BTC at 20×" height={480} views="results" />);
-    expect(screen.getByRole('heading', { name: 'BTC at 20×' })).toBeTruthy();
+    expect(headings(2)).toEqual(['BTC at 20×', 'Results']);
     const root = container.querySelector<HTMLElement>('.lev-embed');
     expect(root?.style.height).toBe('480px');
     expect(root?.getAttribute('data-theme')).toBe('auto');

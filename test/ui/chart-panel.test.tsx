@@ -4,10 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
 import { CalculatorProvider } from '../../src/store/context';
 import { createCalculatorStore } from '../../src/store/calculatorStore';
-import { derive } from '../../src/store/derive';
+import { derive } from '../../src/view/derive';
 import type { CalculatorStore } from '../../src/store/calculatorStore';
-import { defaultInputs } from '../../src/config/codec';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
 import { formatPrice } from '../../src/config/format';
+import { describedText } from './helpers';
 
 function renderPanel(store: CalculatorStore = createCalculatorStore()): { store: CalculatorStore } {
   render(
@@ -37,14 +38,15 @@ describe('ChartPanel', () => {
     const amplificationTab = screen.getByRole('tab', { name: 'Amplification' });
     expect(equityTab).toHaveProperty('ariaSelected', 'true');
     expect(screen.getByRole('tabpanel')).toBe(screen.getByRole('tabpanel', { name: 'Equity vs price' }));
-    expect(screen.getByRole('figure', { name: /Equity in USDT against price/ })).toBeTruthy();
+    expect(screen.getByRole('tabpanel').contains(screen.getByRole('figure', { name: /Equity in USDT against price/ }))).toBe(true);
 
     await user.click(amplificationTab);
     expect(store.getState().view).toBe('amplification');
     expect(amplificationTab).toHaveProperty('ariaSelected', 'true');
-    expect(screen.getByRole('figure', { name: /Return on margin against price move/ })).toBeTruthy();
-    expect(screen.getByRole('figure', { name: 'Effective leverage against price' })).toBeTruthy();
-    expect(screen.getByText(/The axis is capped at 100×/)).toBeTruthy();
+    const panel = screen.getByRole('tabpanel', { name: 'Amplification' });
+    expect(panel.contains(screen.getByRole('figure', { name: /Return on margin against price move/ }))).toBe(true);
+    expect(describedText(screen.getByRole('figure', { name: 'Effective leverage against price' }))).toMatch(/The axis is capped at 100×\.$/);
+    expect(screen.queryByRole('figure', { name: /Equity in USDT against price/ })).toBeNull();
 
     // Arrow keys move between tabs (roving tab index).
     await user.keyboard('{ArrowLeft}');
@@ -116,7 +118,7 @@ describe('ChartPanel', () => {
   it('offers the export buttons with accessible names', () => {
     renderPanel();
     const exports = screen.getByRole('group', { name: 'Export' });
-    expect(within(exports).getByRole('button', { name: 'Download PNG' })).toBeTruthy();
+    expect(within(exports).getByRole('button', { name: 'Download PNG' })).toHaveProperty('disabled', false);
     expect(within(exports).getByRole('button', { name: 'Download CSV' })).toHaveProperty('disabled', false);
   });
 
@@ -134,14 +136,17 @@ describe('ChartPanel', () => {
     await user.click(btc);
     expect(store.getState().equityUnit).toBe('coin');
     expect(btc.getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('figure', { name: /Equity in BTC against price/ })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Legend' })).getByText(/Scenario: Lower leverage/)).toBeTruthy();
+    expect(screen.getByRole('tabpanel').contains(screen.getByRole('figure', { name: /Equity in BTC against price/ }))).toBe(true);
+    expect(screen.queryByRole('figure', { name: /Equity in USD against price/ })).toBeNull();
+    const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(legend.filter((entry) => entry.includes('Scenario: Lower leverage'))).toHaveLength(1);
   });
 
   it('says what to do when there is nothing valid to draw', () => {
-    const store = createCalculatorStore({ inputs: { ...defaultInputs(), entry: '' } });
+    const store = createCalculatorStore({ inputs: inputsWith({ entry: '' }) });
     renderPanel(store);
-    expect(screen.getByText('Enter a valid position to see the chart.')).toBeTruthy();
+    expect(screen.getByRole('tabpanel', { name: 'Equity vs price' }).textContent).toContain('Enter a valid position to see the chart.');
+    expect(screen.queryByRole('figure')).toBeNull();
     expect(screen.getByRole('button', { name: 'Download CSV' })).toHaveProperty('disabled', true);
   });
 });

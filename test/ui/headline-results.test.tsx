@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import type { ValidAnalysis } from '../../src/model/types';
-import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
-import { formatPercent, formatPrice, formatTimes } from '../../src/config/format';
+import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import type { Inputs } from '../../src/config/schema';
+import { formatNumber, formatPercent, formatPrice, formatTimes } from '../../src/config/format';
 import { HeadlineResults } from '../../src/ui/HeadlineResults';
 import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from './helpers';
 
@@ -35,13 +36,15 @@ describe('headline results', () => {
     expect(result(container, 'amplification')).toBe(formatTimes(analysis.amplification));
     expect(container.querySelector('[data-result="liquidationPrice"]')?.getAttribute('data-unit')).toBe('USDT');
     expect(result(container, 'convention')).toBe(analysis.convention);
-    expect(screen.getByText(/before this position is liquidated\./)).toBeTruthy();
-    expect(screen.getByText(/A 1 % move changes your equity by/)).toBeTruthy();
+    // The readings under the figures put the model's distance and amplification in words.
+    const distance = formatPercent(Math.abs(Number(analysis.liquidationDistance)), { digits: 1 });
+    expect(screen.getByText(/before this position is liquidated\./).textContent).toBe(`BTC can fall ${distance} before this position is liquidated.`);
+    expect(screen.getByText(/A 1 % move changes your equity by/).textContent).toBe(`A 1 % move changes your equity by ${formatNumber(analysis.amplification, { digits: 2 })} %.`);
     expectNoBadNumbers(container);
   });
 
   it('round a short’s liquidation price down, toward entry', () => {
-    const inputs = { ...defaultInputs(), side: 'short' };
+    const inputs = inputsWith({ side: 'short' });
     const { container } = renderWithStore(<HeadlineResults />, { inputs });
     const analysis = analysisOf(inputs);
     expect(result(container, 'liquidationPrice')).toBe(formatPrice(analysis.liquidationPrice, '0.1', { direction: 'down' }));
@@ -61,21 +64,23 @@ describe('headline results', () => {
   });
 
   it('say why there is no liquidation price', () => {
-    const inputs = { ...defaultInputs(), leverage: '1' };
+    const inputs = inputsWith({ leverage: '1' });
     const analysis = analysisOf(inputs);
     const { container } = renderWithStore(<HeadlineResults />, { inputs });
     expect(result(container, 'liquidationPrice')).toBe('None');
     expect(analysis.liquidationNote).not.toBeNull();
-    expect(screen.getByText(analysis.liquidationNote ?? '')).toBeTruthy();
+    // The reading beside "None" is the model's own reason.
+    expect(container.querySelector('[data-result="liquidationPrice"]')?.closest('li, tr, div')?.textContent).toContain(analysis.liquidationNote ?? '?');
     expectNoBadNumbers(container);
   });
 
   it('list the model’s warnings', () => {
-    const inputs = { ...defaultInputs(), collateral: '100', leverage: '125' };
+    const inputs = inputsWith({ collateral: '100', leverage: '125' });
     const analysis = analysisOf(inputs);
     expect(analysis.warnings.length).toBeGreaterThan(0);
     renderWithStore(<HeadlineResults />, { inputs });
-    for (const warning of analysis.warnings) expect(screen.getByText(warning)).toBeTruthy();
+    const listed = screen.getAllByRole('listitem').filter((item) => item.closest('[aria-label="Warnings"]') !== null);
+    expect(listed.map((item) => item.textContent)).toEqual(analysis.warnings.map((warning) => `Warning: ${warning}`));
   });
 
   it('show loans with their debt, in the loan’s currency', () => {
@@ -88,8 +93,8 @@ describe('headline results', () => {
   });
 
   it('ask for valid inputs when there has never been a valid result', () => {
-    const { container } = renderWithStore(<HeadlineResults />, { inputs: { ...defaultInputs(), entry: 'abc' } });
-    expect(screen.getByText(/Enter a valid position to see results — fix Entry price/)).toBeTruthy();
+    const { container } = renderWithStore(<HeadlineResults />, { inputs: inputsWith({ entry: 'abc' }) });
+    expect(screen.getByRole('status').textContent).toBe('Enter a valid position to see results — fix Entry price.');
     expect(container.querySelector('[data-result]')).toBeNull();
   });
 });

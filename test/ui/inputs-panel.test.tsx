@@ -3,11 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
-import { applyVenue, defaultInputs, fieldErrors, inputsToSpec } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
+import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
+import { fieldErrors, inputsToSpec } from '../../src/config/spec';
+import type { Inputs } from '../../src/config/schema';
 import { formatPrice } from '../../src/config/format';
 import { leverageToSlider, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
-import { expectNoBadNumbers, failOnConsoleErrors, renderInputsAndResults } from './helpers';
+import { describedText, expectNoBadNumbers, failOnConsoleErrors, renderInputsAndResults, resultsStatus } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
@@ -31,12 +32,6 @@ function defaultLiquidation(): string {
   return formatPrice(analysis.liquidationPrice, findVenue(defaultInputs().venue)?.tick ?? '0.01', { direction: 'up' });
 }
 
-/** The message element the field points at first in aria-describedby. */
-function messageOf(input: HTMLElement): string | null | undefined {
-  const [first] = (input.getAttribute('aria-describedby') ?? '').split(' ');
-  return document.getElementById(first ?? '')?.textContent;
-}
-
 describe('bad input', () => {
   const cases: [label: string, key: keyof Inputs, value: string][] = [
     ['Entry price', 'entry', ''],
@@ -58,16 +53,16 @@ describe('bad input', () => {
     // Pasted whole, so no valid prefix ("50" of "500") becomes the last valid result.
     if (value !== '') await user.paste(value);
 
-    const expected = fieldErrors({ ...defaultInputs(), [key]: value })[key];
+    const expected = fieldErrors(inputsWith({ [key]: value }))[key];
     expect(expected).toBeDefined();
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(messageOf(input)).toContain(expected);
+    expect(describedText(input)).toContain(expected);
     expect(input.value).toBe(value);
     // The other fields keep what was typed.
     for (const [otherLabel, otherKey] of [['Entry price', 'entry'], ['Collateral', 'collateral'], ['Leverage', 'leverage']] as const) {
       if (otherKey !== key) expect(textbox(otherLabel).value).toBe(defaultInputs()[otherKey]);
     }
-    expect(screen.getByText(/Showing the last valid inputs/)).toBeTruthy();
+    expect(resultsStatus()).toContain(`Showing the last valid inputs — fix ${label}`);
     expect(liquidationText(container)).toBe(defaultLiquidation());
     expectNoBadNumbers(container);
   });
@@ -87,22 +82,23 @@ describe('bad input', () => {
 
   it('a maintenance rate that liquidates at once is an inline error on the rate', async () => {
     const user = userEvent.setup();
-    const { container } = page({ ...defaultInputs(), tiers: '' });
+    const { container } = page(inputsWith({ tiers: '' }));
     await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
     const rate = textbox('Maintenance rate');
     await user.clear(rate);
     await user.type(rate, '10');
-    const expected = fieldErrors({ ...defaultInputs(), tiers: '', mmr: '10' }).mmr;
+    const expected = fieldErrors(inputsWith({ tiers: '', mmr: '10' })).mmr;
     expect(expected).toMatch(/liquidated at once/);
     expect(rate.getAttribute('aria-invalid')).toBe('true');
-    expect(messageOf(rate)).toContain(expected);
-    expect(screen.getByText(/Showing the last valid inputs/)).toBeTruthy();
+    expect(describedText(rate)).toContain(expected);
+    expect(resultsStatus()).toContain('Showing the last valid inputs — fix Maintenance rate');
     expectNoBadNumbers(container);
   });
 
   it('points to Advanced settings when the faulty field is folded away', () => {
-    page({ ...defaultInputs(), tiers: '', mmr: '10' });
-    expect(screen.getByText('Check Maintenance rate under Advanced settings.')).toBeTruthy();
+    page(inputsWith({ tiers: '', mmr: '10' }));
+    expect(screen.getByText(/under Advanced settings\./).textContent).toBe('Check Maintenance rate under Advanced settings.');
+    expect(screen.getByRole('button', { name: 'Advanced settings' }).getAttribute('aria-expanded')).toBe('false');
   });
 });
 
@@ -166,7 +162,7 @@ describe('venue presets and custom values', () => {
 
     await user.clear(rate);
     await user.type(rate, '0.6');
-    expect(within(rateField).getByText('custom')).toBeTruthy();
+    expect(within(rateField).getByText('custom').getAttribute('title')).toBe('Changed from the venue preset');
     expect(rate.getAttribute('aria-describedby')).toContain(within(rateField).getByText('custom').id);
   });
 
@@ -182,7 +178,7 @@ describe('venue presets and custom values', () => {
     expect(current[0]?.textContent).toMatch(/Applies at entry and at liquidation/);
     await user.click(disclosure);
     expect(disclosure.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByLabelText('Brackets')).toBeTruthy();
+    expect(screen.getByLabelText('Brackets')).toHaveProperty('value', defaultInputs().tiers);
   });
 });
 
@@ -194,8 +190,9 @@ describe('instruments', () => {
     expect(screen.queryByLabelText('Loops')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Instrument'), 'loan');
     expect(textbox('Liquidation threshold').value).toBe('83');
-    expect(screen.getByLabelText('Loan-to-value per loop')).toBeTruthy();
-    expect(screen.getByLabelText('Loops')).toBeTruthy();
+    const loan = applyVenue(defaultInputs(), 'aave-v3-eth');
+    expect(textbox('Loan-to-value per loop').value).toBe(loan.ltv);
+    expect(textbox('Loops').value).toBe(loan.loops);
     expect(screen.getByLabelText('Venue preset')).toHaveProperty('value', 'aave-v3-eth');
     expect(screen.queryByRole('table', { name: /Maintenance brackets/ })).toBeNull();
 
@@ -222,7 +219,7 @@ describe('the worked-out figure', () => {
     const size = textbox('Size');
     expect(size.readOnly).toBe(true);
     expect(Number(size.value)).toBe(Number(analysis.size));
-    expect(messageOf(size)).toMatch(/Worked out from collateral and leverage/);
+    expect(describedText(size)).toMatch(/Worked out from collateral and leverage/);
 
     await user.selectOptions(screen.getByLabelText('Work out'), 'leverage');
     expect(textbox('Size').readOnly).toBe(false);

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
 import { CalculatorProvider } from '../../src/store/context';
@@ -6,7 +6,8 @@ import { createCalculatorStore } from '../../src/store/calculatorStore';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { liquidationPriceAt } from '../../src/model/carry';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { RiskOverTime } from '../../src/chart/RiskOverTimeChart';
 import { afterHoldMarker, bandSummary, riskPathPlan } from '../../src/chart/risk';
@@ -39,7 +40,7 @@ describe('the liquidation price over the holding period', () => {
     expect(summary?.textContent).toContain(formatPrice(liquidationPriceAt(spec, '168'), units.tick));
     expect(container.querySelector('.lev-series-path-liquidation path')).not.toBeNull();
     expect(container.querySelector('.lev-series-path-equity path')).not.toBeNull();
-    expect(screen.getByRole('region', { name: 'Liquidation price over the holding period' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Liquidation price over the holding period' }).contains(figure)).toBe(true);
     expect(container.textContent).not.toMatch(/NaN|Infinity/);
   });
 
@@ -67,7 +68,7 @@ describe('the main chart with risk over time', () => {
   it('shades the horizon’s price range behind the curve, with a toggle, and marks liquidation after the hold', async () => {
     const user = userEvent.setup();
     const container = renderPanel();
-    const { analysis } = defaults();
+    const { spec, analysis } = defaults();
     expect(container.querySelector('.lev-band-1 rect')).not.toBeNull();
     expect(container.querySelector('.lev-band-2 rect')).not.toBeNull();
     const marker = afterHoldMarker(analysis, defaultFormatter);
@@ -77,21 +78,23 @@ describe('the main chart with risk over time', () => {
     const summary = document.getElementById(figure.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
     expect(summary).toContain(bandSummary(analysis.risk, '0.1', 'USDT', defaultFormatter));
     expect(summary).toContain('The second liquidation marker (Liq. after 7 d');
-    expect(screen.getByText('7-day price range (±1σ, ±2σ)')).toBeTruthy();
+    const legend = (): string[] => within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((item) => item.textContent?.trim() ?? '');
+    expect(legend()).toContain('7-day price range (±1σ, ±2σ)');
 
     const toggle = screen.getByRole('checkbox', { name: 'Show the 7-day price range' });
     expect(toggle).toHaveProperty('checked', true);
     await user.click(toggle);
     expect(container.querySelector('.lev-band')).toBeNull();
-    expect(screen.queryByText('7-day price range (±1σ, ±2σ)')).toBeNull();
+    expect(legend()).not.toContain('7-day price range (±1σ, ±2σ)');
     await user.click(toggle);
     expect(container.querySelector('.lev-band')).not.toBeNull();
     // The holding-period chart is loaded once the page is idle, after the first chart.
-    expect(await screen.findByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }, { timeout: 5000 })).toBeTruthy();
+    const later = await screen.findByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }, { timeout: 5000 });
+    expect(document.getElementById(later.getAttribute('aria-describedby') ?? '')?.textContent).toContain(formatPrice(liquidationPriceAt(spec, '168'), units.tick));
   });
 
   it('has no range toggle or bands without volatility', () => {
-    const store = createCalculatorStore({ inputs: { ...defaultInputs(), volatility: '' } });
+    const store = createCalculatorStore({ inputs: inputsWith({ volatility: '' }) });
     const { container } = render(
       <CalculatorProvider store={store}>
         <ChartPanel />

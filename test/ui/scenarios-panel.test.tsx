@@ -2,12 +2,13 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/model/analyze';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { formatPrice, formatTimes } from '../../src/config/format';
 import { MAX_SCENARIOS } from '../../src/store/calculatorStore';
 import { InputsPanel } from '../../src/ui/InputsPanel';
 import { ScenariosPanel } from '../../src/ui/ScenariosPanel';
-import { failOnConsoleErrors, renderWithStore } from './helpers';
+import { describedText, failOnConsoleErrors, renderWithStore } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
@@ -29,7 +30,7 @@ describe('scenarios', () => {
     const table = screen.getByRole('table', { name: 'Scenario comparison' });
     const saved = within(table).getByRole('row', { name: /20x base/ });
     const base = analyze(inputsToSpec(defaultInputs()));
-    const now = analyze(inputsToSpec({ ...defaultInputs(), leverage: '50' }));
+    const now = analyze(inputsToSpec(inputsWith({ leverage: '50' })));
     if (!base.valid || !now.valid) throw new Error('both are valid');
     expect(saved.textContent).toContain(formatTimes(base.leverage));
     expect(saved.textContent).toContain(formatPrice(base.liquidationPrice, '0.1', { direction: 'up' }));
@@ -48,7 +49,8 @@ describe('scenarios', () => {
     expect(store.getState().scenarios).toHaveLength(MAX_SCENARIOS);
     const button = screen.getByRole('button', { name: 'Save scenario' });
     expect(button).toHaveProperty('disabled', true);
-    expect(screen.getByText(/All 4 slots are used/)).toBeTruthy();
+    // The reason is announced with the name field, whose hint it is.
+    expect(describedText(screen.getByLabelText('Scenario name'))).toBe('All 4 slots are used: remove a scenario to save another.');
     await user.click(screen.getByRole('button', { name: 'Remove scenario S2' }));
     expect(button).toHaveProperty('disabled', false);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([expect.stringContaining('S1'), expect.stringContaining('S3'), expect.stringContaining('S4')]);
@@ -70,8 +72,8 @@ describe('scenarios', () => {
   });
 
   it('cannot save invalid inputs', () => {
-    renderWithStore(<ScenariosPanel />, { inputs: { ...defaultInputs(), entry: '' } });
+    renderWithStore(<ScenariosPanel />, { inputs: inputsWith({ entry: '' }) });
     expect(screen.getByRole('button', { name: 'Save scenario' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('Fix the inputs to save them as a scenario.')).toBeTruthy();
+    expect(describedText(screen.getByLabelText('Scenario name'))).toBe('Fix the inputs to save them as a scenario.');
   });
 });
