@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { fieldDefinition } from '../config/fields';
-import type { InputKey } from '../config/fields';
+import { fieldDefinition } from '../config/schema';
+import type { InputKey } from '../config/schema';
 import { useCalculator } from '../store/context';
 import { useFormatter } from '../store/format';
 import { embedSnippets } from './embedSnippets';

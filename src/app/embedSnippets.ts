@@ -1,5 +1,5 @@
 import { serializeInputs } from '../config/codec';
-import type { Inputs } from '../config/codec';
+import type { Inputs } from '../config/schema';
 import type { ThemeChoice } from '../store/calculatorStore';
 
 /** What the author chose in the Embed dialog, on top of the current inputs. */

@@ -1,11 +1,13 @@
-import { defaultInputs, parseConfig, serializeInputs } from '../config/codec';
-import type { Inputs, ParsedConfig } from '../config/codec';
-import { fieldDefinition, isInputKey } from '../config/fields';
+import { defaultInputs } from '../config/presets';
+import { configNotices, parseConfig, serializeInputs } from '../config/codec';
+import type { Inputs } from '../config/schema';
+import type { ParsedConfig } from '../config/codec';
 import type { CalculatorStoreOptions, Scenario, ThemeChoice } from '../store/calculatorStore';
 
 /** localStorage key of the standalone page; bump the suffix with the URL schema version. */
 export const STORAGE_KEY = 'leverage-lens:v1';
-const MAX_LISTED = 8;
+/** A saved session longer than this is not read (it could only come from tampering): four scenarios fit in a few KB. */
+export const MAX_STORED_LENGTH = 64_000;
 
 export interface PersistedState {
   inputs: Inputs;
@@ -20,28 +22,12 @@ export function queryFor(inputs: Inputs, theme: ThemeChoice): string {
   return new URLSearchParams(pairs).toString();
 }
 
-function themeOf(value: string | undefined): ThemeChoice | null {
-  return value === 'auto' || value === 'light' || value === 'dark' ? value : null;
-}
-
-function keyName(key: string): string {
-  return isInputKey(key) ? `${fieldDefinition(key).label} (${key})` : key;
-}
-
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_LISTED).join(', ');
-  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
-}
-
-/** Plain-text notices for what a link got wrong: each names the keys involved. */
+/** Plain-text notices for what a link got wrong: each names the key and the reason. */
 export function noticesFor(parsed: ParsedConfig, source: 'link' | 'saved session'): string[] {
-  const notices: string[] = [];
-  if (parsed.rejected.length > 0) {
-    notices.push(`Some values in the ${source} could not be used, so defaults were loaded for: ${listed(parsed.rejected.map(keyName))}.`);
-  }
-  if (parsed.unknown.length > 0) notices.push(`The ${source} had settings this page does not know, which were ignored: ${listed(parsed.unknown)}.`);
-  if (parsed.versionNote !== null) notices.push(parsed.versionNote);
-  return notices;
+  return configNotices(parsed, {
+    rejected: `Some values in the ${source} could not be used, so defaults were loaded for`,
+    unknown: `The ${source} had settings this page does not know, which were ignored`,
+  });
 }
 
 export interface LinkState {
@@ -70,7 +56,7 @@ export function readLink(search: string, source: 'link' | 'saved session' = 'lin
   const params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return null;
   const parsed = parseConfig(params.entries());
-  return { inputs: parsed.inputs, theme: themeOf(parsed.widget.theme), notices: noticesFor(parsed, source) };
+  return { inputs: parsed.inputs, theme: parsed.widget.theme ?? null, notices: noticesFor(parsed, source) };
 }
 
 /** The saved session as text, or null for the default state (nothing worth keeping). */
@@ -103,6 +89,7 @@ const emptyStored: StoredState = { inputs: null, theme: null, scenarios: [], not
 /** Reads the saved session; anything unreadable is dropped. It goes through the same codec as links. */
 export function parseStored(text: string | null): StoredState {
   if (text === null) return emptyStored;
+  if (text.length > MAX_STORED_LENGTH) return { ...emptyStored, notices: ['Your saved session was too large to be read, so the defaults were loaded.'] };
   let data: unknown;
   try {
     data = JSON.parse(text);

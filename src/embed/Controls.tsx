@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model/venues';
-import { instrumentOf } from '../config/codec';
-import { fieldDefinition } from '../config/fields';
-import type { InputKey } from '../config/fields';
+import { fieldDefinition } from '../config/schema';
+import type { InputKey } from '../config/schema';
 import { useCalculatorStore, useDerived } from '../store/context';
 import { CheckboxField, SegmentedField, SelectField, TextField } from '../ui/Field';
 import { LeverageControl } from '../ui/LeverageControl';
-import { derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../ui/inputHelpers';
-import type { ThreeWayKey } from '../ui/inputHelpers';
+import { derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../ui/inputHelpers';
+import type { ThreeWayKey } from '../config/schema';
+import { solvedKeys } from '../config/schema';
 
 const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
 
@@ -19,8 +19,8 @@ function isThreeWay(key: InputKey): key is ThreeWayKey {
 export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
   const store = useCalculatorStore();
   const { inputs, errors, current, shown, venue, customized } = useDerived();
-  const instrument = instrumentOf(inputs);
-  const worked = new Set<ThreeWayKey>(derivedKeys(inputs));
+  const instrument = inputs.instrument;
+  const worked = new Set<ThreeWayKey>(solvedKeys(inputs));
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
 
   const control = (key: InputKey): ReactNode => {

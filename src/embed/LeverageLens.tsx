@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Analysis } from '../model/types';
-import type { ConfigKey } from '../config/fields';
+import type { ConfigKey } from '../config/schema';
 import { propsToEntries } from './config';
 import { EmbeddedWidget } from './Widget';
 

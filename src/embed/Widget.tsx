@@ -11,7 +11,7 @@ import { HeadlineResults } from '../ui/HeadlineResults';
 import { InputsPanel } from '../ui/InputsPanel';
 import { NoticeList } from '../ui/NoticeList';
 import { ScenariosPanel } from '../ui/ScenariosPanel';
-import { changedInputs, readEmbedConfig } from './config';
+import { changedInputs, patchInputs, readEmbedConfig } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
 import { Controls } from './Controls';
 // Imported here, not only through the ui barrel: the app build treats src/ui modules as free of side effects.
@@ -115,8 +115,8 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
     const previous = applied.current;
     if (previous === config) return;
     applied.current = config;
-    const patch = changedInputs(previous.inputs, config.inputs);
-    store.setState((state) => ({ inputs: { ...state.inputs, ...patch }, notices: config.notices, theme: config.theme }));
+    const changed = changedInputs(previous.inputs, config.inputs);
+    store.setState((state) => ({ inputs: patchInputs(state.inputs, config.inputs, changed), notices: config.notices, theme: config.theme }));
     if (config.views.includes('amplification') && !config.views.includes('chart')) store.getState().setView('amplification');
     else if (config.views.includes('chart') && !config.views.includes('amplification')) store.getState().setView('equity');
   }, [config, store]);

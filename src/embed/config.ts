@@ -1,11 +1,9 @@
-import { parseConfig } from '../config/codec';
-import { fieldDefinition, fields, isInputKey, widgetKeys } from '../config/fields';
-import type { InputKey, Inputs, WidgetSettings } from '../config/fields';
-import type { ThemeChoice } from '../store/calculatorStore';
+import { configNotices, parseConfig } from '../config/codec';
+import { attributeName, embedViews, fields, schemaKeys, withText } from '../config/schema';
+import type { EmbedView, InputKey, Inputs, ThemeChoice } from '../config/schema';
 
-/** Panels an embed can show, in the order they are drawn. */
-export const embedViews = ['inputs', 'results', 'chart', 'amplification', 'scenarios'] as const;
-export type EmbedView = (typeof embedViews)[number];
+export { embedViews, schemaKeys };
+export type { EmbedView };
 
 /** With no `views` key an embed shows the figures and the chart; `controls` add their inputs above. */
 export const DEFAULT_VIEWS: readonly EmbedView[] = ['results', 'chart', 'amplification'];
@@ -13,14 +11,9 @@ export const DEFAULT_VIEWS: readonly EmbedView[] = ['results', 'chart', 'amplifi
 /** Where a configuration came from, for the wording of notices. */
 export type ConfigSource = 'attributes' | 'link' | 'props';
 
-/** Every key the schema knows: the element observes these attributes, the iframe page reads these parameters. */
-export function schemaKeys(): string[] {
-  return ['v', ...fields.map((field) => field.key), ...widgetKeys];
-}
-
 /** HTML lowercases attribute names (`mmBasis` is stored as `mmbasis`), so the element observes the lowercase forms. */
 export function observedAttributeNames(): string[] {
-  return schemaKeys().map((key) => key.toLowerCase());
+  return schemaKeys().map(attributeName);
 }
 
 /** Attributes any element may carry; anything else that is not in the schema is probably a typo worth a notice. */
@@ -36,7 +29,7 @@ function isGlobalAttribute(name: string): boolean {
  */
 export function attributeEntries(element: Element): [string, string][] {
   const known = schemaKeys();
-  const lowercase = new Set(known.map((key) => key.toLowerCase()));
+  const lowercase = new Set(known.map(attributeName));
   const entries = known.flatMap((key): [string, string][] => {
     const value = element.getAttribute(key);
     return value === null ? [] : [[key, value]];
@@ -63,30 +56,11 @@ export interface EmbedConfig {
   notices: string[];
 }
 
-const MAX_LISTED = 8;
-
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_LISTED).join(', ');
-  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
-}
-
-function keyName(key: string): string {
-  return isInputKey(key) ? `${fieldDefinition(key).label} (${key})` : key;
-}
-
-const sourceWords: Record<ConfigSource, { values: string; settings: string }> = {
-  attributes: { values: 'Some attributes of this widget', settings: 'attributes' },
-  link: { values: 'Some parameters of this embed link', settings: 'parameters' },
-  props: { values: 'Some props of this widget', settings: 'props' },
+const sourceLeads: Record<ConfigSource, { rejected: string; unknown: string }> = {
+  attributes: { rejected: 'Some attributes of this widget could not be used, so defaults were loaded for', unknown: 'Unknown attributes were ignored' },
+  link: { rejected: 'Some parameters of this embed link could not be used, so defaults were loaded for', unknown: 'Unknown parameters were ignored' },
+  props: { rejected: 'Some props of this widget could not be used, so defaults were loaded for', unknown: 'Unknown props were ignored' },
 };
-
-function themeOf(value: string | undefined): ThemeChoice {
-  return value === 'light' || value === 'dark' ? value : 'auto';
-}
-
-function listOf(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').filter((part) => part !== '');
-}
 
 /**
  * Reads an embed's configuration (attributes, URL parameters or props, all flat strings with rates as fractions)
@@ -94,26 +68,17 @@ function listOf(value: string | undefined): string[] {
  */
 export function readEmbedConfig(entries: Iterable<readonly [string, string]>, source: ConfigSource): EmbedConfig {
   const parsed = parseConfig(entries);
-  const widget: Partial<WidgetSettings> = parsed.widget;
-  const words = sourceWords[source];
-  const notices: string[] = [];
-  if (parsed.rejected.length > 0) notices.push(`${words.values} could not be used, so defaults were loaded for: ${listed(parsed.rejected.map(keyName))}.`);
-  if (parsed.unknown.length > 0) notices.push(`Unknown ${words.settings} were ignored: ${listed(parsed.unknown)}.`);
-  if (parsed.versionNote !== null) notices.push(parsed.versionNote);
-  const controls = listOf(widget.controls).filter((key): key is InputKey => isInputKey(key));
-  const chosenViews = listOf(widget.views);
-  const views = widget.views === undefined ? [...DEFAULT_VIEWS] : embedViews.filter((view) => chosenViews.includes(view));
-  const height = widget.height === undefined ? null : Number(widget.height);
+  const widget = parsed.widget;
   return {
     inputs: parsed.inputs,
-    controls: [...new Set(controls)],
-    views,
-    theme: themeOf(widget.theme),
+    controls: widget.controls ?? [],
+    views: widget.views ?? [...DEFAULT_VIEWS],
+    theme: widget.theme ?? 'auto',
     title: widget.title ?? '',
-    height: height !== null && Number.isFinite(height) ? height : null,
+    height: widget.height ?? null,
     locale: widget.locale ?? null,
     currency: widget.currency ?? null,
-    notices,
+    notices: configNotices(parsed, sourceLeads[source]),
   };
 }
 
@@ -132,10 +97,11 @@ export function propsToEntries(props: object): [string, string][] {
 }
 
 /** The input keys whose values differ between two configurations: an attribute change patches only these. */
-export function changedInputs(previous: Inputs, next: Inputs): Partial<Inputs> {
-  const patch: Partial<Inputs> = {};
-  for (const field of fields) {
-    if (previous[field.key] !== next[field.key]) patch[field.key] = next[field.key];
-  }
-  return patch;
+export function changedInputs(previous: Inputs, next: Inputs): InputKey[] {
+  return fields.map((field) => field.key).filter((key) => previous[key] !== next[key]);
+}
+
+/** The inputs with the changed keys of `next` written over `current` (the reader's own edits to other keys stay). */
+export function patchInputs(current: Inputs, next: Inputs, keys: readonly InputKey[]): Inputs {
+  return keys.reduce((patched, key) => withText(patched, key, next[key]), current);
 }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyVenue, defaultInputs } from '../config/presets';
+import { withText } from '../config/schema';
 import type { InputKey, Inputs } from '../config/schema';
 import { createViewSelectors } from '../view/selectors';
 import type { ViewSelectors } from '../view/selectors';
@@ -9,7 +10,8 @@ import type { ToolTab } from '../view/toolbox';
 
 export type Scenario = SavedScenario;
 
-export type ThemeChoice = 'auto' | 'light' | 'dark';
+export type { ThemeChoice } from '../config/schema';
+import type { ThemeChoice } from '../config/schema';
 export type ChartView = 'equity' | 'amplification';
 export type EquityUnit = 'quote' | 'coin';
 
@@ -74,7 +76,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     notices: options.notices ?? [],
     toolTab: 'exit',
     toolboxShown: false,
-    setInput: (key, value) => set((state) => ({ inputs: { ...state.inputs, [key]: value } })),
+    setInput: (key, value) => set((state) => ({ inputs: withText(state.inputs, key, value) })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
     reset: () => set({ inputs: defaultInputs(), zoom: 1, scenarios: [], notices: [] }),

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
 import type { AppliedTier } from '../model/types';
-import { textToTiers } from '../config/codec';
+import { textToTiers } from '../config/lists';
 import { useFormatter } from '../store/format';
 
 export interface BracketsTableProps {

@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import type { ReactNode } from 'react';
-import type { FieldDefinition } from '../config/fields';
+import type { FieldDefinition } from '../config/schema';
 
 export interface FieldStatus {
   error?: string | undefined;

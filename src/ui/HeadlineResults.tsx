@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { ResultRows } from './ResultRows';
-import { fieldDefinition, isInputKey } from '../config/fields';
+import { fieldDefinition, isInputKey } from '../config/schema';
 import { useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
-import { headlineRows, readingContext } from './readings';
+import { headlineRows, readingContext } from '../view/readings';
 import { RiskResults } from './RiskResults';
 
 /** Labels of the fields that currently have errors, for the "last valid inputs" notice. */

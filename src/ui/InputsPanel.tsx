@@ -1,18 +1,17 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model/venues';
-import { instrumentOf } from '../config/codec';
-import { fieldDefinition } from '../config/fields';
-import type { InputKey } from '../config/codec';
-import { useCalculator, useCalculatorStore, useDerived } from '../store/context';
+import { fieldDefinition } from '../config/schema';
+import type { InputKey } from '../config/schema';
+import { useCalculator, useCalculatorStore, useDerived, useInputSetters } from '../store/context';
 import { useFormatter } from '../store/format';
-import type { CalculatorStore } from '../store/calculatorStore';
 import { BracketsTable } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
-import { advancedKeys, derivedFigure, derivedKeys, fieldApplies, leverageCeiling, plainNumber, solvedKey, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
-import type { ThreeWayKey } from './inputHelpers';
+import { advancedKeys, derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
+import type { ThreeWayKey } from '../config/schema';
 import { LeverageControl } from './LeverageControl';
-import { formatDuration, volatilityNote } from './riskReadings';
+import { formatDuration, volatilityNote } from '../view/riskReadings';
+import { solvedKeys } from '../config/schema';
 
 const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
 
@@ -24,23 +23,6 @@ function derivedNote(key: ThreeWayKey, solved: ThreeWayKey, loopsSetLeverage: bo
   return `Worked out from ${others.join(' and ')}.`;
 }
 
-// One handler per store and key, so memoized fields skip renders when their own props are unchanged.
-const handlerCache = new WeakMap<CalculatorStore, Map<InputKey, (value: string) => void>>();
-
-function inputHandler(store: CalculatorStore, key: InputKey): (value: string) => void {
-  let handlers = handlerCache.get(store);
-  if (handlers === undefined) {
-    handlers = new Map();
-    handlerCache.set(store, handlers);
-  }
-  let handler = handlers.get(key);
-  if (handler === undefined) {
-    handler = (value) => store.getState().setInput(key, value);
-    handlers.set(key, handler);
-  }
-  return handler;
-}
-
 /** All inputs in one panel; every value is a raw string in the store, validated by the model as it is typed. */
 export function InputsPanel(): ReactNode {
   const store = useCalculatorStore();
@@ -49,14 +31,14 @@ export function InputsPanel(): ReactNode {
   const advancedId = useId();
   const headingId = useId();
   const { inputs, errors, customized, venue, current, shown } = derived;
-  const instrument = instrumentOf(inputs);
+  const instrument = inputs.instrument;
   const custom = useMemo(() => new Set<InputKey>(customized), [customized]);
-  const solved = solvedKey(inputs);
-  const derivedSet = new Set<ThreeWayKey>(derivedKeys(inputs));
+  const solved = inputs.solveFor;
+  const derivedSet = new Set<ThreeWayKey>(solvedKeys(inputs));
   const loopsSetLeverage = instrument === 'loan' && inputs.loops.trim() !== '';
 
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
-  const handlerFor = (key: InputKey): ((value: string) => void) => inputHandler(store, key);
+  const handlerFor = useInputSetters();
   const onVenue = useCallback((id: string) => store.getState().applyVenue(id), [store]);
   const status = (key: InputKey): { error: string | undefined; custom: boolean } => ({ error: errors[key], custom: custom.has(key) });
 

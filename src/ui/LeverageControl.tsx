@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { FieldDefinition } from '../config/fields';
+import type { FieldDefinition } from '../config/schema';
 import { useDraftValue } from '../store/useSettled';
 import { useFormatter } from '../store/format';
 import { describedBy, FieldFrame, useFrameIds } from './Field';

@@ -1,30 +1,10 @@
 import { findVenue, venuePresets } from '../model/venues';
-import type { Instrument, ValidAnalysis } from '../model/types';
+import type { Instrument, MarginMode, ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
-import { fieldErrors, instrumentOf } from '../config/codec';
-import { fields } from '../config/fields';
-import type { FieldDefinition } from '../config/fields';
-import type { InputKey, Inputs } from '../config/codec';
+import { fieldErrors } from '../config/spec';
+import { applies, fieldContext, fields } from '../config/schema';
+import type { FieldDefinition, InputKey, Inputs, ThreeWayKey } from '../config/schema';
 import { FALLBACK_MAX_LEVERAGE } from './leverageScale';
-
-export type ThreeWayKey = 'size' | 'collateral' | 'leverage';
-
-/** Reads the "Work out" choice; anything else falls back to size, like the codec. */
-export function solvedKey(inputs: Inputs): ThreeWayKey {
-  return inputs.solveFor === 'collateral' || inputs.solveFor === 'leverage' ? inputs.solveFor : 'size';
-}
-
-/**
- * Which of size/collateral/leverage the model works out (read-only on screen), or null when all three are typed.
- * Cross margin takes all three; a loan's loops set the leverage unless leverage is the figure worked out.
- */
-export function derivedKeys(inputs: Inputs): ThreeWayKey[] {
-  const loan = instrumentOf(inputs) === 'loan';
-  if (!loan && inputs.marginMode === 'cross') return [];
-  const solved = solvedKey(inputs);
-  if (loan && inputs.loops.trim() !== '' && solved !== 'leverage') return [solved, 'leverage'];
-  return [solved];
-}
 
 /** A figure written back into a text box: up to 10 significant digits, never in exponent form. */
 export function plainNumber(value: string | null): string {
@@ -68,15 +48,16 @@ function typedFigure(patched: Inputs, key: ThreeWayKey, exact: string): Partial<
  * user saw instead of going blank.
  */
 export function switchSolveFor(inputs: Inputs, analysis: ValidAnalysis | null, next: ThreeWayKey): Partial<Inputs> {
-  const previous = solvedKey(inputs);
+  const previous = inputs.solveFor;
   if (analysis === null || previous === next) return { solveFor: next };
   return { solveFor: next, ...typedFigure({ ...inputs, solveFor: next }, previous, derivedFigure(analysis, previous)) };
 }
 
 /** Cross margin takes all three figures, so the worked-out one is filled in when switching to it. */
-export function switchMarginMode(inputs: Inputs, analysis: ValidAnalysis | null, mode: string): Partial<Inputs> {
+export function switchMarginMode(inputs: Inputs, analysis: ValidAnalysis | null, chosen: string): Partial<Inputs> {
+  const mode: MarginMode = chosen === 'cross' ? 'cross' : 'isolated';
   if (mode !== 'cross' || analysis === null) return { marginMode: mode };
-  const solved = solvedKey(inputs);
+  const solved = inputs.solveFor;
   return { marginMode: mode, ...typedFigure({ ...inputs, marginMode: mode }, solved, derivedFigure(analysis, solved)) };
 }
 
@@ -92,13 +73,9 @@ export function venueForInstrument(venueId: string, instrument: string): string 
   return match === undefined ? null : match.id;
 }
 
-/** Whether a field applies to the instrument and margin mode in the inputs. */
+/** Whether a field applies to the instrument and margin mode in the inputs (the schema decides). */
 export function fieldApplies(field: FieldDefinition, inputs: Inputs): boolean {
-  const instrument = instrumentOf(inputs);
-  if (field.instruments !== undefined && !field.instruments.includes(instrument)) return false;
-  if ((field.key === 'otherMaintenance' || field.key === 'otherPnl') && inputs.marginMode !== 'cross') return false;
-  if (field.key === 'solveFor' && instrument !== 'loan' && inputs.marginMode === 'cross') return false;
-  return true;
+  return applies(field.key, fieldContext(inputs));
 }
 
 /** Keys of applicable fields that sit in the collapsed "Advanced" part. */
@@ -135,6 +112,6 @@ export function unitFor(field: FieldDefinition, instrument: Instrument, venue: V
 export function leverageCeiling(inputs: Inputs, analysis: ValidAnalysis | null): number {
   const fromInput = Number(inputs.maxLeverage.trim() === '' ? NaN : inputs.maxLeverage);
   const fromLoan = analysis !== null && analysis.instrument === 'loan' && analysis.loanMaxLeverage !== null ? Number(analysis.loanMaxLeverage) : NaN;
-  const candidate = instrumentOf(inputs) === 'loan' ? fromLoan : fromInput;
+  const candidate = inputs.instrument === 'loan' ? fromLoan : fromInput;
   return Number.isFinite(candidate) && candidate > 1 ? candidate : FALLBACK_MAX_LEVERAGE;
 }

@@ -2,7 +2,8 @@
 // Pure functions, no rendering: no DOM needed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, serializeInputs } from '../../src/config/codec';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { serializeInputs } from '../../src/config/codec';
 import { addressFor, formatParams, formatSettingsFrom, initialState, parseStored, queryFor, readLink, shareLink, storedText } from '../../src/app/urlState';
 import { screenInputs } from '../ui/arbitraries';
 
@@ -50,7 +51,7 @@ describe('links', () => {
 
   it('for the default state keep the address bar clean, and the shared link full', () => {
     expect(addressFor('/calc/', '#top', { inputs: defaultInputs(), theme: 'auto', scenarios: [] })).toBe('/calc/#top');
-    const changed = { ...defaultInputs(), entry: '61000' };
+    const changed = inputsWith({ entry: '61000' });
     expect(addressFor('/calc/', '', { inputs: changed, theme: 'auto', scenarios: [] })).toBe(`/calc/?${queryFor(changed, 'auto')}`);
     const link = shareLink('https://example.org', '/calc/', defaultInputs(), 'dark');
     expect(readLink(new URL(link).search)?.inputs).toEqual(defaultInputs());
@@ -95,7 +96,7 @@ describe('saved session', () => {
 });
 
 describe('first state of the page', () => {
-  const saved = storedText({ inputs: { ...defaultInputs(), entry: '42000' }, theme: 'dark', scenarios: [{ id: 'x', name: 'Kept', inputs: defaultInputs() }] });
+  const saved = storedText({ inputs: inputsWith({ entry: '42000' }), theme: 'dark', scenarios: [{ id: 'x', name: 'Kept', inputs: defaultInputs() }] });
 
   it('takes URL parameters over the saved session, but keeps the saved scenarios', () => {
     const state = initialState('?v=1&entry=61000', saved);

@@ -6,7 +6,8 @@ import { analyze } from '../../src/model/analyze';
 import { buildCurve } from '../../src/model/curve';
 import { findVenue } from '../../src/model/venues';
 import type { PositionSpec } from '../../src/model/types';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 
 interface Timing {
   median: number;

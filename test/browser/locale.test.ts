@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import { roundToTick } from '../../src/model/companions';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
 

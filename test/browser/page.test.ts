@@ -2,7 +2,8 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../src/model/analyze';
 import { equityAt } from '../../src/model/companions';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { formatPrice } from '../../src/config/format';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
@@ -26,7 +27,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     await page.getByLabel('Collateral', { exact: true }).fill('500');
     await page.getByRole('radio', { name: 'Long' }).check();
     await page.getByLabel('Leverage', { exact: true }).fill('20');
-    const spec = inputsToSpec({ ...defaultInputs(), venue: 'binance-usdm-btcusdt', entry: '50000', collateral: '500', side: 'long', leverage: '20' });
+    const spec = inputsToSpec(inputsWith({ venue: 'binance-usdm-btcusdt', entry: '50000', collateral: '500', side: 'long', leverage: '20' }));
     const analysis = analyze(spec);
     expect(analysis.valid).toBe(true);
     if (!analysis.valid) return;
@@ -79,7 +80,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
 
     // 19× keeps the chart's frame (the same price range and value ticks as 20×): the tooltip must still read the
     // new curve, not the one the frame was drawn for.
-    const spec19 = inputsToSpec({ ...defaultInputs(), leverage: '19' });
+    const spec19 = inputsToSpec(inputsWith({ leverage: '19' }));
     const analysis19 = analyze(spec19);
     if (!analysis19.valid) throw new Error('19× should be valid');
     await page.getByLabel('Leverage', { exact: true }).fill('19');

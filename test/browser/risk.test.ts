@@ -2,14 +2,15 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultFormatter } from '../../src/config/format';
 import { analyze } from '../../src/model/analyze';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
-import { formatProbability } from '../../src/ui/riskReadings';
+import { inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import { formatProbability } from '../../src/view/riskReadings';
 import { noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 /** The touch probability the model gives for the default position with these inputs, formatted as the page does. */
 function expectedTouch(volatility: string, horizonDays: string): string {
-  const analysis = analyze(inputsToSpec({ ...defaultInputs(), volatility, horizonDays }));
+  const analysis = analyze(inputsToSpec(inputsWith({ volatility, horizonDays })));
   if (!analysis.valid || analysis.risk === null || analysis.risk.liquidation === null) throw new Error('expected risk figures');
   return formatProbability(analysis.risk.liquidation.touchProbability, defaultFormatter);
 }

@@ -2,9 +2,10 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../src/model/analyze';
 import { analyzePortfolio } from '../../src/model/portfolio';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { formatPrice } from '../../src/config/format';
-import { portfolioTick } from '../../src/store/toolbox';
+import { portfolioTick } from '../../src/view/toolbox';
 import { launchBrowser, watchErrors } from './chromium';
 import { axeViolations, noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
 

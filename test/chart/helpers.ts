@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { analyze } from '../../src/model/analyze';
 import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
-import { derive } from '../../src/store/derive';
-import { defaultInputs } from '../../src/config/codec';
+import { derive } from '../../src/view/derive';
+import { defaultInputs } from '../../src/config/presets';
 import { loanSpec, perpetualSpec, tieredSpec } from '../model/arbitraries';
 import { propertyRuns } from '../property-runs';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFormatter } from '../../src/config/format';
 import { equityAt } from '../../src/model/companions';
-import { defaultInputs } from '../../src/config/codec';
-import { derive } from '../../src/store/derive';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { derive } from '../../src/view/derive';
 import { equityPlan } from '../../src/chart/plan';
 import { inDomain } from '../../src/chart/series';
 import type { ScenarioInput } from '../../src/chart/series';
 import { defaultPosition, relativeGap } from './helpers';
 
 function scenario(id: string, name: string, changes: Partial<ReturnType<typeof defaultInputs>>): ScenarioInput {
-  const derived = derive({ ...defaultInputs(), ...changes });
+  const derived = derive(inputsWith({ ...changes }));
   return { id, name, spec: derived.spec, analysis: derived.current };
 }
 
@@ -53,7 +53,7 @@ describe('equity plan', () => {
   });
 
   it('shows inverse equity in USD by default and in coin on request', () => {
-    const inverse = derive({ ...defaultInputs(), venue: 'binance-coinm-btcusd', instrument: 'inverse', collateral: '0.01', tiers: '', size: '' });
+    const inverse = derive(inputsWith({ venue: 'binance-coinm-btcusd', instrument: 'inverse', collateral: '0.01', tiers: '', size: '' }));
     if (inverse.current === null) throw new Error(JSON.stringify(inverse.errors));
     const inUsd = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'quote', scenarios: [], tick: '0.1' }, defaultFormatter);
     const inCoin = equityPlan(inverse.current, inverse.spec, { zoom: 1, unit: 'coin', scenarios: [], tick: '0.1' }, defaultFormatter);

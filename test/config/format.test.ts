@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { roundToTick } from '../../src/model/companions';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { createFormatter, defaultFormatter } from '../../src/config/format';
 import type { Formatter } from '../../src/config/format';
 

@@ -1,22 +1,14 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultInputs,
-  externalToInput,
-  fillsFromText,
-  fillsToText,
-  inputsToSpec,
-  inputToExternal,
-  parseConfig,
-  portfolioFromText,
-  portfolioToText,
-  serializeInputs,
-  toQueryString,
-} from '../../src/config/codec';
-import type { FillRow, Inputs, PortfolioRow } from '../../src/config/codec';
-import { fields, toolKeys } from '../../src/config/fields';
-import type { ToolKey } from '../../src/config/fields';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { externalToInput, inputToExternal, parseConfig, serializeInputs, toQueryString } from '../../src/config/codec';
+import { fillsFromText, fillsToText, portfolioFromText, portfolioToText } from '../../src/config/lists';
+import { inputsToSpec } from '../../src/config/spec';
+import type { FillRow, PortfolioRow } from '../../src/config/lists';
+import type { Inputs } from '../../src/config/schema';
+import { fields, toolKeys } from '../../src/config/schema';
+import type { ToolKey } from '../../src/config/schema';
 
 /** Canonical decimals as a person types them: no exponent, no trailing zeros. */
 const decimalText = (maxInteger: number, maxDecimals: number): fc.Arbitrary<string> =>
@@ -54,7 +46,7 @@ const toolInputs: fc.Arbitrary<Inputs> = fc
     portfolio: portfolioRows.map((rows) => portfolioToText(rows)),
     portfolioWallet: maybe(positive(1_000_000, 2)),
   })
-  .map((tools) => ({ ...defaultInputs(), ...tools }));
+  .map((tools) => (inputsWith({ ...tools })));
 
 describe('toolbox keys in links', () => {
   it('every toolbox key is in the schema, after the position keys', () => {
@@ -120,7 +112,7 @@ describe('toolbox keys in links', () => {
       ['portfolioWallet', 'Infinity'],
     ];
     const parsed = parseConfig([...bad, ['riskAmount', '25']]);
-    expect(new Set(parsed.rejected)).toEqual(new Set(bad.map(([key]) => key)));
+    expect(new Set(parsed.rejected.map(({ key }) => key))).toEqual(new Set(bad.map(([key]) => key)));
     for (const [key] of bad) expect(parsed.inputs[key]).toBe(defaultInputs()[key]);
     expect(parsed.inputs.riskAmount).toBe('25');
   });

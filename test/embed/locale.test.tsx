@@ -4,7 +4,8 @@ import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import { roundToTick } from '../../src/model/companions';
 import type { ValidAnalysis } from '../../src/model/types';
-import { defaultInputs, inputsToSpec } from '../../src/config/codec';
+import { defaultInputs } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
 import { LeverageLens } from '../../src/embed/LeverageLens';
 import { expectNoBadNumbers, failOnConsoleErrors } from '../ui/helpers';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { applyVenue, defaultInputs } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
+import { applyVenue, defaultInputs } from '../../src/config/presets';
+import type { Inputs } from '../../src/config/schema';
 import { venuePresets } from '../../src/model/venues';
 
 /** Plausible on-screen inputs: any preset, either side, a range of prices, collateral and leverage. */

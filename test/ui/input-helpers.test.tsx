@@ -4,11 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { findVenue, venuePresets } from '../../src/model/venues';
-import { applyVenue, defaultInputs, inputsToSpec } from '../../src/config/codec';
-import type { Inputs } from '../../src/config/codec';
-import { fieldDefinition } from '../../src/config/fields';
-import { derivedKeys, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../../src/ui/inputHelpers';
+import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsToSpec } from '../../src/config/spec';
+import type { Inputs } from '../../src/config/schema';
+import { fieldDefinition } from '../../src/config/schema';
+import { leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../../src/ui/inputHelpers';
 import { screenInputs } from './arbitraries';
+import { solvedKeys } from '../../src/config/schema';
 
 function analysisOf(inputs: Inputs): ReturnType<typeof analyze> {
   return analyze(inputsToSpec(inputs));
@@ -52,16 +54,16 @@ describe('switching the worked-out figure', () => {
     if (!before.valid) throw new Error('defaults are valid');
     const patch = switchMarginMode(inputs, before, 'cross');
     expect(patch).toEqual({ marginMode: 'cross', size: plainNumber(before.size) });
-    expect(derivedKeys({ ...inputs, ...patch })).toEqual([]);
+    expect(solvedKeys({ ...inputs, ...patch })).toEqual([]);
   });
 });
 
 describe('derived keys', () => {
   it('is the chosen figure, plus leverage when a loan has loops', () => {
-    expect(derivedKeys(defaultInputs())).toEqual(['size']);
+    expect(solvedKeys(defaultInputs())).toEqual(['size']);
     const loan = applyVenue(defaultInputs(), 'aave-v3-eth');
-    expect(derivedKeys({ ...loan, loops: '3' })).toEqual(['size', 'leverage']);
-    expect(derivedKeys({ ...loan, loops: '3', solveFor: 'leverage' })).toEqual(['leverage']);
+    expect(solvedKeys({ ...loan, loops: '3' })).toEqual(['size', 'leverage']);
+    expect(solvedKeys({ ...loan, loops: '3', solveFor: 'leverage' })).toEqual(['leverage']);
   });
 });
 
@@ -109,8 +111,8 @@ describe('units', () => {
 describe('leverage ceiling', () => {
   it('is the venue maximum, the loan maximum, or 125×', () => {
     expect(leverageCeiling(defaultInputs(), null)).toBe(125);
-    expect(leverageCeiling({ ...defaultInputs(), maxLeverage: '40' }, null)).toBe(40);
-    expect(leverageCeiling({ ...defaultInputs(), maxLeverage: 'abc' }, null)).toBe(125);
+    expect(leverageCeiling(inputsWith({ maxLeverage: '40' }), null)).toBe(40);
+    expect(leverageCeiling(inputsWith({ maxLeverage: 'abc' }), null)).toBe(125);
     const loan = applyVenue(defaultInputs(), 'aave-v3-eth');
     const analysis = analysisOf(loan);
     if (!analysis.valid) throw new Error('loan preset is valid');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
-import { defaultInputs } from '../../src/config/presets';
+import { defaultInputs, inputsWith } from '../../src/config/presets';
 import { inputsToSpec } from '../../src/config/spec';
 import { percentText } from '../../src/config/schema';
 import { createDeriver, derive } from '../../src/view/derive';
@@ -23,7 +23,7 @@ describe('the deriver behind the page', () => {
   });
 
   it('is not stale when there was never a valid result', () => {
-    const view = createDeriver()({ ...defaultInputs(), entry: '' });
+    const view = createDeriver()(inputsWith({ entry: '' }));
     expect(view.shown).toBeNull();
     expect(view.stale).toBe(false);
   });
@@ -36,6 +36,6 @@ describe('the deriver behind the page', () => {
 
   it('marks preset values the user changed', () => {
     expect(derive(defaultInputs()).customized).toEqual([]);
-    expect(derive({ ...defaultInputs(), feeRate: percentText('0.02') }).customized).toEqual(['feeRate']);
+    expect(derive(inputsWith({ feeRate: percentText('0.02') })).customized).toEqual(['feeRate']);
   });
 });

@@ -4,7 +4,7 @@ import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import { roundToTick } from '../../src/model/companions';
 import type { ValidAnalysis } from '../../src/model/types';
-import { applyVenue, defaultInputs } from '../../src/config/presets';
+import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
 import { inputsToSpec } from '../../src/config/spec';
 import type { Inputs } from '../../src/config/schema';
 import { createFormatter, defaultFormatter, formatPercent, formatPrice } from '../../src/config/format';
@@ -59,7 +59,7 @@ describe('headline readings', () => {
   it('read the default BTC long as a fall, and a short as a rise', () => {
     const long = rowsFor(defaultInputs());
     expect(long.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^BTC can fall [\d.]+ % before this position is liquidated\.$/);
-    const short = rowsFor({ ...defaultInputs(), side: 'short' });
+    const short = rowsFor(inputsWith({ side: 'short' }));
     expect(short.find((row) => row.key === 'liquidationPrice')?.reading).toMatch(/^BTC can rise /);
   });
 
@@ -70,7 +70,7 @@ describe('headline readings', () => {
   });
 
   it('explain why there is no liquidation price', () => {
-    const inputs = { ...defaultInputs(), leverage: '1' };
+    const inputs = inputsWith({ leverage: '1' });
     const analysis = valid(inputs);
     expect(analysis?.liquidationPrice).toBeNull();
     const liquidation = rowsFor(inputs).find((row) => row.key === 'liquidationPrice');
@@ -104,7 +104,7 @@ describe('headline readings', () => {
   });
 
   it('give one row per health level to mark', () => {
-    const inputs = { ...defaultInputs(), thresholds: '1.1, 1.5, 3' };
+    const inputs = inputsWith({ thresholds: '1.1, 1.5, 3' });
     const keys = rowsFor(inputs).map((row) => row.key);
     expect(keys.filter((key) => key.startsWith('thresholdPrice-'))).toEqual(['thresholdPrice-1.1', 'thresholdPrice-1.5', 'thresholdPrice-3']);
   });

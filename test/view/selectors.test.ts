@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultInputs } from '../../src/config/presets';
+import { inputsWith } from '../../src/config/presets';
 import { percentText } from '../../src/config/schema';
 import type { Inputs } from '../../src/config/schema';
 import { derive } from '../../src/view/derive';
@@ -11,12 +11,12 @@ import { openTool, toolMarks } from '../../src/view/toolbox';
 import type { ToolTab } from '../../src/view/toolbox';
 
 function source(patch: Partial<Inputs> = {}, scenarios: readonly SavedScenario[] = [], toolTab: ToolTab = 'exit'): ViewSource {
-  return { inputs: { ...defaultInputs(), ...patch }, scenarios, toolTab };
+  return { inputs: inputsWith({ ...patch }), scenarios, toolTab };
 }
 
 const saved: readonly SavedScenario[] = [
-  { id: 'a', name: 'Ten times', inputs: { ...defaultInputs(), leverage: '10' } },
-  { id: 'b', name: 'Broken', inputs: { ...defaultInputs(), entry: 'abc' } },
+  { id: 'a', name: 'Ten times', inputs: inputsWith({ leverage: '10' }) },
+  { id: 'b', name: 'Broken', inputs: inputsWith({ entry: 'abc' }) },
 ];
 
 describe('view selectors', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addToPosition } from '../../../src/model/toolbox';
 import { contagion } from '../../../src/model/portfolio';
-import { defaultInputs } from '../../../src/config/presets';
+import { defaultInputs, inputsWith } from '../../../src/config/presets';
 import { inputsToSpec } from '../../../src/config/spec';
 import { percentText } from '../../../src/config/schema';
 import type { Inputs } from '../../../src/config/schema';
@@ -13,7 +13,7 @@ import type { Marker } from '../../../src/chart/series';
 import { contagionRows, stopCappedEquity, toolboxMarkers } from '../../../src/toolbox/chart/toolbox';
 
 function toolFor(patch: Partial<Inputs>, tab: ToolTab): OpenTool {
-  return openTool(derive({ ...defaultInputs(), ...patch }), tab);
+  return openTool(derive(inputsWith({ ...patch })), tab);
 }
 
 function markersFor(patch: Partial<Inputs>, tab: ToolTab): Marker[] {

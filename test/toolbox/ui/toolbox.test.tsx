@@ -15,7 +15,7 @@ import { portfolioTick } from '../../../src/view/toolbox';
 import { EXAMPLE_PORTFOLIO } from '../../../src/toolbox/ui/PortfolioPanel';
 import { ToolboxPanel } from '../../../src/toolbox/ui/ToolboxPanel';
 import type { ContagionSlotProps } from '../../../src/toolbox/ui/PortfolioPanel';
-import { expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from '../../ui/helpers';
+import { describedText, expectNoBadNumbers, failOnConsoleErrors, renderWithStore } from '../../ui/helpers';
 
 failOnConsoleErrors();
 
@@ -73,7 +73,7 @@ describe('the trader’s toolbox', () => {
     for (const component of expected.components) {
       expect(within(table).getByRole('row', { name: new RegExp(component.label.replace(/[()]/g, '.')) }).textContent).toContain(formatMoney(component.amount, 'USDT'));
     }
-    expect(screen.getByText(/leave out fees and funding/)).toBeTruthy();
+    expect(screen.getByText(/leave out fees and funding/).textContent).toContain(expected.note);
     // Arrow keys step the exit price by 0.1 % of entry (50 at 50,000).
     await user.keyboard('{ArrowUp}');
     expect(field instanceof HTMLInputElement ? field.value : '').toBe('53050');
@@ -110,7 +110,9 @@ describe('the trader’s toolbox', () => {
     const user = userEvent.setup();
     const { store, container } = renderWithStore(<ToolboxPanel />);
     await user.click(screen.getByRole('tab', { name: 'Average entry (DCA)' }));
-    expect(screen.getByText(/Add a fill/)).toBeTruthy();
+    // With no fill yet the tab says what to enter, and shows no figures.
+    expect(screen.getByText(/Add a fill/).textContent).toBe('Add a fill: the price and size of an order that adds to the position.');
+    expect(container.querySelector('[data-tool-result="averageEntry"]')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Add fill' }));
     await user.click(screen.getByRole('button', { name: 'Add fill' }));
     const price2 = screen.getByLabelText('Fill 2 price');
@@ -145,7 +147,9 @@ describe('the trader’s toolbox', () => {
     if (!expected.valid) return;
     expect(result('maxNotional')).toBe(formatMoney(expected.maxNotional, 'USDT'));
     expect(result('maxTier')).toBe(expected.tier === null ? 'none' : `Bracket ${expected.tier + 1}`);
-    expect(screen.getByRole('region', { name: 'Maintenance brackets' })).toBeTruthy();
+    // The venue's bracket table, with the bracket in force at entry marked.
+    const brackets = within(screen.getByRole('region', { name: 'Maintenance brackets' })).getAllByRole('row');
+    expect(brackets.filter((row) => row.getAttribute('aria-current') === 'true')).toHaveLength(1);
     expect(result('bracketSource')).toMatch(/data as of \d{4}/);
   });
 
@@ -174,7 +178,7 @@ describe('the trader’s toolbox', () => {
     await user.clear(stop);
     await user.type(stop, '60000');
     expect(stop.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/stop-loss must be below the entry/)).toBeTruthy();
+    expect(describedText(stop)).toMatch(/stop-loss must be below the entry/);
     expectNoBadNumbers(container);
   });
 
@@ -225,7 +229,7 @@ describe('the trader’s toolbox', () => {
     // Moving BTC to its own account-liquidation price leaves ETH's liquidation price where the model puts it.
     const priceField = screen.getByLabelText('Price of BTC');
     fireEvent.change(priceField, { target: { value: '45000' } });
-    await waitFor(() => expect(screen.getByRole('table', { name: /With BTC at/ })).toBeTruthy());
+    expect((await screen.findByRole('table', { name: /With BTC at/ })).textContent).toContain(formatPrice('45000', portfolioTick('50000')));
     const moved = contagion(portfolio, 0, { from: 40000, to: 60000, points: 2, at: ['45000'] });
     expect(moved.valid).toBe(true);
     if (!moved.valid) return;
@@ -246,7 +250,8 @@ describe('the trader’s toolbox', () => {
     await user.type(screen.getByLabelText('Position 1 size'), '2');
     await user.type(screen.getByLabelText('Cross wallet balance'), '50');
     expect(entry.getAttribute('aria-invalid')).toBe('false');
-    expect(screen.getByRole('table', { name: /Each position’s liquidation price/ })).toBeTruthy();
+    // One position: a header row and its own row.
+    expect(within(screen.getByRole('table', { name: /Each position’s liquidation price/ })).getAllByRole('row')).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Remove position 1' }));
     expect(store.getState().inputs.portfolio).toBe('');
     expectNoBadNumbers(container);

@@ -1,0 +1,76 @@
+import { findVenue } from '../model/venues';
+import type { VenuePreset } from '../model/venues';
+import type { Instrument } from '../model/types';
+import { tiersToText } from './lists';
+import { blankInputs, fields, fractionText, fractionToPercent, percentText, withTexts } from './schema';
+import type { InputKey, Inputs, PercentText } from './schema';
+
+/** Example inputs per instrument, so switching instrument never leaves nonsense (500 BTC of collateral). */
+const instrumentExamples: Record<Instrument, Pick<Inputs, 'entry' | 'collateral' | 'leverage' | 'size'>> = {
+  linear: { entry: '50000', collateral: '500', leverage: '20', size: '' },
+  inverse: { entry: '50000', collateral: '0.01', leverage: '20', size: '' },
+  loan: { entry: '3000', collateral: '1000', leverage: '3', size: '' },
+};
+
+/** Spec values of a venue, as on-screen input values. */
+export function venueInputs(venue: VenuePreset): Partial<Inputs> {
+  const spec = venue.spec;
+  const text = (value: string | number | undefined, fallback: string): string => (value === undefined ? fallback : String(value));
+  const percent = (value: string | number | undefined, fallback: string): PercentText => (value === undefined ? percentText(fallback) : fractionToPercent(fractionText(String(value))));
+  return {
+    venue: venue.id,
+    instrument: spec.instrument ?? 'linear',
+    mmr: percent(spec.mmr, '0'),
+    mmAmount: text(spec.mmAmount, '0'),
+    mmBasis: spec.mmBasis ?? 'mark',
+    tiers: tiersToText(spec.tiers, true),
+    maxLeverage: text(spec.maxLeverage, ''),
+    feeRate: percent(spec.feeRate, '0'),
+    closeFeeInLiquidation: spec.closeFeeInLiquidation === true || spec.closeFeeInLiquidation === 'true' ? 'true' : 'false',
+    liquidationThreshold: percent(spec.liquidationThreshold, ''),
+    liquidationRatio: percent(spec.liquidationRatio, ''),
+    ltv: percent(spec.ltv, ''),
+  };
+}
+
+/** Applies a venue preset: its rules replace the old ones; position inputs stay unless the instrument changes. */
+export function applyVenue(inputs: Inputs, venueId: string): Inputs {
+  const venue = findVenue(venueId);
+  if (venue === undefined) return inputs;
+  if (venue.id === 'custom') return { ...inputs, venue: 'custom' };
+  const next: Inputs = { ...inputs, ...venueInputs(venue), loops: '' };
+  if (next.instrument !== inputs.instrument) {
+    return { ...next, ...instrumentExamples[next.instrument], entry: venue.examplePrice, marginMode: 'isolated', solveFor: 'size' };
+  }
+  return next;
+}
+
+export const DEFAULT_VENUE = 'binance-usdm-btcusdt';
+
+/** The first view teaches something: a BTC long at 20× on Binance. */
+export function defaultInputs(): Inputs {
+  return { ...applyVenue({ ...blankInputs(), ...instrumentExamples.linear }, DEFAULT_VENUE), ...instrumentExamples.linear, entry: '50000' };
+}
+
+/** Inputs from loose text per key over the defaults (tests, stored records): unknown choices keep the default. */
+export function inputsWith(texts: Partial<Record<InputKey, string>>, base: Inputs = defaultInputs()): Inputs {
+  return withTexts(base, texts);
+}
+
+/** Which input keys differ from the venue preset (shown as “custom”). */
+export function customizedKeys(inputs: Inputs): InputKey[] {
+  const venue = findVenue(inputs.venue);
+  if (venue === undefined || venue.id === 'custom') return [];
+  const preset = venueInputs(venue);
+  return fields
+    .map((field) => field.key)
+    .filter((key) => key !== 'venue' && key !== 'instrument')
+    .filter((key) => {
+      const expected = preset[key];
+      return expected !== undefined && normalize(expected) !== normalize(inputs[key]);
+    });
+}
+
+function normalize(value: string): string {
+  return value.replace(/\s+/g, '');
+}
