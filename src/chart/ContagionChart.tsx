@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Contagion } from '../model/portfolio';
-import { portfolioTick } from '../store/toolbox';
+import { portfolioTick } from '../view/toolbox';
 import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
@@ -12,8 +12,8 @@ import { RechartsPlot } from './RechartsPlot';
 import { colors, scenarioColors, scenarioDashes } from './series';
 import type { TooltipState } from './series';
 import { xTick, yTick } from './ticks';
-import { contagionRows, toolboxColors } from './toolbox';
-import type { ContagionRow } from './toolbox';
+import { contagionRows, toolboxColors } from '../toolbox/chart/toolbox';
+import type { ContagionRow } from '../toolbox/chart/toolbox';
 import './toolbox.css';
 
 export interface ContagionChartProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { HeadlineRow } from './readings';
+import type { HeadlineRow } from '../view/readings';
 
 const perLevel = (key: string): boolean => key.startsWith('thresholdPrice') || key.startsWith('touchProbability-');
 

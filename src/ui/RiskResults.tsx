@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { useCalculatorStore } from '../store/context';
 import { useFormatter } from '../store/format';
-import type { ReadingContext } from './readings';
+import type { ReadingContext } from '../view/readings';
 import { ResultRows } from './ResultRows';
-import { carryRows, formatDuration, riskRows } from './riskReadings';
+import { carryRows, formatDuration, riskRows } from '../view/riskReadings';
 
 export interface RiskResultsProps {
   analysis: ValidAnalysis;
