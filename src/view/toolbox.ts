@@ -1,6 +1,8 @@
 import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../model/toolbox';
 import { analyzePortfolio } from '../model/portfolio';
-import { priceForRoe, roundToTick, shiftDecimal } from '../model/companions';
+import { priceForRoe, roundToTick } from '../model/companions';
+import { isPositiveNumberText } from '../config/lists';
+import { percentText, percentToFraction, readNumberText } from '../config/schema';
 import type { AddToPosition, ExitPnl, MaxOpen, SizeByRisk } from '../model/toolbox';
 import type { Portfolio, PortfolioAnalysis, PortfolioPosition } from '../model/portfolio';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
@@ -114,11 +116,10 @@ export type OpenTool = { [Tab in ToolTab]: { tab: Tab; analysis: ValidAnalysis |
 
 const NO_POSITION = 'Enter a valid position above first: this tool works on it.';
 
-const positiveText = (text: string): boolean => /^(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) && Number(text) > 0 && Number.isFinite(Number(text));
 
 function numberError(text: string, what: string): string | null {
   if (text.trim() === '') return `Give ${what}.`;
-  return positiveText(text) ? null : `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a number above zero.`;
+  return isPositiveNumberText(text) ? null : `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a number above zero.`;
 }
 
 /** A price a share away from entry, rounded to the tick: the stand-in for an empty price field. */
@@ -144,7 +145,8 @@ function exitTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnal
 function targetTool(inputs: Inputs, spec: PositionSpec | null): TargetTool {
   const roe = toolValue(inputs.targetRoe, '50');
   if (spec === null) return { roe, grossPrice: null, netPrice: null, error: NO_POSITION };
-  const fraction = /^-?(\d+(\.\d*)?|\.\d+)$/.test(roe.value) ? shiftDecimal(roe.value, -2) : null;
+  const reading = readNumberText(roe.value);
+  const fraction = reading.ok && reading.text !== '' ? percentToFraction(percentText(reading.text)) : null;
   if (fraction === null) return { roe, grossPrice: null, netPrice: null, error: 'The target ROE must be a number (negative for a loss).' };
   const grossPrice = priceForRoe(spec, fraction);
   const netPrice = priceForNetRoe(spec, fraction);
@@ -193,16 +195,16 @@ function riskTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnal
   if (mode === 'amount') {
     const problem = numberError(inputs.riskAmount, 'the risk amount');
     if (problem !== null) errors.riskAmount = problem;
-  } else if (!positiveText(percent.value) || Number(percent.value) > 100) {
+  } else if (!isPositiveNumberText(percent.value) || Number(percent.value) > 100) {
     errors.riskPercent = 'The risk per trade must be above 0 and at most 100 %.';
   }
   const takeProfit = inputs.takeProfitPrice.trim();
-  if (takeProfit !== '' && !positiveText(takeProfit)) errors.takeProfitPrice = 'The take-profit price must be a number above zero.';
+  if (takeProfit !== '' && !isPositiveNumberText(takeProfit)) errors.takeProfitPrice = 'The take-profit price must be a number above zero.';
   if (Object.keys(errors).length > 0) return { ...base, result: null, errors, error: null };
   const result = sizeByRisk({
     spec,
     balance: balance.value,
-    ...(mode === 'amount' ? { riskAmount: inputs.riskAmount.trim() } : { riskFraction: shiftDecimal(percent.value, -2) ?? percent.value }),
+    ...(mode === 'amount' ? { riskAmount: inputs.riskAmount.trim() } : { riskFraction: percentToFraction(percentText(percent.value)) }),
     stopPrice: stop.value,
     ...(takeProfit === '' ? {} : { takeProfitPrice: takeProfit }),
     leverage: analysis.leverage,
@@ -228,12 +230,13 @@ function portfolioTool(inputs: Inputs): PortfolioTool {
     const size = numberError(row.size, 'a size');
     if (entry !== null) errors.entry = entry;
     if (size !== null) errors.size = size;
-    if (row.mark.trim() !== '' && !positiveText(row.mark)) errors.mark = 'The mark price must be a number above zero (empty: the entry).';
-    if (row.mmr.trim() !== '' && !(/^(\d+(\.\d*)?|\.\d+)$/.test(row.mmr.trim()) && Number(row.mmr) < 100)) errors.mmr = 'The maintenance rate must be a percentage from 0 to below 100.';
+    if (row.mark.trim() !== '' && !isPositiveNumberText(row.mark)) errors.mark = 'The mark price must be a number above zero (empty: the entry).';
+    const rate = readNumberText(row.mmr);
+    if (row.mmr.trim() !== '' && !(rate.ok && Number(rate.text) >= 0 && Number(rate.text) < 100)) errors.mmr = 'The maintenance rate must be a percentage from 0 to below 100.';
     return errors;
   });
   const walletText = inputs.portfolioWallet.trim();
-  const walletError = walletText === '' ? 'Give the wallet balance shared by the positions.' : positiveText(walletText) ? null : 'The wallet balance must be a number above zero.';
+  const walletError = walletText === '' ? 'Give the wallet balance shared by the positions.' : isPositiveNumberText(walletText) ? null : 'The wallet balance must be a number above zero.';
   const empty = { rows, rowErrors, portfolio: null, result: null, walletError, marginCurrency } as const;
   if (rows.length === 0) return { ...empty, errors: ['Add positions to see how they share one wallet.'] };
   if (walletError !== null || rowErrors.some((errors) => Object.keys(errors).length > 0)) return { ...empty, errors: [] };
@@ -241,7 +244,7 @@ function portfolioTool(inputs: Inputs): PortfolioTool {
   const positions = rows.map((row, index): PortfolioPosition => {
     const position: PortfolioPosition = { id: row.name === '' ? `#${index + 1}` : row.name, instrument, side: row.side, entry: row.entry.trim(), size: row.size.trim() };
     if (row.mark.trim() !== '') position.mark = row.mark.trim();
-    if (row.mmr.trim() !== '') position.mmr = shiftDecimal(row.mmr.trim(), -2) ?? row.mmr;
+    if (row.mmr.trim() !== '') position.mmr = percentToFraction(percentText(row.mmr));
     return position;
   });
   const portfolio: Portfolio = { wallet: walletText, positions };
