@@ -5,6 +5,7 @@ import { buildCurve } from '../../src/model/curve';
 import { chartMarkers, mainCurve, priceDomain } from '../../src/chart/series';
 import { curveToCsv } from '../../src/chart/export';
 import { anySpec, chartRuns, defaultPosition, validAnalysis } from './helpers';
+import { checkedCases } from '../property-runs';
 
 function parse(csv: string): string[][] {
   expect(csv.endsWith('\r\n')).toBe(true);
@@ -45,12 +46,14 @@ describe('curveToCsv', () => {
   });
 
   it('never writes NaN, Infinity or null, and every row has the header’s width (fast-check)', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
         const curve = mainCurve(spec, priceDomain(analysis, 4), [], 60);
         if (curve === null) return;
+        cases.checked();
         const csv = curveToCsv(curve);
         expect(csv).not.toMatch(/NaN|Infinity|null|undefined/);
         const table = parse(csv);
@@ -60,5 +63,7 @@ describe('curveToCsv', () => {
       }),
       { numRuns: chartRuns },
     );
+    // More than 60 % of the generated specs are valid (test/model/properties.test.ts).
+    cases.expectAtLeast(0.5, chartRuns);
   });
 });

@@ -5,6 +5,7 @@ import type { PositionSpec } from '../../src/model/types';
 import { defaultFormatter, formatPrice } from '../../src/config/format';
 import { afterHoldMarker, bandSummary, horizonBands, MAX_PATH_POINTS, pathPointCount, riskPathPlan } from '../../src/chart/risk';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
+import { checkedCases } from '../property-runs';
 
 const options = { tick: '0.1', quoteUnit: 'USDT', coinUnit: 'BTC' };
 
@@ -48,10 +49,12 @@ describe('horizon bands', () => {
   });
 
   it('are always ordered and positive, and their summary never shows NaN', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anyRiskSpec, (spec) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
+        cases.checked();
         for (const band of horizonBands(analysis.risk)) {
           expect(band.from).toBeGreaterThan(0);
           expect(band.to).toBeGreaterThan(band.from);
@@ -61,6 +64,7 @@ describe('horizon bands', () => {
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(0.5, chartRuns);
   });
 
   it('summarise the range with the formatted quantiles', () => {
@@ -134,6 +138,8 @@ describe('the liquidation path', () => {
   });
 
   it('agrees with liquidationPriceAt at the end and never writes NaN, for any position', () => {
+    const runs = Math.min(chartRuns, 100);
+    const compared = checkedCases();
     fc.assert(
       fc.property(anyRiskSpec, (spec) => {
         const analysis = validAnalysis(spec);
@@ -145,9 +151,11 @@ describe('the liquidation path', () => {
         const last = plan.rows[plan.rows.length - 1];
         const expected = liquidationPriceAt(spec, analysis.carry?.hours ?? '0');
         if (expected === null || last?.liquidation === null || last === undefined) return;
+        compared.checked();
         expect(relativeGap(String(last.liquidation), expected, 1e-300)).toBeLessThan(1e-9);
       }),
-      { numRuns: Math.min(chartRuns, 100) },
+      { numRuns: runs },
     );
+    compared.expectAtLeast(0.5, runs);
   });
 });

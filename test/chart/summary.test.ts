@@ -5,6 +5,7 @@ import { createFormatter, defaultFormatter, formatPrice } from '../../src/config
 import { roundToTick } from '../../src/model/companions';
 import { chartSummary, liquidationDirection, unitsFor } from '../../src/chart/summary';
 import { anySpec, chartRuns, defaultPosition, validAnalysis } from './helpers';
+import { checkedCases } from '../property-runs';
 
 const options = { tick: '0.1', quoteUnit: 'USDT', coinUnit: 'BTC' };
 
@@ -23,10 +24,12 @@ describe('text summary', () => {
   });
 
   it('never says NaN, Infinity or undefined, and always mentions the liquidation price or why there is none (fast-check)', () => {
+    const cases = checkedCases();
     fc.assert(
       fc.property(anySpec, fc.constantFrom('0.01', '0.1', '1', '0.5'), (spec, tick) => {
         const analysis = validAnalysis(spec);
         if (analysis === null) return;
+        cases.checked();
         const text = chartSummary(analysis, spec, { ...options, tick }, defaultFormatter);
         expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
         expect(text.length).toBeGreaterThan(40);
@@ -39,6 +42,7 @@ describe('text summary', () => {
       }),
       { numRuns: chartRuns },
     );
+    cases.expectAtLeast(0.5, chartRuns);
   });
 
   it('says how equity moves for a short', () => {

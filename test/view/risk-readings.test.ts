@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkedCases } from '../property-runs';
 import { describe, expect, it } from 'vitest';
 import { createFormatter, defaultFormatter } from '../../src/config/format';
 import { analyze } from '../../src/model/analyze';
@@ -70,12 +71,15 @@ const carryAndRisk = fc.record({
 
 describe('risk and carry rows', () => {
   it('never show NaN, Infinity or undefined and explain every figure', () => {
+    const runs = 150;
+    const cases = checkedCases();
     fc.assert(
       fc.property(screenInputs, carryAndRisk, (base, extra) => {
         const inputs = { ...base, ...extra };
         const spec = inputsToSpec(inputs);
         const analysis = analyze(spec);
         if (!analysis.valid) return;
+        cases.checked();
         const context = readingContext(findVenue(inputs.venue));
         const rows = [...riskRows(analysis, context, defaultFormatter), ...carryRows(analysis, spec, context, defaultFormatter)];
         for (const row of rows) {
@@ -91,8 +95,9 @@ describe('risk and carry rows', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs },
     );
+    cases.expectAtLeast(0.5, runs);
   });
 });
 
