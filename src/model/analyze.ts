@@ -1,13 +1,14 @@
-import { Dec, ONE, ZERO, toOutput } from './decimal';
+import { Dec, ONE, ZERO, toOutput, toOutputOrNull as out } from './decimal';
 import {
   bankruptcyPrice,
   breakEvenPrice,
+  closeFeeAt,
   debtAt,
   entryBreach,
   entryNotional,
   healthAt,
   initialMarginOf,
-  notionalAt,
+  openFeeOf,
   priceAtHealth,
   quantityOf,
   requirementAt,
@@ -37,10 +38,6 @@ function checkEntry(resolution: Resolution): Resolution {
 export function validate(spec: PositionSpec): FieldError[] {
   const resolution = resolve(spec);
   return resolution.ok ? [] : resolution.errors;
-}
-
-function out(value: Dec | null): string | null {
-  return value === null ? null : toOutput(value);
 }
 
 function describeTier(tier: Tier): AppliedTier {
@@ -83,7 +80,7 @@ function conventionText(position: Position, tier: Tier | null): string {
 /** Carry over `hours` valued at `price`, with the fee to open (at entry) and to close (at the price). */
 export function carryBreakdown(position: Position, hours: Dec, price: Dec): CarryBreakdown {
   const accrual = accrualAt(position, hours, price);
-  const fees = entryNotional(position).plus(notionalAt(position, price)).mul(position.feeRate);
+  const fees = openFeeOf(position).plus(closeFeeAt(position, price));
   return {
     hours: toOutput(hours),
     funding: toOutput(accrual.funding),
@@ -114,7 +111,7 @@ function buildAnalysis(position: Position): ValidAnalysis {
   const entryTier = tierUsedAt(position, entry);
   const appliedTier = liquidationTier ?? entryTier;
   const effectiveLeverage = notional.div(collateral);
-  const openFee = notional.mul(position.feeRate);
+  const openFee = openFeeOf(position);
   const warnings: string[] = [];
   const distance = liquidation === null ? null : liquidation.minus(entry).div(entry);
   if (distance !== null && distance.abs().lt('0.005')) warnings.push('The liquidation price is within 0.5 % of entry: ordinary noise can liquidate this position.');

@@ -71,9 +71,10 @@ export interface LiquidationPath {
   equityAtEntry: number[];
 }
 
-const MAX_PATH_POINTS = 2000;
+/** Each point re-solves the liquidation price (bracket by bracket): 200 keeps a call within milliseconds; the chart draws 60. */
+const MAX_PATH_POINTS = 200;
 
-/** Liquidation price and flat-price equity at evenly spaced times from 0 to `hours` (2 to 2000 points). */
+/** Liquidation price and flat-price equity at evenly spaced times from 0 to `hours` (2 to 200 points). */
 export function liquidationPath(spec: PositionSpec, hours: DecimalInput, points: number): LiquidationPath | null {
   const position = positionOf(spec);
   const period = readHours(hours);

@@ -1,4 +1,4 @@
-import { DECIMAL_LIMITS, Dec, ONE, parseDecimal, toOutput, toPlainString } from './decimal';
+import { DECIMAL_LIMITS, Dec, ONE, parseDecimal, toOutput, toOutputOrNull, toPlainString } from './decimal';
 import type { DecimalInput } from './decimal';
 import * as engine from './engine';
 import { resolve } from './analyze';
@@ -13,7 +13,6 @@ function withPosition<T>(spec: PositionSpec, price: DecimalInput, compute: (posi
   return compute(resolution.position, parsed);
 }
 
-const asString = (value: Dec | null): string | null => (value === null ? null : toOutput(value));
 
 /** Equity in the margin currency (coin for inverse) at a price; null for an invalid spec or price. */
 export function equityAt(spec: PositionSpec, price: DecimalInput): string | null {
@@ -38,12 +37,12 @@ export function roeAt(spec: PositionSpec, price: DecimalInput): string | null {
 }
 
 export function healthAt(spec: PositionSpec, price: DecimalInput): string | null {
-  return withPosition(spec, price, (position, at) => asString(engine.healthAt(position, at)));
+  return withPosition(spec, price, (position, at) => toOutputOrNull(engine.healthAt(position, at)));
 }
 
 /** Notional ÷ equity; null at or beyond bankruptcy, where it has run away to infinity. */
 export function effectiveLeverageAt(spec: PositionSpec, price: DecimalInput): string | null {
-  return withPosition(spec, price, (position, at) => asString(engine.effectiveLeverageAt(position, at)));
+  return withPosition(spec, price, (position, at) => toOutputOrNull(engine.effectiveLeverageAt(position, at)));
 }
 
 /** The exchanges' "target price" tab: the price at which ROE (a fraction, may be negative) is reached. */

@@ -6,14 +6,14 @@ import type { PositionSpec } from './types';
 export interface CurveOptions {
   from: number;
   to: number;
-  /** Evenly spaced points between from and to: clamped to 2…5000 (a chart is a few thousand pixels wide at most). */
+  /** Evenly spaced points between from and to: clamped to 2…2000 (a point per pixel of a wide chart). */
   points: number;
   /** Exact prices to include as well (markers), merged in order; the first 100 are used. */
   include?: readonly number[];
 }
 
 /** buildCurve's bounds: enough for any chart, and a call stays within milliseconds whatever it is asked for. */
-export const CURVE_LIMITS = { minPoints: 2, maxPoints: 5000, maxInclude: 100 } as const;
+export const CURVE_LIMITS = { minPoints: 2, maxPoints: 2000, maxInclude: 100 } as const;
 
 /**
  * Plain numbers for plotting, every one finite. Null where a figure does not exist (health without a requirement,
@@ -124,14 +124,15 @@ function samplePrices(from: number, to: number, points: number, include: readonl
   return [...grid, ...extra].filter((price) => Number.isFinite(price) && price > 0).sort((a, b) => a - b);
 }
 
-const isFiniteNumber = (value: number | null): boolean => value === null || Number.isFinite(value);
+/** A figure that is null (does not exist) is fine; a number must be finite; a missing entry is not. */
+const isPlottable = (value: number | null | undefined): boolean => value === null || (value !== undefined && Number.isFinite(value));
 
 /** The curve without the points where some figure is not a finite number (null figures are kept as null). */
 function finitePoints(curve: Curve): Curve {
   const keep: number[] = [];
   const series = [curve.price, curve.equity, curve.equityQuote, curve.pnl, curve.roe, curve.health, curve.effectiveLeverage, curve.unleveragedEquity];
   for (let index = 0; index < curve.price.length; index += 1) {
-    if (series.every((values) => isFiniteNumber(values[index] ?? Number.NaN))) keep.push(index);
+    if (series.every((values) => isPlottable(values[index]))) keep.push(index);
   }
   if (keep.length === curve.price.length) return curve;
   const pick = <T>(values: readonly T[], fallback: T): T[] => keep.map((index) => values[index] ?? fallback);

@@ -84,6 +84,11 @@ export function toPlainString(value: Dec): string {
   return fixed === '-0' ? '0' : fixed;
 }
 
+/** toOutput, passing null through (a figure that does not exist). */
+export function toOutputOrNull(value: Dec | null): string | null {
+  return value === null ? null : toOutput(value);
+}
+
 /** Exact figures are kept to 30 significant digits in the JSON output: far below any tick, still readable. */
 export function toOutput(value: Dec): string {
   return toPlainString(value.toSignificantDigits(30));

@@ -25,6 +25,16 @@ export function initialMarginOf(position: Position): Dec {
   return position.instrument === 'loan' ? position.collateral : entryNotional(position).div(position.leverage);
 }
 
+/** Taker fee to open: on the position value at entry. */
+export function openFeeOf(position: Position): Dec {
+  return entryNotional(position).mul(position.feeRate);
+}
+
+/** Taker fee to close at a price: on the position value there. */
+export function closeFeeAt(position: Position, price: Dec): Dec {
+  return notionalAt(position, price).mul(position.feeRate);
+}
+
 /** Unrealized PnL in the margin currency, fees excluded (as exchanges show it). */
 export function pnlAt(position: Position, price: Dec): Dec {
   const { size, entry, sign } = position;

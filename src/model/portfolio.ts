@@ -1,9 +1,10 @@
-import { Dec, ONE, ZERO, parseDecimal, toOutput } from './decimal';
+import { Dec, ONE, ZERO, parseDecimal, toOutput, toOutputOrNull as out } from './decimal';
 import type { DecimalInput } from './decimal';
 import { notionalAt, pnlAt, priceAtHealth, requirementAt } from './engine';
+import { priceGrid } from './curve';
 import { HUGE, readSpec } from './position';
 import type { Position } from './position';
-import type { MaintenanceBasis, PositionSpec, Side, SpecKey, TierInput } from './types';
+import type { PositionSpec, Side, SpecKey } from './types';
 
 /**
  * A cross-margin account: several positions sharing one wallet (Binance one-way cross). For each position
@@ -13,24 +14,24 @@ import type { MaintenanceBasis, PositionSpec, Side, SpecKey, TierInput } from '.
  * also where the whole account reaches equity = total maintenance when only asset i moves.
  */
 
-/** One position of the account. Sizes and rates as in PositionSpec; the mark defaults to the entry. */
-export interface PortfolioPosition {
+/** More positions than a cross account on one screen holds; each contagion point solves every one of them. */
+const MAX_POSITIONS = 50;
+
+/** The spec keys a position of a cross account takes over as they are (the venue's rules and the side). */
+const SHARED_KEYS = ['side', 'mmr', 'mmAmount', 'mmBasis', 'tiers', 'maxLeverage', 'feeRate', 'closeFeeInLiquidation'] as const;
+type SharedKey = (typeof SHARED_KEYS)[number];
+
+/**
+ * One position of the account. Sizes and rates as in PositionSpec; the mark defaults to the entry. `leverage` is
+ * only checked against the venue's caps (and brackets): cross liquidation does not depend on it.
+ */
+export interface PortfolioPosition extends Pick<PositionSpec, SharedKey | 'leverage'> {
   id?: string;
   /** Every position of one account must share the margin currency: all linear (quote) or all inverse (one coin). */
   instrument?: 'linear' | 'inverse';
-  side?: Side;
   entry: DecimalInput;
   size: DecimalInput;
   mark?: DecimalInput;
-  /** Only checked against the venue's caps (and brackets); cross liquidation does not depend on it. */
-  leverage?: DecimalInput;
-  mmr?: DecimalInput;
-  mmAmount?: DecimalInput;
-  mmBasis?: MaintenanceBasis;
-  tiers?: readonly TierInput[];
-  maxLeverage?: DecimalInput;
-  feeRate?: DecimalInput;
-  closeFeeInLiquidation?: boolean | 'true' | 'false';
 }
 
 export interface Portfolio {
@@ -107,16 +108,13 @@ interface AccountFigures {
 function toSpec(input: PortfolioPosition, wallet: DecimalInput): PositionSpec {
   const spec: PositionSpec = { marginMode: 'cross', collateral: wallet, entry: input.entry, size: input.size };
   if (input.instrument !== undefined) spec.instrument = input.instrument;
-  if (input.side !== undefined) spec.side = input.side;
   // Cross liquidation ignores leverage; 1× keeps the venue's bracket caps from rejecting a position that only sets none.
   spec.leverage = input.leverage ?? '1';
-  if (input.mmr !== undefined) spec.mmr = input.mmr;
-  if (input.mmAmount !== undefined) spec.mmAmount = input.mmAmount;
-  if (input.mmBasis !== undefined) spec.mmBasis = input.mmBasis;
-  if (input.tiers !== undefined) spec.tiers = input.tiers;
-  if (input.maxLeverage !== undefined) spec.maxLeverage = input.maxLeverage;
-  if (input.feeRate !== undefined) spec.feeRate = input.feeRate;
-  if (input.closeFeeInLiquidation !== undefined) spec.closeFeeInLiquidation = input.closeFeeInLiquidation;
+  const copy = <K extends SharedKey>(key: K): void => {
+    const value = input[key];
+    if (value !== undefined) spec[key] = value;
+  };
+  SHARED_KEYS.forEach(copy);
   return spec;
 }
 
@@ -130,6 +128,9 @@ function resolvePortfolio(portfolio: Portfolio): { ok: true; value: ResolvedPort
     errors.push({ position: null, field: 'wallet', message: `The wallet balance must be a number above zero and at most ${HUGE.toString()}.` });
   }
   if (portfolio.positions.length === 0) errors.push({ position: null, field: 'positions', message: 'Add at least one position.' });
+  if (portfolio.positions.length > MAX_POSITIONS) {
+    return { ok: false, errors: [{ position: null, field: 'positions', message: `At most ${MAX_POSITIONS} positions in one account.` }] };
+  }
   const members: Member[] = [];
   const instruments = new Set<string>();
   portfolio.positions.forEach((input, index) => {
@@ -189,10 +190,6 @@ function liquidationNote(member: Member): string {
     : 'The rest of the account covers this short at any price: this asset alone cannot liquidate the account.';
 }
 
-function out(value: Dec | null): string | null {
-  return value === null ? null : toOutput(value);
-}
-
 function healthOf(figures: AccountFigures): Dec | null {
   return figures.totalMaintenance.gt(0) ? figures.equity.div(figures.totalMaintenance) : null;
 }
@@ -241,9 +238,9 @@ export interface ContagionOptions {
   /** Price range of the moved asset for the chart arrays. */
   from: number;
   to: number;
-  /** Evenly spaced points (2 to 2000); the account-liquidation price is merged in when it lies in the range. */
+  /** Evenly spaced points (2 to 500); the account-liquidation price is merged in when it lies in the range. */
   points: number;
-  /** Prices of the moved asset at which to report exact decimal figures. */
+  /** Prices of the moved asset at which to report exact decimal figures (the first 50). */
   at?: readonly DecimalInput[];
 }
 
@@ -275,14 +272,18 @@ export interface Contagion {
   atLiquidation: ContagionPoint | null;
 }
 
-const MAX_POINTS = 2000;
+/**
+ * Every point solves each other position's liquidation price, so a call costs points × positions solves: these
+ * bounds keep it within tens of milliseconds (the portfolio panel draws 161 points).
+ */
+const MAX_POINTS = 500;
+const MAX_EXACT_PRICES = 50;
 const LIQUIDATION_SLACK = new Dec('1e-40');
 
 function grid(options: ContagionOptions, extra: number | null): number[] {
   const count = Math.min(MAX_POINTS, Math.max(2, Math.floor(options.points)));
   const step = (options.to - options.from) / (count - 1);
-  const prices: number[] = [];
-  for (let index = 0; index < count; index += 1) prices.push(options.from + step * index);
+  const prices = priceGrid(options.from, options.to, count);
   if (extra !== null && Number.isFinite(extra) && extra > options.from && extra < options.to) {
     // A grid point a rounding error away from the level would plot a second, noisy crossing: the level replaces it.
     const twin = prices.findIndex((price) => Math.abs(price - extra) <= Math.abs(step) * 1e-6);
@@ -375,7 +376,8 @@ export function contagion(portfolio: Portfolio, index: number, options: Contagio
   }
 
   const exact: ContagionPoint[] = [];
-  for (const raw of options.at ?? []) {
+  const at: unknown = options.at;
+  for (const raw of Array.isArray(at) ? at.slice(0, MAX_EXACT_PRICES) : []) {
     const price = parseDecimal(raw);
     if (price === null || price.lte(0) || price.gt(HUGE)) continue;
     exact.push(exactPoint(price, stateAt(account, atMarks, index, price, ownLiquidation)));

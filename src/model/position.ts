@@ -72,7 +72,7 @@ export const SMALLEST_AMOUNT = new Dec('1e-18');
 export const SMALLEST_LEVERAGE = new Dec('0.01');
 /** A loan whose collateral counts for less than 1 % of its value is not a loan any lender offers. */
 const SMALLEST_THRESHOLD = new Dec('0.01');
-const MAX_PLAIN_LEVERAGE = new Dec(10000);
+export const MAX_PLAIN_LEVERAGE = new Dec(10000);
 /** More brackets than any venue publishes (Binance: about a dozen) or health levels than a chart can mark are typos. */
 export const MAX_TIERS = 50;
 export const MAX_THRESHOLDS = 20;

@@ -123,7 +123,8 @@ function lowerTail(y: number): number {
 
 /** Standard normal CDF, ~1e-16 relative accuracy including the deep lower tail. */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
+  // Untyped callers: anything that is not a number (a symbol would throw in arithmetic) is NaN, as NaN is.
+  if (typeof x !== 'number' || Number.isNaN(x)) return Number.NaN;
   const y = Math.abs(x);
   if (y <= CODY_SPLIT) return 0.5 + codyCentral(x);
   const tail = lowerTail(y);
@@ -132,7 +133,7 @@ export function normalCdf(x: number): number {
 
 /** ln N(x); finite for every finite x above about −1.9e154 (where x²/2 overflows). */
 export function logNormalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
+  if (typeof x !== 'number' || Number.isNaN(x)) return Number.NaN;
   const y = Math.abs(x);
   if (y <= CODY_SPLIT) return Math.log(0.5 + codyCentral(x));
   if (x > 0) {
@@ -369,7 +370,7 @@ function scaleByExp(spot: number, x: number): number {
 export function lognormalDensity(price: number, spot: number, volatility: number, years: number, drift = 0): number {
   const d = diffusion(spot, volatility, years, drift);
   if (d === null || d.s < DETERMINISTIC_S) return 0;
-  if (!(price > 0 && price < Infinity)) return 0;
+  if (typeof price !== 'number' || !(price > 0 && price < Infinity)) return 0;
   const w = logRatio(price, spot) / d.s - d.m;
   if (Number.isNaN(w)) return 0; // ∞ − ∞ only in absurd parameter corners
   const lnDensity = -0.5 * w * w - Math.log(price) - Math.log(d.s) - LN_SQRT_2PI;
@@ -383,7 +384,7 @@ export function lognormalDensity(price: number, spot: number, volatility: number
  */
 export function priceQuantile(p: number, spot: number, volatility: number, years: number, drift = 0): number {
   const d = diffusion(spot, volatility, years, drift);
-  if (d === null || !(p >= 0 && p <= 1)) return Number.NaN;
+  if (d === null || typeof p !== 'number' || !(p >= 0 && p <= 1)) return Number.NaN;
   if (d.s < DETERMINISTIC_S) return scaleByExp(spot, deterministicLogEnd(d));
   if (p === 0) return 0;
   if (p === 1) return Infinity;

@@ -16,8 +16,8 @@ import type { Accrual } from './horizon';
 import { averageEntry } from './companions';
 import { Dec, ONE, ZERO, parseDecimal, toOutput, toPlainString } from './decimal';
 import type { DecimalInput } from './decimal';
-import { entryNotional, initialMarginOf, notionalAt, pnlAt, requirementAt } from './engine';
-import { HUGE, isMissing, readSpec, tierAt } from './position';
+import { closeFeeAt, entryNotional, initialMarginOf, notionalAt, openFeeOf, pnlAt, requirementAt } from './engine';
+import { HUGE, MAX_PLAIN_LEVERAGE, isMissing, readSpec, tierAt } from './position';
 import type { Position, Resolution } from './position';
 import type { FieldError, PositionSpec, SpecKey, ValidAnalysis } from './types';
 
@@ -34,14 +34,6 @@ export interface InvalidToolboxInput {
 }
 
 // --- Shared pieces --------------------------------------------------------------------------------
-
-function openFeeOf(position: Position): Dec {
-  return entryNotional(position).mul(position.feeRate);
-}
-
-function closeFeeAt(position: Position, price: Dec): Dec {
-  return notionalAt(position, price).mul(position.feeRate);
-}
 
 /** PnL after both taker fees (no carry). */
 function netOfFeesAt(position: Position, price: Dec): Dec {
@@ -76,6 +68,21 @@ function carryOver(position: Position, hours: Dec): CarryFigures | null {
   if (hours.isZero()) return NO_CARRY;
   if (hours.gt(CARRY_HORIZON_CAP_HOURS)) return null;
   return accrualAt(position, hours, position.entry);
+}
+
+interface ExitTerms {
+  position: Position;
+  hours: Dec;
+  carry: CarryFigures;
+}
+
+/** What an exit depends on besides its price: the position and the carry over the holding period; null when invalid. */
+function exitTerms(spec: PositionSpec, holdHours: DecimalInput | undefined): ExitTerms | null {
+  const resolution = resolve(spec);
+  if (!resolution.ok) return null;
+  const hours = holdHoursOf(spec, holdHours);
+  const carry = hours === null ? null : carryOver(resolution.position, hours);
+  return hours === null || carry === null ? null : { position: resolution.position, hours, carry };
 }
 
 /** Funding and interest are costs, the supply yield a gain. */
@@ -127,14 +134,10 @@ const EXIT_NOTE =
  * listed. Null for an invalid spec, price or holding period.
  */
 export function exitPnl(spec: PositionSpec, exitPrice: DecimalInput, holdHours?: DecimalInput): ExitPnl | null {
-  const resolution = resolve(spec);
-  if (!resolution.ok) return null;
-  const position = resolution.position;
+  const terms = exitTerms(spec, holdHours);
   const price = readPositive(exitPrice);
-  const hours = holdHoursOf(spec, holdHours);
-  if (price === null || hours === null) return null;
-  const carry = carryOver(position, hours);
-  if (carry === null) return null;
+  if (terms === null || price === null) return null;
+  const { position, hours, carry } = terms;
   const gross = pnlAt(position, price);
   const openFee = openFeeOf(position);
   const closeFee = closeFeeAt(position, price);
@@ -178,14 +181,10 @@ export function exitPnl(spec: PositionSpec, exitPrice: DecimalInput, holdHours?:
  * holdHours) reaches `roe` (a fraction). Null when no positive price reaches it.
  */
 export function priceForNetRoe(spec: PositionSpec, roe: DecimalInput, holdHours?: DecimalInput): string | null {
-  const resolution = resolve(spec);
-  if (!resolution.ok) return null;
-  const position = resolution.position;
+  const terms = exitTerms(spec, holdHours);
   const target = parseDecimal(roe);
-  const hours = holdHoursOf(spec, holdHours);
-  if (target === null || hours === null) return null;
-  const carry = carryOver(position, hours);
-  if (carry === null) return null;
+  if (terms === null || target === null) return null;
+  const { position, carry } = terms;
   const { entry, size, sign, feeRate: fee } = position;
   // Net PnL wanted before the constants (open fee, carry) come off.
   const wanted = target.mul(initialMarginOf(position)).plus(carryCost(carry));
@@ -366,11 +365,9 @@ function probePosition(spec: PositionSpec, collateral: DecimalInput): Resolution
   return readSpec(probe);
 }
 
-const MAX_LEVERAGE = new Dec(10000);
-
 function readLeverage(value: DecimalInput | undefined): Dec | null {
   const parsed = value === undefined ? null : parseDecimal(value);
-  return parsed === null || parsed.lte(0) || parsed.gt(MAX_LEVERAGE) ? null : parsed;
+  return parsed === null || parsed.lte(0) || parsed.gt(MAX_PLAIN_LEVERAGE) ? null : parsed;
 }
 
 /**
