@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Contagion } from '../model/portfolio';
 import { portfolioTick } from '../view/toolbox';
+import { priceText } from '../view/display';
 import { useFormatter } from '../store/format';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { LABEL_ROW_HEIGHT, MarkerLayer } from './Annotations';
@@ -18,6 +19,8 @@ import './toolbox.css';
 
 export interface ContagionChartProps {
   contagion: Contagion;
+  /** Side of the moved position: the account's liquidation price rounds toward its mark, as in the table beside it. */
+  side: 'long' | 'short';
   names: readonly string[];
   /** Every position's mark price, in order (the other positions stay there). */
   marks: readonly number[];
@@ -30,14 +33,15 @@ const Y_AXIS_WIDTH = 64;
 const SMALL_SIZE = { width: 640, height: 200 } as const;
 
 /** Account equity and total maintenance against the moved asset's price, and every liquidation price moving with it. */
-export const ContagionChart = memo(function ContagionChart({ contagion, names, marks, movedPrice, unit, coin }: ContagionChartProps): ReactNode {
+export const ContagionChart = memo(function ContagionChart({ contagion, side, names, marks, movedPrice, unit, coin }: ContagionChartProps): ReactNode {
   const [width, setWidth] = useState<number>(INITIAL_SIZE.width);
   const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
   const rows = useMemo(() => contagionRows(contagion, marks), [contagion, marks]);
   const from = contagion.price[0] ?? 0;
   const to = contagion.price[contagion.price.length - 1] ?? 1;
-  const tick = portfolioTick(movedPrice);
+  // The moved position's mark sets the tick, as in the table and sentence beside the chart, so one price reads one way.
+  const tick = portfolioTick(marks[contagion.index] ?? movedPrice);
   const movedName = names[contagion.index] ?? '';
   const others = names.map((name, position) => ({ name, position })).filter((entry) => entry.position !== contagion.index);
 
@@ -62,13 +66,13 @@ export const ContagionChart = memo(function ContagionChart({ contagion, names, m
     const lines: VerticalLine[] = [];
     const liquidation = contagion.accountLiquidationPrice === null ? null : Number(contagion.accountLiquidationPrice);
     if (liquidation !== null && liquidation >= from && liquidation <= to) {
-      lines.push({ id: 'account-liquidation', x: liquidation, color: colors.danger, dash: '8 4', strokeWidth: 2, className: 'lev-marker lev-marker-contagion-liquidation', label: narrow ? 'All liq.' : `All liquidated ${format.price(liquidation, tick)}`, row: 0 });
+      lines.push({ id: 'account-liquidation', x: liquidation, color: colors.danger, dash: '8 4', strokeWidth: 2, className: 'lev-marker lev-marker-contagion-liquidation', label: narrow ? 'All liq.' : `All liquidated ${priceText('liquidation', liquidation, { tick, side }, format)}`, row: 0 });
     }
     if (movedPrice >= from && movedPrice <= to) {
       lines.push({ id: 'moved', x: movedPrice, color: colors.text, dash: '0', strokeWidth: 1.5, className: 'lev-marker lev-marker-contagion-moved', label: narrow ? movedName : `${movedName} ${format.price(movedPrice, tick)}`, row: 1 });
     }
     return lines;
-  }, [contagion.accountLiquidationPrice, movedPrice, from, to, narrow, tick, movedName, format]);
+  }, [contagion.accountLiquidationPrice, movedPrice, from, to, narrow, tick, side, movedName, format]);
   const onResize = useCallback((next: number) => setWidth(next), []);
   const renderTooltip = useCallback(
     ({ active, activeIndex }: TooltipState): ReactNode => {

@@ -4,6 +4,7 @@ import type { Curve } from '../model/curve';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { defaultFormatter } from '../config/format';
 import type { Formatter } from '../config/format';
+import { priceRounding } from '../view/display';
 
 /*
  * Pure builders behind the charts: everything here is plain numbers in, plain numbers out, so it can be
@@ -27,7 +28,7 @@ export interface Marker {
   color: string;
   /** Stable CSS hooks (`lev-marker lev-marker-liquidation`), also what browser tests look for. */
   className: string;
-  /** Display rounding to the tick: liquidation prices round toward entry (a long's up, a short's down). */
+  /** Display rounding to the tick, by the page's one rule per kind (priceRounding in src/view/display.ts). */
   rounding: 'nearest' | 'up' | 'down';
   /** Health level for thresholds. */
   level?: string;
@@ -80,11 +81,11 @@ function levelClass(level: string): string {
 /** Entry, liquidation, bankruptcy, break-even and each health threshold that exists at a positive price. */
 export function chartMarkers(analysis: ValidAnalysis, format: Formatter): Marker[] {
   const markers: Marker[] = [];
-  const towardEntry = analysis.side === 'long' ? 'up' : 'down';
   const add = (kind: MarkerKind, id: string, value: string | null, label: string, shortLabel: string, dash: string, color: string, level?: string): void => {
     const price = toPrice(value);
     if (price === null || value === null) return;
-    const rounding = kind === 'liquidation' ? towardEntry : 'nearest';
+    // The page's one rounding per kind of price (src/view/display.ts): the label matches the cards and the text.
+    const rounding = priceRounding(kind === 'scenario' ? 'liquidation' : kind, analysis.side);
     const marker: Marker = { id, kind, price, exact: value, label, shortLabel, dash, color, className: `lev-marker lev-marker-${id}`, rounding };
     if (level !== undefined) marker.level = level;
     markers.push(marker);
@@ -545,7 +546,7 @@ export function scenarioPlan(scenarios: readonly ScenarioInput[], analysis: Vali
         dash,
         color,
         className: `lev-marker lev-marker-scenario lev-marker-scenario-${index + 1}`,
-        rounding: scenario.analysis.side === 'long' ? 'up' : 'down',
+        rounding: priceRounding('liquidation', scenario.analysis.side),
       };
       if (!inDomain(liquidation, domain)) {
         notes.push(`Scenario “${scenario.name}” liquidates outside the visible range.`);

@@ -1,6 +1,8 @@
 import { curveFromNumbers, numericSpec } from '../model/curve';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
+import { priceText } from '../view/display';
+import type { PriceKind } from '../view/display';
 
 export interface SummaryOptions {
   tick: string;
@@ -21,11 +23,6 @@ export function unitsFor(venue: { id: string; base: string; quote: string } | un
   return { quote: venue.quote, coin: venue.id === 'custom' ? 'coin' : venue.base };
 }
 
-/** Liquidation prices round toward entry: a long's up, a short's down, so the shown price is never too optimistic. */
-export function liquidationDirection(analysis: ValidAnalysis): 'up' | 'down' {
-  return analysis.side === 'long' ? 'up' : 'down';
-}
-
 function relativeMove(price: string, entry: string): number {
   return (Number(price) - Number(entry)) / Number(entry);
 }
@@ -35,52 +32,61 @@ function relativeMove(price: string, entry: string): number {
  * analysis, formatted for display; every missing figure becomes words, never NaN or Infinity.
  */
 export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, options: SummaryOptions, format: Formatter): string {
-  const { tick } = options;
+  const display = { tick: options.tick, side: analysis.side };
   const coin = analysis.marginCurrency === 'coin';
   const marginUnit = coin ? options.coinUnit : options.quoteUnit;
   const money = (value: string | number | null): string => format.money(value, marginUnit, { coin });
-  const price = (value: string | null): string => format.price(value, tick);
+  const price = (value: string | null, kind: PriceKind): string => priceText(kind, value, display, format);
+  const loan = analysis.instrument === 'loan';
+  // A loan's "collateral" is the whole deposit; what the trader put in is their own funds.
+  const stake = loan ? 'own funds' : 'collateral';
   const move = (value: string): string => format.percent(relativeMove(value, analysis.entry), { signed: true });
   const sentences: string[] = [];
 
   const side = analysis.side === 'long' ? 'Long' : 'Short';
-  const kind = analysis.instrument === 'loan' ? 'loan position' : analysis.instrument === 'inverse' ? 'inverse contract' : 'position';
+  const kind = loan ? 'loan position' : analysis.instrument === 'inverse' ? 'inverse contract' : 'position';
   const amplification = analysis.instrument === 'inverse' ? analysis.amplificationUsd : analysis.amplification;
   sentences.push(
-    `${side} ${kind} at ${price(analysis.entry)} with ${money(analysis.effectiveCollateral)} of collateral at ${format.times(analysis.leverage)} leverage: ` +
+    `${side} ${kind} at ${price(analysis.entry, 'entry')} with ${money(analysis.effectiveCollateral)} of ${stake} at ${format.times(analysis.leverage)} leverage: ` +
       `a 1 % price move changes equity${analysis.instrument === 'inverse' ? ' in USD' : ''} by about ${format.number(amplification, { digits: 2 })} %.`,
   );
 
   const direction = analysis.side === 'long' ? 'falls' : 'rises';
   if (analysis.bankruptcyPrice !== null) {
     sentences.push(
-      `Equity falls from ${money(analysis.effectiveCollateral)} at entry ${price(analysis.entry)} to 0 as the price ${direction} to the bankruptcy price ${price(analysis.bankruptcyPrice)} (${move(analysis.bankruptcyPrice)}).`,
+      `Equity falls from ${money(analysis.effectiveCollateral)} at entry ${price(analysis.entry, 'entry')} to 0 as the price ${direction} to the bankruptcy price ${price(analysis.bankruptcyPrice, 'bankruptcy')} (${move(analysis.bankruptcyPrice)}).`,
     );
   } else {
     sentences.push(`Equity does not reach 0 at any positive price.`);
   }
 
   if (analysis.liquidationPrice !== null) {
-    const liquidation = format.price(analysis.liquidationPrice, tick, { direction: liquidationDirection(analysis) });
+    const liquidation = price(analysis.liquidationPrice, 'liquidation');
     const left = analysis.maintenanceAtLiquidation === null ? '' : `, with ${money(analysis.maintenanceAtLiquidation)} of equity left`;
     sentences.push(`Liquidation at ${liquidation} (${move(analysis.liquidationPrice)})${left}.`);
     const unleveraged = unleveragedChangeAt(spec, Number(analysis.liquidationPrice));
     if (unleveraged !== null) {
-      sentences.push(`Held at 1× without leverage, the same collateral would have changed by ${format.percent(unleveraged, { signed: true })} at that price.`);
+      const change = format.percent(unleveraged, { signed: true });
+      // The model's 1× baseline of an inverse contract is a 1× inverse contract, counted in coin: say so.
+      sentences.push(
+        analysis.instrument === 'inverse'
+          ? `A 1× inverse ${analysis.side} on the same ${marginUnit} collateral would have changed by ${change} in ${marginUnit} at that price.`
+          : `Held at 1× without leverage, the same ${stake} would have changed by ${change} at that price.`,
+      );
     }
   } else {
     sentences.push(analysis.liquidationNote ?? 'This position has no liquidation price.');
   }
 
-  sentences.push(`Break-even after fees at ${price(analysis.breakEvenPrice)}.`);
+  sentences.push(`Break-even after fees at ${price(analysis.breakEvenPrice, 'breakEven')}.`);
 
-  const healthName = analysis.instrument === 'loan' ? 'Health factor' : 'Health';
+  const healthName = loan ? 'Health factor' : 'Health';
   const levels = analysis.thresholdPrices
     .filter((threshold) => Number(threshold.level) !== 1)
     .map((threshold) =>
       threshold.price === null
         ? `${healthName.toLowerCase()} ${format.number(threshold.level, { digits: 4 })} is never reached`
-        : `${healthName.toLowerCase()} ${format.number(threshold.level, { digits: 4 })} at ${price(threshold.price)} (${move(threshold.price)})`,
+        : `${healthName.toLowerCase()} ${format.number(threshold.level, { digits: 4 })} at ${price(threshold.price, 'threshold')} (${move(threshold.price)})`,
     );
   if (levels.length > 0) sentences.push(`Warning levels: ${levels.join('; ')}.`);
 

@@ -6,6 +6,7 @@ import { useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
 import { headlineRows, readingContext } from '../view/readings';
+import { displayRuleText } from '../view/display';
 import { RiskResults } from './RiskResults';
 
 /** Labels of the fields that currently have errors, for the "last valid inputs" notice. */
@@ -18,10 +19,10 @@ function problemLabels(errors: Partial<Record<string, string>>): string[] {
 /** The headline figures of the analysis on show, each with a one-line reading; the last valid ones while a field is wrong. */
 export function HeadlineResults(): ReactNode {
   const derived = useDerived();
-  const { shown, stale, errors, venue, current } = derived;
+  const { shown, stale, errors, venue, current, tick } = derived;
   const headingId = useId();
   const format = useFormatter();
-  const context = useMemo(() => readingContext(venue), [venue]);
+  const context = useMemo(() => readingContext(venue, tick), [venue, tick]);
   const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context, format)), [shown, context, format]);
   // The odds and carry below the headline follow a task later, together: a slider step commits the headline figures first.
   const later = useValueAfterInput(derived);
@@ -52,6 +53,7 @@ export function HeadlineResults(): ReactNode {
           <div className="lev-convention">
             <h3>How this is worked out</h3>
             <p data-result="convention">{shown.convention}</p>
+            <p data-result="display-rule">{displayRuleText({ tick, side: shown.side }, format)}</p>
             {shown.warnings.length > 0 ? (
               <ul className="lev-warnings" aria-label="Warnings" data-result="warnings">
                 {shown.warnings.map((warning) => (

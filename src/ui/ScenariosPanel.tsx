@@ -6,7 +6,7 @@ import { MAX_SCENARIOS } from '../store/calculatorStore';
 import { useCalculator, useCalculatorStore, useDerived, useSelectors, useView } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
-import { towardEntry } from '../view/readings';
+import { towardEntry } from '../view/display';
 import type { ScenarioPlan } from '../view/scenarios';
 
 type ComparisonRow = Pick<ScenarioPlan, 'id' | 'name' | 'analysis' | 'tick'>;

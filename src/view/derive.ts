@@ -5,6 +5,7 @@ import type { VenuePreset } from '../model/venues';
 import { customizedKeys } from '../config/presets';
 import { fieldErrors, inputsToSpec } from '../config/spec';
 import type { InputKey, Inputs } from '../config/schema';
+import { displayTick } from './display';
 
 export interface Derived {
   inputs: Inputs;
@@ -14,7 +15,7 @@ export interface Derived {
   errors: Partial<Record<InputKey, string>>;
   customized: InputKey[];
   venue: VenuePreset | undefined;
-  /** The venue's price tick: every price on screen is rounded to it. */
+  /** The display tick (src/view/display.ts): the venue's, finer when the entry's magnitude needs it. Every price on screen is rounded to it. */
   tick: string;
 }
 
@@ -33,7 +34,7 @@ export function derive(inputs: Inputs): Derived {
     errors: analysis.valid ? {} : fieldErrors(inputs),
     customized: customizedKeys(inputs),
     venue,
-    tick: venue?.tick ?? DEFAULT_TICK,
+    tick: displayTick(venue?.tick ?? DEFAULT_TICK, analysis.valid ? analysis.entry : null, analysis.valid ? analysis.liquidationPrice : null),
   };
 }
 
@@ -60,7 +61,7 @@ export function createDeriver(): (inputs: Inputs) => DerivedView {
     if (derived.current !== null) lastValid = derived;
     const shownFrom = derived.current !== null ? derived : lastValid;
     lastInputs = inputs;
-    lastView = { ...derived, shown: shownFrom?.current ?? null, shownSpec: shownFrom?.spec ?? null, stale: derived.current === null && shownFrom !== null };
+    lastView = { ...derived, tick: shownFrom?.tick ?? derived.tick, shown: shownFrom?.current ?? null, shownSpec: shownFrom?.spec ?? null, stale: derived.current === null && shownFrom !== null };
     return lastView;
   };
 }

@@ -3,6 +3,8 @@ import type { VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
 import type { Inputs } from '../config/schema';
 import { DEFAULT_TICK } from './derive';
+import { priceText } from './display';
+import type { PriceKind } from './display';
 
 /** One headline figure with its plain-language reading. `key` is the DOM contract (`data-result`). */
 export interface HeadlineRow {
@@ -22,10 +24,11 @@ export interface ReadingContext {
   quote: string;
 }
 
-export function readingContext(venue: VenuePreset | undefined): ReadingContext {
+/** `tick` is the display tick worked out with the analysis (Derived.tick); without it, the venue's own. */
+export function readingContext(venue: VenuePreset | undefined, tick: string = venue?.tick ?? DEFAULT_TICK): ReadingContext {
   const custom = venue === undefined || venue.id === 'custom';
   return {
-    tick: venue?.tick ?? DEFAULT_TICK,
+    tick,
     asset: custom ? 'The price' : venue.base,
     base: custom ? 'units' : venue.base,
     quote: venue?.quote ?? 'USD',
@@ -50,9 +53,10 @@ export function toolContext(venue: VenuePreset | undefined, instrument: Inputs['
   return { tick, quote, base, marginUnit: coin ? base : quote, coin, sizeUnit: coin ? quote : base };
 }
 
-/** Liquidation-type prices round toward entry, so the shown level is reached no later than the true one. */
-export function towardEntry(side: ValidAnalysis['side']): 'up' | 'down' {
-  return side === 'long' ? 'up' : 'down';
+/** The analysis's prices as every card writes them: one rule per kind (src/view/display.ts). */
+export function pricesOf(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): (kind: PriceKind, value: string | number | null) => string {
+  const display = { tick: context.tick, side: analysis.side };
+  return (kind, value) => priceText(kind, value, display, format);
 }
 
 /** Signed fraction from entry to a price; display only. */
@@ -78,9 +82,10 @@ function money(analysis: ValidAnalysis, value: string | null, context: ReadingCo
 }
 
 function liquidationRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
-  const { asset, tick, quote } = context;
+  const { asset, quote } = context;
+  const price = pricesOf(analysis, context, format);
   const liquidation = analysis.liquidationPrice;
-  const entryText = format.price(analysis.entry, tick);
+  const entryText = price('entry', analysis.entry);
   if (liquidation === null || analysis.liquidationDistance === null) {
     const why = analysis.liquidationNote ?? 'This position has no liquidation price.';
     return [
@@ -93,7 +98,7 @@ function liquidationRows(analysis: ValidAnalysis, context: ReadingContext, forma
     {
       key: 'liquidationPrice',
       label: 'Liquidation price',
-      value: format.price(liquidation, tick, { direction: towardEntry(analysis.side) }),
+      value: price('liquidation', liquidation),
       unit: quote,
       reading: `${asset} can ${direction(distance)} ${size(distance, format)} before this position is liquidated.`,
     },
@@ -115,14 +120,14 @@ function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext, format:
   const move = moveFrom(analysis.entry, price);
   const reading =
     analysis.instrument === 'loan'
-      ? `Where the collateral is worth exactly the debt: a ${size(move, format)} ${direction(move)}.`
+      ? `Where the collateral is worth exactly the debt and your own funds are gone: a ${size(move, format)} ${direction(move)}.`
       : `Where equity reaches zero (a ${size(move, format)} ${direction(move)}); liquidation closes the position before it.`;
-  return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: format.price(price, context.tick), unit: context.quote, reading };
+  return { key: 'bankruptcyPrice', label: 'Bankruptcy price', value: pricesOf(analysis, context, format)('bankruptcy', price), unit: context.quote, reading };
 }
 
 function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow {
   const move = moveFrom(analysis.entry, analysis.breakEvenPrice);
-  const value = format.price(analysis.breakEvenPrice, context.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
+  const value = pricesOf(analysis, context, format)('breakEven', analysis.breakEvenPrice);
   const reading =
     Number(analysis.openFee) === 0
       ? 'With no fees, break-even is the entry price.'
@@ -131,6 +136,7 @@ function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext, format: 
 }
 
 function thresholdRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
+  const priceOf = pricesOf(analysis, context, format);
   return analysis.thresholdPrices.map(({ level, price }) => {
     const label = `Price at health ${format.number(level, { digits: 4 })}`;
     const key = `thresholdPrice-${level}`;
@@ -142,7 +148,7 @@ function thresholdRows(analysis: ValidAnalysis, context: ReadingContext, format:
     const reading = already
       ? `Health is already below ${format.number(level, { digits: 4 })} at entry; a ${size(move, format)} ${direction(move)} restores it.`
       : `${context.asset} can ${direction(move)} ${size(move, format)} before health drops to ${format.number(level, { digits: 4 })}.`;
-    return { key, label, value: format.price(price, context.tick, { direction: towardEntry(analysis.side) }), unit: context.quote, reading };
+    return { key, label, value: priceOf('threshold', price), unit: context.quote, reading };
   });
 }
 
@@ -170,14 +176,14 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
       label: 'Position value',
       value: format.money(analysis.notionalQuote, context.quote),
       unit: '',
-      reading: `${format.number(analysis.quantity, { digits: 8 })} ${context.base} at ${format.price(analysis.entry, context.tick)} ${context.quote}.`,
+      reading: `${format.number(analysis.quantity, { digits: 8 })} ${context.base} at ${pricesOf(analysis, context, format)('entry', analysis.entry)} ${context.quote}.`,
     },
     {
       key: 'initialMargin',
       label: loan ? 'Own funds' : 'Initial margin',
       value: money(analysis, analysis.initialMargin, context, format),
       unit: '',
-      reading: loan ? 'Your own money in the position; the rest is borrowed.' : `Collateral set aside to open: position value ÷ ${format.times(analysis.leverage)}.`,
+      reading: loan ? 'Your own money in the position; the rest of the collateral is borrowed.' : `Collateral set aside to open: position value ÷ ${format.times(analysis.leverage)}.`,
     },
     {
       key: 'maintenanceMargin',
@@ -208,11 +214,9 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
       value: money(analysis, analysis.maxLoss, context, format),
       unit: '',
       reading:
-        analysis.marginMode === 'cross'
+        analysis.marginMode === 'cross' && !loan
           ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
-          : Number(analysis.openFee) > 0
-            ? 'All the collateral plus the fee to open.'
-            : 'All the collateral.',
+          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : ''}.`,
     },
     {
       key: 'healthAtEntry',

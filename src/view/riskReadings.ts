@@ -1,7 +1,7 @@
 import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import type { HeadlineRow, ReadingContext } from './readings';
-import { towardEntry } from './readings';
+import { pricesOf } from './readings';
 
 /*
  * Plain-language rows for risk over a horizon (GBM odds) and carry over the holding period. Pure: the
@@ -97,7 +97,8 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext, forma
       { key: 'endBeyondProbability', label: `Chance of ending beyond the liquidation price after ${days}`, value: DASH, unit: '', reading: 'No liquidation price, so nothing to end beyond.' },
     ];
   }
-  const price = `${format.price(liquidation, context.tick, { direction: towardEntry(analysis.side) })} ${context.quote}`;
+  const priceOf = pricesOf(analysis, context, format);
+  const price = `${priceOf('liquidation', liquidation)} ${context.quote}`;
   const side = liquidationSide(analysis);
   const touch = formatProbability(odds.touchProbability, format);
   const end = formatProbability(odds.endBeyondProbability, format);
@@ -133,18 +134,18 @@ export function riskRows(analysis: ValidAnalysis, context: ReadingContext, forma
     if (Number(threshold.level) === 1) continue;
     const levelText = format.number(threshold.level, { digits: 4 });
     const at = analysis.thresholdPrices.find((candidate) => candidate.level === threshold.level)?.price ?? null;
+    // Health already under the level at entry: reaching it means health rising, which is no risk to report.
+    if (analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(threshold.level)) continue;
     const probability = formatProbability(threshold.touchProbability, format);
-    // Health already under the level at entry: reaching it means rising, not falling.
-    const below = analysis.healthAtEntry !== null && Number(analysis.healthAtEntry) < Number(threshold.level);
     rows.push({
       key: `touchProbability-${threshold.level}`,
-      label: `Chance of ${healthName} ${levelText} within ${days}`,
+      label: `Chance of ${healthName} falling to ${levelText} within ${days}`,
       value: probability,
       unit: '',
       reading:
         at === null
           ? `${healthName[0]?.toUpperCase() ?? ''}${healthName.slice(1)} ${levelText} is not reached at any positive price.`
-          : `${context.asset} reaches ${format.price(at, context.tick)} ${context.quote}, where ${healthName} ${below ? 'rises' : 'drops'} to ${levelText}, in ${probability} of random paths.`,
+          : `${context.asset} reaches ${priceOf('threshold', at)} ${context.quote}, where ${healthName} drops to ${levelText}, in ${probability} of random paths.`,
     });
   }
   return rows;
@@ -222,7 +223,7 @@ export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: 
     reading:
       total === 0
         ? 'Holding costs nothing at these rates.'
-        : `${total > 0 ? 'Costs' : 'Earns'} ${share === null ? money(Math.abs(total)) : format.percent(share, { digits: 2 })} of the collateral if the price does not move.`,
+        : `${total > 0 ? 'Costs' : 'Earns'} ${share === null ? money(Math.abs(total)) : format.percent(share, { digits: 2 })} of ${loan ? 'your own funds' : 'the collateral'} if the price does not move.`,
   });
   rows.push(afterHoldRow(analysis, context, hold, format));
   if (analysis.netApy !== null) rows.push(netApyRow(analysis, spec, format));
@@ -236,7 +237,8 @@ function afterHoldRow(analysis: ValidAnalysis, context: ReadingContext, hold: st
   const after = analysis.liquidationPriceAfterHold;
   const now = analysis.liquidationPrice;
   if (after === null) return { key, label, value: 'None', unit: '', reading: 'There is no liquidation price after the holding period.' };
-  const value = format.price(after, context.tick, { direction: towardEntry(analysis.side) });
+  const priceOf = pricesOf(analysis, context, format);
+  const value = priceOf('liquidation', after);
   if (now === null) return { key, label, value, unit: context.quote, reading: 'Carry creates a liquidation price that does not exist today.' };
   const shift = Number(after) - Number(now);
   const entry = Number(analysis.entry);
@@ -244,7 +246,7 @@ function afterHoldRow(analysis: ValidAnalysis, context: ReadingContext, hold: st
   const closer = analysis.side === 'long' ? shift > 0 : shift < 0;
   const moved = format.price(Math.abs(shift), context.tick);
   const reading =
-    format.price(after, context.tick) === format.price(now, context.tick)
+    value === priceOf('liquidation', now)
       ? 'Unchanged at this tick: carry over the period is too small to move it.'
       : `Moves ${moved} ${context.quote} (${format.percent(Math.abs(shift) / entry, { digits: 2 })} of entry) ${closer ? 'closer to' : 'away from'} the entry price as carry ${closer ? 'eats' : 'adds to'} the margin at a flat price.`;
   return { key, label, value, unit: context.quote, reading };

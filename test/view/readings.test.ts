@@ -8,7 +8,8 @@ import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets'
 import { inputsToSpec } from '../../src/config/spec';
 import type { Inputs } from '../../src/config/schema';
 import { createFormatter, defaultFormatter, formatPercent, formatPrice } from '../../src/config/format';
-import { headlineRows, readingContext, towardEntry } from '../../src/view/readings';
+import { headlineRows, readingContext } from '../../src/view/readings';
+import { towardEntry } from '../../src/view/display';
 import { screenInputs } from '../ui/arbitraries';
 
 function valid(inputs: Inputs): ValidAnalysis | null {

@@ -102,7 +102,7 @@ describe('risk and carry rows', () => {
 });
 
 describe('health-level odds', () => {
-  it('say "rises" for a level the position is already under at entry, "drops" otherwise', () => {
+  it('report only health getting worse: a level the position is already under at entry gets no chance card', () => {
     const loan = { ...applyVenue(defaultInputs(), 'aave-v3-eth'), thresholds: '1.05, 2' };
     const spec = inputsToSpec(loan);
     const analysis = analyze(spec);
@@ -112,6 +112,8 @@ describe('health-level odds', () => {
     expect(health).toBeLessThan(2);
     const rows = riskRows(analysis, readingContext(findVenue(loan.venue)), defaultFormatter);
     expect(rows.find((row) => row.key === 'touchProbability-1.05')?.reading).toMatch(/health factor drops to 1\.05/);
-    expect(rows.find((row) => row.key === 'touchProbability-2')?.reading).toMatch(/health factor rises to 2/);
+    expect(rows.find((row) => row.key === 'touchProbability-1.05')?.label).toMatch(/health factor falling to 1\.05/);
+    expect(rows.map((row) => row.key)).not.toContain('touchProbability-2');
+    expect(rows.map((row) => `${row.label} ${row.reading}`).join(' ')).not.toMatch(/rises to|rising to/);
   });
 });

@@ -7,6 +7,7 @@ import { MAX_PORTFOLIO_POSITIONS } from '../../config/schema';
 import type { PortfolioRow } from '../../config/lists';
 import type { Formatter } from '../../config/format';
 import { portfolioTick } from '../../view/toolbox';
+import { priceText } from '../../view/display';
 import { useCalculator, useCalculatorStore } from '../../store/context';
 import { useFormatter } from '../../store/format';
 import type { PortfolioTool } from '../../view/toolbox';
@@ -17,6 +18,8 @@ import type { ToolContext } from '../../view/readings';
 /** What the contagion chart needs; the app hands in the chart layer's component (ui and chart never import each other). */
 export interface ContagionSlotProps {
   contagion: Contagion;
+  /** Side of the moved position: its liquidation prices round toward its mark, as in the table. */
+  side: 'long' | 'short';
   /** Position names, in order. */
   names: readonly string[];
   /** Every position's mark price, in order. */
@@ -59,7 +62,7 @@ export function contagionSentence(name: string, side: 'long' | 'short', mark: st
   }
   const move = (Number(liquidation) - Number(mark)) / Number(mark);
   const verb = move < 0 ? 'falls' : 'rises';
-  return `If ${name} ${verb} to ${format.price(liquidation, tick, { direction: side === 'long' ? 'up' : 'down' })} (${format.percent(move, { signed: true })} from its mark) while the others stay at their marks, the account’s equity meets its total maintenance: that loss in one position liquidates every position at once.`;
+  return `If ${name} ${verb} to ${priceText('liquidation', liquidation, { tick, side }, format)} (${format.percent(move, { signed: true })} from its mark) while the others stay at their marks, the account’s equity meets its total maintenance: that loss in one position liquidates every position at once.`;
 }
 
 function ContagionView({ tool, analysis, portfolio, context, renderChart }: { tool: PortfolioTool; analysis: PortfolioAnalysis; portfolio: Portfolio; context: ToolContext; renderChart: ContagionRenderer | undefined }): ReactNode {
@@ -142,7 +145,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
           />
         </div>
       </div>
-      {renderChart !== undefined ? renderChart({ contagion: curve, names, marks: analysis.positions.map((position) => Number(position.mark)), movedPrice: movedValid ? movedNumber : mark, unit: context.marginUnit, coin: context.coin }) : null}
+      {renderChart !== undefined ? renderChart({ contagion: curve, side: row.side, names, marks: analysis.positions.map((position) => Number(position.mark)), movedPrice: movedValid ? movedNumber : mark, unit: context.marginUnit, coin: context.coin }) : null}
       <p className="lev-toolbox__note" data-tool-result="contagionSentence">
         {contagionSentence(names[index] ?? '', row.side, figures.mark, curve, tick, format)}
       </p>
@@ -163,7 +166,7 @@ function ContagionView({ tool, analysis, portfolio, context, renderChart }: { to
                 <tr key={position}>
                   <th scope="row">{names[position]}</th>
                   <td data-tool-result={`contagionLiquidation-${position}`}>
-                    {price === null ? 'liquidated' : format.price(price, portfolioTick(analysis.positions[position]?.mark ?? price), { direction: tool.rows[position]?.side === 'short' ? 'down' : 'up' })}
+                    {price === null ? 'liquidated' : priceText('liquidation', price, { tick: portfolioTick(analysis.positions[position]?.mark ?? price), side: tool.rows[position]?.side ?? 'long' }, format)}
                   </td>
                 </tr>
               ))}
@@ -314,7 +317,7 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
                       {position.id} ({position.side})
                     </th>
                     <td data-tool-result={`portfolioLiquidation-${index}`}>
-                      {position.liquidationPrice === null ? 'none' : format.price(position.liquidationPrice, portfolioTick(position.mark), { direction: position.side === 'long' ? 'up' : 'down' })}
+                      {position.liquidationPrice === null ? 'none' : priceText('liquidation', position.liquidationPrice, { tick: portfolioTick(position.mark), side: position.side }, format)}
                     </td>
                     <td>{format.percent(position.liquidationDistance, { signed: true })}</td>
                     <td>{format.money(position.uPnl, context.marginUnit, { coin: context.coin })}</td>

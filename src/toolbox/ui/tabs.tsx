@@ -6,7 +6,7 @@ import type { FillRow } from '../../config/lists';
 import type { Formatter } from '../../config/format';
 import { useCalculator, useCalculatorStore, useDerived } from '../../store/context';
 import { useFormatter } from '../../store/format';
-import { towardEntry } from '../../view/readings';
+import { towardEntry } from '../../view/display';
 import type { ToolsByTab } from '../../view/toolbox';
 import type { ValidAnalysis } from '../../model/types';
 import { BracketsTable } from '../../ui/BracketsTable';
