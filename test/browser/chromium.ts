@@ -38,8 +38,30 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-/** A persistent context on a fresh temporary profile, so no run sees another's storage. */
+/**
+ * Where the test run's one Chromium listens (set by test/browser/global-setup.ts before the test files start). The
+ * suites connect to it instead of each starting a browser of their own: a start costs seconds on a 2-core machine.
+ */
+export const sharedBrowserVariable = 'LEVERAGE_LENS_CHROMIUM_ENDPOINT';
+
+/**
+ * A fresh browser context: a new, empty profile (no storage, cookies or permissions from any other session). Inside a
+ * test run it is a context of the run's shared Chromium; elsewhere (the benchmarks) a browser of its own on a
+ * temporary profile.
+ */
 export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserSession> {
+  const endpoint = process.env[sharedBrowserVariable];
+  if (endpoint !== undefined && endpoint !== '') {
+    const browser = await chromium.connect(endpoint);
+    const context = await browser.newContext({ viewport });
+    return {
+      context,
+      close: async () => {
+        await context.close();
+        await browser.close();
+      },
+    };
+  }
   const executablePath = findChromium();
   if (executablePath === null) throw new Error(missingBrowserMessage);
   const profile = mkdtempSync(join(tmpdir(), 'leverage-lens-profile-'));
