@@ -206,9 +206,6 @@ export default defineConfig(({ mode }) => {
             include: ['test/**/*.test.ts'],
             exclude: ['test/browser/**', '**/node_modules/**', '**/.git/**'],
             environment: 'node',
-            // These tests share no state between files (pure functions, fake browser objects): one module graph per
-            // worker instead of one per file saves re-importing decimal.js, fast-check and the model for each file.
-            isolate: false,
             // A property of ~1,000 runs (test/property-runs.ts) takes a few seconds; a machine shared with other work can stretch that tenfold.
             testTimeout: 60_000,
           },
