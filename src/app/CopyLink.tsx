@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useCalculator } from '../store/context';
-import { formatParams, shareLink } from './urlState';
+import { useCalculatorStore } from '../store/context';
+import { formatParams, persistedFrom, shareLink } from './urlState';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
@@ -16,10 +16,9 @@ function copyWithSelection(input: HTMLInputElement): boolean {
   }
 }
 
-/** Copies the full link; without clipboard access it shows the link selected in a read-only box. */
+/** Copies the full link (inputs, saved scenarios, open tabs); without clipboard access it shows the link selected in a read-only box. */
 export function CopyLink(): ReactNode {
-  const inputs = useCalculator((state) => state.inputs);
-  const theme = useCalculator((state) => state.theme);
+  const store = useCalculatorStore();
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   const fallbackRef = useRef<HTMLInputElement>(null);
   const fallbackId = useId();
@@ -36,7 +35,8 @@ export function CopyLink(): ReactNode {
   }, [copy]);
 
   const onClick = async (): Promise<void> => {
-    const url = shareLink(window.location.origin, window.location.pathname, inputs, theme, formatParams(window.location.search));
+    // Read at the click: the link needs the state, the button does not need to re-render with it.
+    const url = shareLink(window.location.origin, window.location.pathname, persistedFrom(store.getState()), formatParams(window.location.search));
     const clipboard: Clipboard | undefined = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
     try {
       if (clipboard === undefined || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');

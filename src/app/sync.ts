@@ -1,5 +1,5 @@
 import type { CalculatorState, CalculatorStore } from '../store/calculatorStore';
-import { addressFor, formatParams, STORAGE_KEY, storedText } from './urlState';
+import { addressFor, formatParams, persistedFrom, STORAGE_KEY, storedText } from './urlState';
 
 /** The parts of the browser the sync touches, so tests can hand in their own. */
 export interface SyncTarget {
@@ -34,7 +34,7 @@ export function clearStored(storage: SyncTarget['storage']): void {
 }
 
 function write(state: CalculatorState, target: SyncTarget): void {
-  const persisted = { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios };
+  const persisted = persistedFrom(state);
   const address = addressFor(target.location.pathname, target.location.hash, persisted, formatParams(target.location.search));
   const current = `${target.location.pathname}${target.location.search}${target.location.hash}`;
   if (address !== current) target.history.replaceState(target.history.state, '', address);
@@ -60,7 +60,8 @@ export function startSync(store: CalculatorStore, target: SyncTarget, delayMs = 
   };
   if (target.location.search !== '') write(store.getState(), target);
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.inputs === previous.inputs && state.theme === previous.theme && state.scenarios === previous.scenarios) return;
+    const persisted = state.inputs === previous.inputs && state.theme === previous.theme && state.scenarios === previous.scenarios;
+    if (persisted && state.view === previous.view && state.toolTab === previous.toolTab) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(flush, delayMs);
   });

@@ -1,25 +1,39 @@
 import { defaultInputs } from '../config/presets';
-import { configNotices, parseConfig, serializeInputs } from '../config/codec';
-import type { Inputs } from '../config/schema';
+import { configNotices, parseConfig, serializeLink } from '../config/codec';
+import { linkKeys, MAX_SCENARIOS, SCENARIO_NAME_MAX_LENGTH, setLinkValue } from '../config/schema';
+import type { Inputs, LinkSettings } from '../config/schema';
 import type { ParsedConfig } from '../config/codec';
-import type { CalculatorStoreOptions, Scenario, ThemeChoice } from '../store/calculatorStore';
+import type { CalculatorState, CalculatorStoreOptions, Scenario, ThemeChoice } from '../store/calculatorStore';
 
 /** localStorage key of the standalone page; bump the suffix with the URL schema version. */
 export const STORAGE_KEY = 'leverage-lens:v1';
 /** A saved session longer than this is not read (it could only come from tampering): four scenarios fit in a few KB. */
 export const MAX_STORED_LENGTH = 64_000;
 
-export interface PersistedState {
-  inputs: Inputs;
-  theme: ThemeChoice;
-  scenarios: readonly Scenario[];
+/** What the page keeps in its address, its shared link and its saved session: one query string for all three. */
+export type PersistedState = { inputs: Inputs; theme: ThemeChoice; scenarios?: readonly Scenario[] } & Omit<Partial<LinkSettings>, 'scenarios'>;
+
+/** The store's persisted part, under the link's key names. */
+export function persistedFrom(state: Pick<CalculatorState, 'inputs' | 'theme' | 'scenarios' | 'view' | 'toolTab'>): PersistedState {
+  return { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios, chart: state.view, tool: state.toolTab };
 }
 
-/** The query string for a state: the codec's flat keys (rates as fractions), plus the theme when chosen. */
-export function queryFor(inputs: Inputs, theme: ThemeChoice): string {
-  const pairs = serializeInputs(inputs);
+function linkOf(state: PersistedState): Partial<LinkSettings> {
+  const link: Partial<LinkSettings> = {};
+  for (const key of linkKeys) setLinkValue(link, key, state[key]);
+  return link;
+}
+
+
+/** The query string for a state: the codec's flat keys (rates as fractions) and link keys, plus the theme when chosen. */
+export function queryFor(inputs: Inputs, theme: ThemeChoice, link: Partial<LinkSettings> = {}): string {
+  const pairs = serializeLink(inputs, link);
   if (theme !== 'auto') pairs.push(['theme', theme]);
   return new URLSearchParams(pairs).toString();
+}
+
+function stateQuery(state: PersistedState): string {
+  return queryFor(state.inputs, state.theme, linkOf(state));
 }
 
 /** Plain-text notices for what a link got wrong: each names the key and the reason. */
@@ -33,6 +47,8 @@ export function noticesFor(parsed: ParsedConfig, source: 'link' | 'saved session
 export interface LinkState {
   inputs: Inputs;
   theme: ThemeChoice | null;
+  /** Saved scenarios and open tabs, each only when the link gives it. */
+  link: Partial<LinkSettings>;
   notices: string[];
 }
 
@@ -56,21 +72,17 @@ export function readLink(search: string, source: 'link' | 'saved session' = 'lin
   const params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return null;
   const parsed = parseConfig(params.entries());
-  return { inputs: parsed.inputs, theme: parsed.widget.theme ?? null, notices: noticesFor(parsed, source) };
+  return { inputs: parsed.inputs, theme: parsed.widget.theme ?? null, link: parsed.link, notices: noticesFor(parsed, source) };
 }
 
-/** The saved session as text, or null for the default state (nothing worth keeping). */
+/** The saved session as text, or null for the default state (nothing worth keeping): the link's query, in a versioned record. */
 export function storedText(state: PersistedState): string | null {
   if (isDefaultState(state)) return null;
-  return JSON.stringify({
-    v: 1,
-    query: queryFor(state.inputs, state.theme),
-    scenarios: state.scenarios.map((scenario) => ({ name: scenario.name, query: queryFor(scenario.inputs, 'auto') })),
-  });
+  return JSON.stringify({ v: 1, query: stateQuery(state) });
 }
 
 export function isDefaultState(state: PersistedState): boolean {
-  return state.theme === 'auto' && state.scenarios.length === 0 && queryFor(state.inputs, 'auto') === queryFor(defaultInputs(), 'auto');
+  return stateQuery(state) === queryFor(defaultInputs(), 'auto');
 }
 
 function field(record: unknown, key: string): unknown {
@@ -80,11 +92,24 @@ function field(record: unknown, key: string): unknown {
 export interface StoredState {
   inputs: Inputs | null;
   theme: ThemeChoice | null;
-  scenarios: Scenario[];
+  link: Partial<LinkSettings>;
   notices: string[];
 }
 
-const emptyStored: StoredState = { inputs: null, theme: null, scenarios: [], notices: [] };
+const emptyStored: StoredState = { inputs: null, theme: null, link: {}, notices: [] };
+
+/** Sessions saved before scenarios joined the link kept them beside it, each as its own query. */
+function legacyScenarios(data: unknown): Partial<LinkSettings> {
+  const entries = field(data, 'scenarios');
+  if (!Array.isArray(entries)) return {};
+  const scenarios = entries.slice(0, MAX_SCENARIOS).flatMap((entry: unknown) => {
+    const name = field(entry, 'name');
+    const query = field(entry, 'query');
+    if (typeof name !== 'string' || typeof query !== 'string') return [];
+    return [{ name: name.slice(0, SCENARIO_NAME_MAX_LENGTH), inputs: parseConfig(new URLSearchParams(query).entries()).inputs }];
+  });
+  return { scenarios };
+}
 
 /** Reads the saved session; anything unreadable is dropped. It goes through the same codec as links. */
 export function parseStored(text: string | null): StoredState {
@@ -97,40 +122,42 @@ export function parseStored(text: string | null): StoredState {
     return { ...emptyStored, notices: ['Your saved session could not be read, so the defaults were loaded.'] };
   }
   const query = field(data, 'query');
-  const link = typeof query === 'string' ? readLink(query, 'saved session') : null;
-  const rawScenarios = field(data, 'scenarios');
-  const scenarios: Scenario[] = [];
-  if (Array.isArray(rawScenarios)) {
-    rawScenarios.slice(0, 4).forEach((entry: unknown, index) => {
-      const name = field(entry, 'name');
-      const scenarioQuery = field(entry, 'query');
-      if (typeof name !== 'string' || typeof scenarioQuery !== 'string') return;
-      const parsed = parseConfig(new URLSearchParams(scenarioQuery).entries());
-      scenarios.push({ id: `saved-${index}`, name: name.slice(0, 40), inputs: parsed.inputs });
-    });
-  }
-  return { inputs: link?.inputs ?? null, theme: link?.theme ?? null, scenarios, notices: link?.notices ?? [] };
+  const stored = typeof query === 'string' ? readLink(query, 'saved session') : null;
+  const link = stored?.link.scenarios === undefined ? { ...stored?.link, ...legacyScenarios(data) } : stored.link;
+  return { inputs: stored?.inputs ?? null, theme: stored?.theme ?? null, link, notices: stored?.notices ?? [] };
 }
 
-/** The store's first state: URL parameters win over the saved session; scenarios come from the session. */
+/**
+ * The store's first state. A link's parameters win over the saved session, key by key: a link without scenarios
+ * keeps the saved ones (the session is rewritten from this state at once, so they would be lost otherwise).
+ */
 export function initialState(search: string, stored: string | null): CalculatorStoreOptions {
   const link = readLink(search);
   const saved = parseStored(stored);
-  const inputs = link?.inputs ?? saved.inputs ?? defaultInputs();
-  const theme = link?.theme ?? saved.theme ?? 'auto';
-  const notices = link !== null ? link.notices : saved.notices;
-  return { inputs, theme, scenarios: saved.scenarios, notices };
+  const settings: Partial<LinkSettings> = { ...saved.link, ...link?.link };
+  const scenarios: Scenario[] = (settings.scenarios ?? []).map((scenario, index) => ({ id: `linked-${index}`, name: scenario.name, inputs: scenario.inputs }));
+  return {
+    inputs: link?.inputs ?? saved.inputs ?? defaultInputs(),
+    theme: link?.theme ?? saved.theme ?? 'auto',
+    notices: link !== null ? link.notices : saved.notices,
+    scenarios,
+    view: settings.chart,
+    toolTab: settings.tool,
+  };
 }
 
-/** The address bar for a state: no query at all for the default state. */
-export function addressFor(pathname: string, hash: string, state: PersistedState, display: readonly [string, string][] = []): string {
+function withDisplay(query: string, display: readonly [string, string][]): string {
   const extra = new URLSearchParams(display.map(([key, value]) => [key, value])).toString();
-  if (isDefaultState({ ...state, scenarios: [] })) return extra === '' ? `${pathname}${hash}` : `${pathname}?${extra}${hash}`;
-  return `${pathname}?${queryFor(state.inputs, state.theme)}${extra === '' ? '' : `&${extra}`}${hash}`;
+  return [query, extra].filter((part) => part !== '').join('&');
+}
+
+/** The address bar for a state: no query at all for the default state; otherwise the link to share. */
+export function addressFor(pathname: string, hash: string, state: PersistedState, display: readonly [string, string][] = []): string {
+  const query = withDisplay(isDefaultState(state) ? '' : stateQuery(state), display);
+  return `${pathname}${query === '' ? '' : `?${query}`}${hash}`;
 }
 
 /** The link to share: always carries the full query, so it works even when the defaults change later; the page's number format goes along. */
-export function shareLink(origin: string, pathname: string, inputs: Inputs, theme: ThemeChoice, display: readonly [string, string][] = []): string {
-  const extra = new URLSearchParams(display.map(([key, value]) => [key, value])).toString();
-  return `${origin}${pathname}?${queryFor(inputs, theme)}${extra === '' ? '' : `&${extra}`}`;
+export function shareLink(origin: string, pathname: string, state: PersistedState, display: readonly [string, string][] = []): string {
+  return `${origin}${pathname}?${withDisplay(stateQuery(state), display)}`;
 }

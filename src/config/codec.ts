@@ -13,13 +13,20 @@ import {
   isInputKey,
   isPercentKey,
   isThemeChoice,
+  isLinkKey,
   isWidgetKey,
+  linkKeyRecord,
+  linkKeyRecords,
+  linkKeys,
+  MAX_SCENARIOS,
   percentText,
   percentToFraction,
+  SCENARIO_NAME_MAX_LENGTH,
+  setLinkValue,
   TITLE_MAX_LENGTH,
   withText,
 } from './schema';
-import type { ConfigKey, InputKey, Inputs, ThreeWayKey, WidgetKey, WidgetSettings } from './schema';
+import type { ConfigKey, InputKey, Inputs, LinkKey, LinkSettings, NamedInputs, ThreeWayKey, WidgetKey, WidgetSettings } from './schema';
 
 /*
  * The link codec: flat key/value pairs from the outside world (URL parameters, element attributes, React props;
@@ -33,6 +40,8 @@ const MAX_PAIRS = 200;
 export interface ParsedConfig {
   inputs: Inputs;
   widget: Partial<WidgetSettings>;
+  /** What the link carries beside the inputs: saved scenarios, open tabs. */
+  link: Partial<LinkSettings>;
   /** Keys whose values were not used (defaults kept), each with the reason in plain words. */
   rejected: { key: ConfigKey; reason: string }[];
   /** Keys not in the schema. */
@@ -164,6 +173,7 @@ export function parseConfig(entries: Iterable<readonly [string, string]>, base: 
   const rejected: ParsedConfig['rejected'] = [];
   const unknown: string[] = [];
   let widget: Partial<WidgetSettings> = {};
+  const linkTexts: [LinkKey, string][] = [];
   let inputs: Inputs = { ...base };
   const version = given.get('v');
   const versionNote = version !== undefined && version !== SCHEMA_VERSION ? `This link was made by schema version ${version.slice(0, 10)}; it was read as version ${SCHEMA_VERSION}.` : null;
@@ -182,6 +192,10 @@ export function parseConfig(entries: Iterable<readonly [string, string]>, base: 
       const reading = readWidget(key, value);
       if (reading.ok) widget = { ...widget, ...reading.settings };
       else rejected.push({ key, reason: reading.reason });
+      continue;
+    }
+    if (isLinkKey(key)) {
+      linkTexts.push([key, value]);
       continue;
     }
     if (!isInputKey(key)) {
@@ -215,7 +229,10 @@ export function parseConfig(entries: Iterable<readonly [string, string]>, base: 
       }
     }
   }
-  return { inputs, widget, rejected, unknown, versionNote };
+  // Link keys last: scenarios are written as their differences from the inputs read above.
+  const link: Partial<LinkSettings> = {};
+  for (const [key, value] of linkTexts) readLinkKey(link, key, value, inputs, rejected);
+  return { inputs, widget, link, rejected, unknown, versionNote };
 }
 
 /**
@@ -243,6 +260,140 @@ export function toQueryString(inputs: Inputs): string {
   return new URLSearchParams(serializeInputs(inputs)).toString();
 }
 
+// ---------- Link keys: saved scenarios and open tabs ----------
+
+/** A link key read: its value when usable, and what was wrong (a scenario list can be read in part). */
+interface LinkReading<Value> {
+  value: Value | null;
+  problems: string[];
+}
+
+interface LinkCodec<Value> {
+  read: (raw: string, main: Inputs) => LinkReading<Value>;
+  /** The text to write, or null when there is nothing to write (the default). */
+  write: (value: Value, main: Inputs) => string | null;
+}
+
+/** A choice: one of the record's options; the first is the default and is left out of links. */
+function choiceCodec<Value extends string>(options: readonly [Value, ...Value[]]): LinkCodec<Value> {
+  return {
+    read: (raw) => {
+      const value = options.find((option) => option === raw.trim());
+      return value === undefined ? { value: null, problems: [`must be one of ${options.join(', ')}.`] } : { value, problems: [] };
+    },
+    write: (value) => (value === options[0] ? null : value),
+  };
+}
+
+/*
+ * Scenarios in a link: `name*key=value*key=value|name*…`. Each scenario carries only the keys where it differs from
+ * the link's own inputs, written as links write them (rates as fractions). Inside a name or value, `%`, `|` and `*`
+ * are written %25, %7C and %2A; the query string encodes the rest.
+ */
+const SCENARIO_SEPARATOR = '|';
+const FIELD_SEPARATOR = '*';
+/** Four scenarios with long bracket tables fit in a few KB; longer text could only be hostile. */
+export const MAX_SCENARIOS_TEXT = 16_000;
+
+const scenarioEscapes: Readonly<Record<string, string>> = { '%': '%25', '|': '%7C', '*': '%2A' };
+
+function escapeScenarioText(text: string): string {
+  return text.replace(/[%|*]/g, (char) => scenarioEscapes[char] ?? char);
+}
+
+function unescapeScenarioText(text: string): string {
+  return text.replace(/%(25|7C|2A)/gi, (_escape, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
+}
+
+/** The keys where a scenario differs from the main inputs, as `parseConfig(pairs, main)` restores it exactly. */
+function scenarioPairs(scenario: Inputs, main: Inputs): [string, string][] {
+  const venueChanged = scenario.venue !== main.venue;
+  // The reader applies the scenario's venue to the main inputs first, as parseConfig does for any link.
+  const reference = venueChanged ? applyVenue(main, scenario.venue) : main;
+  const pairs: [string, string][] = venueChanged ? [['venue', scenario.venue]] : [];
+  for (const { key } of fields) {
+    if (key === 'venue' || scenario[key] === reference[key] || textProblem(key, scenario[key].trim()) !== null) continue;
+    pairs.push([key, inputToExternal(key, scenario[key])]);
+  }
+  // Two of size, collateral and leverage without `solveFor` would make the reader work out the third.
+  const givesThreeWay = pairs.some(([key]) => threeWay.some((candidate) => candidate === key));
+  if (givesThreeWay && !pairs.some(([key]) => key === 'solveFor')) pairs.push(['solveFor', scenario.solveFor]);
+  return pairs;
+}
+
+function writeScenarios(scenarios: readonly NamedInputs[], main: Inputs): string | null {
+  if (scenarios.length === 0) return null;
+  // The differences are taken from the main inputs as the link's reader will see them.
+  const reference = parseConfig(serializeInputs(main)).inputs;
+  return scenarios
+    .slice(0, MAX_SCENARIOS)
+    .map(({ name, inputs }) => [escapeScenarioText(name), ...scenarioPairs(inputs, reference).map(([key, value]) => `${key}=${escapeScenarioText(value)}`)].join(FIELD_SEPARATOR))
+    .join(SCENARIO_SEPARATOR);
+}
+
+/** A scenario's name as shown: no control characters, at most the schema's length, never empty. */
+function scenarioName(raw: string, index: number, problems: string[]): string {
+  const name = raw.replace(/\p{Cc}/gu, '').trim();
+  if (name.length > SCENARIO_NAME_MAX_LENGTH) problems.push(`scenario ${index + 1}: its name is longer than ${SCENARIO_NAME_MAX_LENGTH} characters and was shortened.`);
+  const shortened = name.slice(0, SCENARIO_NAME_MAX_LENGTH).trim();
+  return shortened === '' ? `Scenario ${index + 1}` : shortened;
+}
+
+function readScenario(text: string, index: number, main: Inputs, problems: string[]): NamedInputs {
+  const [rawName = '', ...fieldTexts] = text.split(FIELD_SEPARATOR);
+  const label = `scenario ${index + 1}`;
+  const pairs: [InputKey, string][] = [];
+  for (const fieldText of fieldTexts) {
+    const at = fieldText.indexOf('=');
+    const key = at < 0 ? fieldText : fieldText.slice(0, at);
+    if (at < 0 || !isInputKey(key)) problems.push(`${label}: ${key.slice(0, 40)} is not an input with a value.`);
+    else pairs.push([key, unescapeScenarioText(fieldText.slice(at + 1))]);
+  }
+  const parsed = parseConfig(pairs, main);
+  for (const rejected of parsed.rejected) problems.push(`${label}: ${rejection(rejected)}`);
+  if (parsed.unknown.length > 0) problems.push(`${label}: ${listed(parsed.unknown, ', ')} ignored.`);
+  return { name: scenarioName(unescapeScenarioText(rawName), index, problems), inputs: parsed.inputs };
+}
+
+function readScenarios(raw: string, main: Inputs): LinkReading<readonly NamedInputs[]> {
+  if (raw.length > MAX_SCENARIOS_TEXT) return { value: null, problems: [`is too long: at most ${MAX_SCENARIOS_TEXT} characters.`] };
+  if (raw.trim() === '') return { value: [], problems: [] };
+  const texts = raw.split(SCENARIO_SEPARATOR);
+  const problems: string[] = [];
+  if (texts.length > MAX_SCENARIOS) problems.push(`lists ${texts.length} scenarios: the first ${MAX_SCENARIOS} were read.`);
+  const scenarios = texts.slice(0, MAX_SCENARIOS).map((text, index) => readScenario(text, index, main, problems));
+  return { value: scenarios, problems };
+}
+
+const linkCodecs: { [K in LinkKey]: LinkCodec<LinkSettings[K]> } = {
+  scenarios: { read: readScenarios, write: writeScenarios },
+  chart: choiceCodec(linkKeyRecords.chart.options),
+  tool: choiceCodec(linkKeyRecords.tool.options),
+};
+
+function readLinkKey<K extends LinkKey>(link: Partial<LinkSettings>, key: K, raw: string, main: Inputs, rejected: ParsedConfig['rejected']): void {
+  const codec: LinkCodec<LinkSettings[K]> = linkCodecs[key];
+  const reading = codec.read(raw, main);
+  for (const reason of reading.problems) rejected.push({ key, reason });
+  if (reading.value !== null) setLinkValue(link, key, reading.value);
+}
+
+function linkText<K extends LinkKey>(link: Partial<LinkSettings>, key: K, main: Inputs): string | null {
+  const value: LinkSettings[K] | undefined = link[key];
+  const codec: LinkCodec<LinkSettings[K]> = linkCodecs[key];
+  return value === undefined ? null : codec.write(value, main);
+}
+
+/** The inputs' pairs (serializeInputs) followed by the link keys that differ from their defaults. */
+export function serializeLink(inputs: Inputs, link: Partial<LinkSettings>): [string, string][] {
+  const pairs = serializeInputs(inputs);
+  for (const key of linkKeys) {
+    const text = linkText(link, key, inputs);
+    if (text !== null) pairs.push([key, text]);
+  }
+  return pairs;
+}
+
 const MAX_LISTED = 8;
 
 function listed(items: readonly string[], separator: string): string {
@@ -251,7 +402,8 @@ function listed(items: readonly string[], separator: string): string {
 }
 
 function keyName(key: ConfigKey): string {
-  return isInputKey(key) ? `${fieldDefinition(key).label} (${key})` : key;
+  if (isInputKey(key)) return `${fieldDefinition(key).label} (${key})`;
+  return isLinkKey(key) ? `${linkKeyRecord(key).label} (${key})` : key;
 }
 
 /** "Entry price (entry) is out of range: …": the key named once, then the reason without the label repeated. */

@@ -442,10 +442,71 @@ export function isEmbedView(value: string): value is EmbedView {
 
 export const widgetKeys = ['theme', 'locale', 'currency', 'title', 'controls', 'views', 'height'] as const;
 export type WidgetKey = (typeof widgetKeys)[number];
-export type ConfigKey = InputKey | WidgetKey;
+export type ConfigKey = InputKey | WidgetKey | LinkKey;
 
 export function isWidgetKey(key: string): key is WidgetKey {
   return widgetKeys.some((widgetKey) => widgetKey === key);
+}
+
+// ---------- Link keys: what a lesson link carries beside the inputs (saved scenarios, open tabs) ----------
+
+/** The chart's tabs: equity against price, and amplification (the ROE fan and effective leverage). */
+export const chartViews = ['equity', 'amplification'] as const;
+export type ChartView = (typeof chartViews)[number];
+
+/** The trader's toolbox tabs, in the order they are shown. */
+export const toolTabs = ['exit', 'target', 'average', 'maxOpen', 'risk', 'portfolio'] as const;
+export type ToolTab = (typeof toolTabs)[number];
+
+/** A saved scenario as a link carries it: its name and its inputs. */
+export interface NamedInputs {
+  name: string;
+  inputs: Inputs;
+}
+
+export const MAX_SCENARIOS = 4;
+export const SCENARIO_NAME_MAX_LENGTH = 40;
+
+export interface LinkKeyRecord {
+  label: string;
+  /** How the value is written: one of `options` (the first is the default, never written), or a list of scenarios. */
+  kind: 'choice' | 'scenarios';
+  options?: readonly [string, ...string[]];
+  maxEntries?: number;
+  /** Also read from element attributes, iframe parameters and props (the toolbox is not part of embeds). */
+  embed: boolean;
+}
+
+/**
+ * One record per link key. A key's value type follows from its record (LinkSettings) and the codec reads and writes
+ * it by its kind, so another key (held axes, say) is one record here plus, for a new kind, its reader in the codec.
+ */
+export const linkKeyRecords = {
+  scenarios: { label: 'Saved scenarios', kind: 'scenarios', maxEntries: MAX_SCENARIOS, embed: true },
+  chart: { label: 'Chart tab', kind: 'choice', options: chartViews, embed: true },
+  tool: { label: 'Toolbox tab', kind: 'choice', options: toolTabs, embed: false },
+} as const satisfies Record<string, LinkKeyRecord>;
+
+export type LinkKey = keyof typeof linkKeyRecords;
+type LinkValue<Record> = Record extends { kind: 'choice'; options: readonly (infer Value)[] } ? Value : Record extends { kind: 'scenarios' } ? readonly NamedInputs[] : never;
+/** The typed value of every link key; a link sets some of them (`Partial<LinkSettings>`). */
+export type LinkSettings = { [K in LinkKey]: LinkValue<(typeof linkKeyRecords)[K]> };
+
+/** Every link key, in the order links write them. */
+export const linkKeys: readonly LinkKey[] = keysOf(linkKeyRecords);
+
+export function isLinkKey(key: string): key is LinkKey {
+  return Object.hasOwn(linkKeyRecords, key);
+}
+
+/** Sets one link key, typed by its key; an absent value leaves it unset. */
+export function setLinkValue<K extends LinkKey>(link: Partial<LinkSettings>, key: K, value: LinkSettings[K] | undefined): void {
+  if (value !== undefined) link[key] = value;
+}
+
+export function linkKeyRecord(key: LinkKey): LinkKeyRecord {
+  const record: LinkKeyRecord = linkKeyRecords[key];
+  return record;
 }
 
 /** Widget settings as read from attributes, links or props: typed, each absent when not given. */
@@ -464,7 +525,7 @@ export const HEIGHT_RANGE = { min: 200, max: 4000 } as const;
 
 /** Every key the schema knows: the element observes these attributes, the iframe page reads these parameters. */
 export function schemaKeys(): string[] {
-  return ['v', ...inputKeys, ...widgetKeys];
+  return ['v', ...inputKeys, ...widgetKeys, ...linkKeys.filter((key) => linkKeyRecord(key).embed)];
 }
 
 /** HTML lowercases attribute names (`mmBasis` is stored as `mmbasis`), so the element observes the lowercase forms. */

@@ -1,21 +1,20 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyVenue, defaultInputs } from '../config/presets';
-import { withText } from '../config/schema';
-import type { InputKey, Inputs } from '../config/schema';
+import { MAX_SCENARIOS, SCENARIO_NAME_MAX_LENGTH, withText } from '../config/schema';
+import type { ChartView, InputKey, Inputs, ToolTab } from '../config/schema';
 import { createViewSelectors } from '../view/selectors';
 import type { ViewSelectors } from '../view/selectors';
 import type { SavedScenario } from '../view/scenarios';
-import type { ToolTab } from '../view/toolbox';
 
 export type Scenario = SavedScenario;
 
-export type { ThemeChoice } from '../config/schema';
+export type { ChartView, ThemeChoice } from '../config/schema';
 import type { ThemeChoice } from '../config/schema';
-export type ChartView = 'equity' | 'amplification';
 export type EquityUnit = 'quote' | 'coin';
 
-export const MAX_SCENARIOS = 4;
+/** How many scenarios a widget keeps: as many as a link carries. */
+export { MAX_SCENARIOS };
 
 export interface CalculatorState {
   /** Raw strings as typed; everything else is derived from them. */
@@ -55,6 +54,9 @@ export interface CalculatorStoreOptions {
   scenarios?: Scenario[];
   theme?: ThemeChoice;
   notices?: string[];
+  /** The chart tab and the toolbox tab to open on (a lesson link's). */
+  view?: ChartView | undefined;
+  toolTab?: ToolTab | undefined;
 }
 
 export type CalculatorStore = StoreApi<CalculatorState>;
@@ -69,12 +71,12 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     inputs: initialInputs,
     scenarios: options.scenarios ?? [],
     zoom: 1,
-    view: 'equity',
+    view: options.view ?? 'equity',
     equityUnit: 'quote',
     theme: options.theme ?? 'auto',
     advancedOpen: false,
     notices: options.notices ?? [],
-    toolTab: 'exit',
+    toolTab: options.toolTab ?? 'exit',
     toolboxShown: false,
     setInput: (key, value) => set((state) => ({ inputs: withText(state.inputs, key, value) })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
@@ -84,7 +86,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
       const { scenarios, inputs } = get();
       if (scenarios.length >= MAX_SCENARIOS) return;
       scenarioCounter += 1;
-      const trimmed = name.trim().slice(0, 40);
+      const trimmed = name.trim().slice(0, SCENARIO_NAME_MAX_LENGTH);
       const id = `s${Date.now().toString(36)}${scenarioCounter}`;
       set({ scenarios: [...scenarios, { id, name: trimmed === '' ? `Scenario ${scenarios.length + 1}` : trimmed, inputs }] });
     },

@@ -9,7 +9,6 @@ import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { fillsFromText, portfolioFromText } from '../config/lists';
 import type { FillRow, PortfolioRow } from '../config/lists';
 import type { Inputs } from '../config/schema';
-import { DEFAULT_TICK } from './derive';
 import type { Derived } from './derive';
 
 /*
@@ -17,8 +16,10 @@ import type { Derived } from './derive';
  * markers (src/toolbox/ui and src/toolbox/chart, which may not import each other). Every figure comes from the model.
  */
 
-export const toolTabs = ['exit', 'target', 'average', 'maxOpen', 'risk', 'portfolio'] as const;
-export type ToolTab = (typeof toolTabs)[number];
+// The tabs are link state (a lesson link opens on its tab), so the schema defines them.
+import type { ToolTab } from '../config/schema';
+export { toolTabs } from '../config/schema';
+export type { ToolTab };
 
 /** A value the user typed, or the stand-in used while the field is empty. */
 export interface ToolValue {
@@ -265,7 +266,7 @@ function portfolioTool(inputs: Inputs): PortfolioTool {
 export function openTool(derived: Derived, tab: ToolTab): OpenTool {
   const { inputs, current: analysis } = derived;
   const spec = analysis === null ? null : derived.spec;
-  const tick = derived.venue?.tick ?? DEFAULT_TICK;
+  const tick = derived.tick;
   switch (tab) {
     case 'exit':
       return { tab, analysis, tool: exitTool(inputs, spec, analysis, tick) };

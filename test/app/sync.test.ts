@@ -111,21 +111,25 @@ describe('startSync', () => {
     stop();
   });
 
-  it('writes the theme and saved scenarios, and ignores view-only state such as zoom', () => {
+  it('writes the theme, saved scenarios and open tabs, and ignores view-only state such as zoom', () => {
     const browser = fakeBrowser('');
     const store = storeFor('');
     const stop = startSync(store, browser.target, delayMs);
     store.getState().setZoom(2);
-    store.getState().setView('amplification');
     vi.advanceTimersByTime(delayMs * 2);
     expect(browser.addresses).toEqual([]);
     expect(browser.saved.size).toBe(0);
 
     store.getState().saveScenario('Wide stop');
+    store.getState().setView('amplification');
+    store.getState().setToolTab('risk');
     vi.advanceTimersByTime(delayMs);
-    // A scenario is kept in the session only: the default inputs still leave the address bar clean.
-    expect(browser.addresses).toEqual([]);
-    expect(parseStored(browser.saved.get(STORAGE_KEY) ?? null).scenarios.map((scenario) => scenario.name)).toEqual(['Wide stop']);
+    // The lesson is in the address bar and in the session, in one format.
+    expect(browser.addresses).toHaveLength(1);
+    const fromAddress = readLink(browser.target.location.search);
+    expect(fromAddress?.link.scenarios?.map((scenario) => scenario.name)).toEqual(['Wide stop']);
+    expect([fromAddress?.link.chart, fromAddress?.link.tool]).toEqual(['amplification', 'risk']);
+    expect(parseStored(browser.saved.get(STORAGE_KEY) ?? null).link).toEqual(fromAddress?.link);
 
     store.getState().setTheme('dark');
     vi.advanceTimersByTime(delayMs);
