@@ -4,9 +4,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
- * The equity chart owns its plot frame so that the page's first chunk carries no recharts (about 96 KB gzip less;
- * docs/decisions/equity-chart.md). One value import of recharts in any file the page loads eagerly would bring it
- * all back without a failing build, so this follows the static imports from the page's entry and looks.
+ * The equity chart owns its plot frame so that the pages' first chunks carry no recharts (about 96 KB gzip less;
+ * docs/decisions/equity-chart.md). One value import of recharts in any file a page loads eagerly would bring it
+ * all back without a failing build, so this follows the static imports from each page's entry and looks.
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,8 +43,9 @@ function eagerGraph(entry: string): Map<string, string[]> {
   return graph;
 }
 
-describe('the page’s first chunk', () => {
-  const graph = eagerGraph(join(root, 'src/main.tsx'));
+// The standalone page (index.html) and the iframe page (embed.html); the element is one file and carries everything.
+describe.each(['src/main.tsx', 'src/embed/embed-page.tsx'])('the first chunk of %s', (entry) => {
+  const graph = eagerGraph(join(root, entry));
 
   it('reaches the equity chart and its layers (so the check below looks at the right files)', () => {
     const files = [...graph.keys()].map((file) => relative(root, file));
