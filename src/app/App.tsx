@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { findVenue } from '../model/venues';
 import { CalculatorProvider, useCalculator, useCalculatorStore } from '../store/context';
@@ -6,8 +6,8 @@ import { createCalculatorStore } from '../store/calculatorStore';
 import { FormatProvider } from '../store/format';
 import { useIdleReady } from '../store/useSettled';
 import type { CalculatorStore } from '../store/calculatorStore';
-import { HeadlineResults } from '../ui/HeadlineResults';
-import { InputsPanel } from '../ui/InputsPanel';
+import { KeyFigures, MoreFigures, RiskSection } from '../ui/HeadlineResults';
+import { CarryInputs, LeverageBar, PositionPanel, VenueRulesInputs } from '../ui/InputsPanel';
 import { NoticeList } from '../ui/NoticeList';
 import { ScenariosPanel } from '../ui/ScenariosPanel';
 import { ThemeToggle } from '../ui/ThemeToggle';
@@ -58,6 +58,31 @@ function Footer(): ReactNode {
   );
 }
 
+/**
+ * A collapsible group below the chart: a heading whose button shows or hides the group (open at first, so the page
+ * reads top to bottom; closing one shortens the way to the next). `innerTitle`: the panel inside brings its own
+ * heading with the same words, which the fold's heading then stands in for on screen.
+ */
+function Fold({ title, innerTitle = false, className = '', children }: { title: string; innerTitle?: boolean; className?: string; children: ReactNode }): ReactNode {
+  const [open, setOpen] = useState(true);
+  const bodyId = useId();
+  return (
+    <div className={`lev-fold${innerTitle ? ' lev-fold--inner-title' : ''} ${className}`.trim()}>
+      <h2 className="lev-fold__title">
+        <button type="button" className="lev-fold__toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          <span aria-hidden="true" className="lev-fold__icon">
+            {open ? '▾' : '▸'}
+          </span>
+          {title}
+        </button>
+      </h2>
+      <div id={bodyId} className="lev-fold__body" hidden={!open}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 function Shell(): ReactNode {
   const theme = useCalculator((state) => state.theme);
   const idle = useIdleReady();
@@ -77,12 +102,31 @@ function Shell(): ReactNode {
       </header>
       <NoticeList />
       <main className="lev-layout">
-        <InputsPanel />
-        <div className="lev-layout__main">
-          <HeadlineResults />
+        <div className="lev-layout__stage">
+          <LeverageBar />
+          <KeyFigures />
           <ChartSlot />
-          <Suspense fallback={null}>{idle && <ToolboxSlot />}</Suspense>
-          <ScenariosPanel />
+        </div>
+        <PositionPanel />
+        <div className="lev-layout__more">
+          <Fold title="More figures">
+            <MoreFigures />
+          </Fold>
+          <Fold title="Risk over time and holding costs" className="lev-fold--beside-inputs">
+            <div>
+              <RiskSection />
+            </div>
+            <CarryInputs />
+          </Fold>
+          <Fold title="Toolbox" innerTitle>
+            <Suspense fallback={null}>{idle && <ToolboxSlot />}</Suspense>
+          </Fold>
+          <Fold title="Scenarios" innerTitle>
+            <ScenariosPanel />
+          </Fold>
+          <Fold title="Venue rules and advanced settings">
+            <VenueRulesInputs />
+          </Fold>
         </div>
       </main>
       <Footer />

@@ -8,7 +8,8 @@ export function ChartSlot(): ReactNode {
   const headingId = useId();
   return (
     <section className="lev-panel lev-chart-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="lev-panel__title">
+      {/* The chart's tabs name what is drawn; the section's heading is there for screen readers. */}
+      <h2 id={headingId} className="lev-visually-hidden">
         Chart
       </h2>
       <ChartPanel />

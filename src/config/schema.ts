@@ -107,6 +107,8 @@ export interface Minimum {
 
 export interface FieldRecord {
   label: string;
+  /** The label in cross margin, where the field means something else (the collateral is the wallet). */
+  crossLabel?: string;
   role: FieldRole;
   kind: FieldKind;
   group: FieldGroup;
@@ -155,7 +157,7 @@ export const schema = {
   },
   side: { label: 'Side', role: 'position', kind: 'choice', group: 'position', advanced: false, blank: 'long', hint: 'Long gains when the price rises; short gains when it falls.', options: [{ value: 'long', label: 'Long' }, { value: 'short', label: 'Short' }] },
   entry: { label: 'Entry price', role: 'position', kind: 'number', group: 'position', advanced: false, blank: '', hint: 'Price the position was opened at.', unit: 'price' },
-  collateral: { label: 'Collateral', role: 'position', kind: 'number', group: 'position', advanced: false, blank: '', hint: 'Margin posted (the wallet balance in cross margin). In coin for inverse contracts.', unit: 'margin' },
+  collateral: { label: 'Collateral', crossLabel: 'Wallet balance', role: 'position', kind: 'number', group: 'position', advanced: false, blank: '', hint: 'Margin posted (the wallet balance in cross margin). In coin for inverse contracts.', unit: 'margin' },
   leverage: {
     label: 'Leverage',
     role: 'position',
@@ -182,7 +184,7 @@ export const schema = {
       { value: 'leverage', label: 'Leverage' },
     ],
   },
-  marginMode: { label: 'Margin mode', role: 'position', kind: 'choice', group: 'cross', instruments: perpetual, advanced: true, blank: 'isolated', hint: 'Cross: the whole wallet backs the position.', options: [{ value: 'isolated', label: 'Isolated' }, { value: 'cross', label: 'Cross' }] },
+  marginMode: { label: 'Margin mode', role: 'position', kind: 'choice', group: 'cross', instruments: perpetual, advanced: false, blank: 'isolated', hint: 'Cross: the whole wallet backs the position.', options: [{ value: 'isolated', label: 'Isolated' }, { value: 'cross', label: 'Cross' }] },
   otherMaintenance: { label: 'Other positions’ maintenance', role: 'position', kind: 'number', group: 'cross', instruments: perpetual, marginMode: 'cross', advanced: true, blank: '0', hint: 'Cross only: maintenance margin used by the account’s other positions.', unit: 'margin' },
   otherPnl: { label: 'Other positions’ unrealized PnL', role: 'position', kind: 'number', group: 'cross', instruments: perpetual, marginMode: 'cross', advanced: true, blank: '0', hint: 'Cross only: negative for losses.', unit: 'margin' },
   mmr: { label: 'Maintenance rate', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Share of the position value that must stay as equity (ignored when brackets apply).', unit: 'percent' },

@@ -1,69 +1,128 @@
 import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { ResultRows } from './ResultRows';
-import { fieldDefinition, isInputKey } from '../config/schema';
+import { isInputKey } from '../config/schema';
+import type { Inputs } from '../config/schema';
+import { shownField } from './inputHelpers';
 import { useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
 import { headlineRows, readingContext } from '../view/readings';
 import { displayRuleText } from '../view/display';
+import type { HeadlineRow } from '../view/readings';
 import { RiskResults } from './RiskResults';
 
-/** Labels of the fields that currently have errors, for the "last valid inputs" notice. */
-function problemLabels(errors: Partial<Record<string, string>>): string[] {
-  return Object.keys(errors)
-    .filter((key) => isInputKey(key))
-    .flatMap((key) => (isInputKey(key) ? [fieldDefinition(key).label] : []));
+/** Labels of the fields that currently have errors, as each field is labelled on screen, for the "last valid inputs" notice. */
+function problemLabels(errors: Partial<Record<string, string>>, inputs: Pick<Inputs, 'instrument' | 'marginMode'>): string[] {
+  return Object.keys(errors).flatMap((key) => (isInputKey(key) ? [shownField(key, inputs).label] : []));
 }
 
-/** The headline figures of the analysis on show, each with a one-line reading; the last valid ones while a field is wrong. */
-export function HeadlineResults(): ReactNode {
-  const derived = useDerived();
-  const { shown, stale, errors, venue, current, tick } = derived;
-  const headingId = useId();
+/** The figures that matter most, shown beside the chart; the rest follow below it. */
+const keyFigureKeys: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'amplification', 'maxLoss']);
+
+function useHeadlineRows(): { all: HeadlineRow[]; key: HeadlineRow[]; rest: HeadlineRow[] } {
+  const { shown, venue, tick } = useDerived();
   const format = useFormatter();
   const context = useMemo(() => readingContext(venue, tick), [venue, tick]);
-  const rows = useMemo(() => (shown === null ? [] : headlineRows(shown, context, format)), [shown, context, format]);
-  // The odds and carry below the headline follow a task later, together: a slider step commits the headline figures first.
-  const later = useValueAfterInput(derived);
-  const riskAnalysis = later.shown;
-  const riskSpec = later.shownSpec;
-  const problems = problemLabels(errors);
-  const invalidWithoutHistory = current === null && shown === null;
+  return useMemo(() => {
+    const rows = shown === null ? [] : headlineRows(shown, context, format);
+    return { all: rows, key: rows.filter((row) => keyFigureKeys.has(row.key)), rest: rows.filter((row) => !keyFigureKeys.has(row.key)) };
+  }, [shown, context, format]);
+}
 
+/** The status line: whether the figures are the last valid ones, and which fields to fix. */
+function ResultsStatus(): ReactNode {
+  const { stale, errors, current, shown, inputs } = useDerived();
+  const problems = problemLabels(errors, inputs);
+  const invalidWithoutHistory = current === null && shown === null;
+  return (
+    <div role="status" className="lev-status">
+      {stale ? (
+        <p className="lev-notice lev-notice--stale">
+          <span aria-hidden="true">⚠ </span>
+          Showing the last valid inputs
+          {problems.length > 0 ? ` — fix ${problems.join(', ')} to update.` : '.'}
+        </p>
+      ) : null}
+      {invalidWithoutHistory ? <p className="lev-notice lev-notice--stale">Enter a valid position to see results{problems.length > 0 ? ` — fix ${problems.join(', ')}.` : '.'}</p> : null}
+    </div>
+  );
+}
+
+/** The odds and carry, a task after the headline figures: a slider step commits the headline first. */
+export function RiskSection(): ReactNode {
+  const derived = useDerived();
+  const later = useValueAfterInput(derived);
+  const context = useMemo(() => readingContext(later.venue, later.tick), [later.venue, later.tick]);
+  return later.shown !== null ? <RiskResults analysis={later.shown} spec={later.shownSpec} context={context} /> : null;
+}
+
+function Convention(): ReactNode {
+  const { shown, tick } = useDerived();
+  const format = useFormatter();
+  if (shown === null) return null;
+  return (
+    <div className="lev-convention">
+      <h3>How this is worked out</h3>
+      <p data-result="convention">{shown.convention}</p>
+      <p data-result="display-rule">{displayRuleText({ tick, side: shown.side }, format)}</p>
+      {shown.warnings.length > 0 ? (
+        <ul className="lev-warnings" aria-label="Warnings" data-result="warnings">
+          {shown.warnings.map((warning) => (
+            <li key={warning}>
+              <strong>Warning:</strong> {warning}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The page's figures beside the chart: liquidation price and distance, amplification and maximum loss, with the status line. */
+export function KeyFigures(): ReactNode {
+  const { stale } = useDerived();
+  const headingId = useId();
+  const rows = useHeadlineRows();
+  return (
+    <section className={`lev-results lev-results--key${stale ? ' lev-results--stale' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-visually-hidden">
+        Results
+      </h2>
+      <ResultsStatus />
+      {rows.key.length > 0 ? <ResultRows rows={rows.key} className="lev-headline lev-headline--key" /> : null}
+    </section>
+  );
+}
+
+/** The page's other figures (below the chart): bankruptcy, break-even, margins, health, and how they are worked out. */
+export function MoreFigures(): ReactNode {
+  const { stale } = useDerived();
+  const rows = useHeadlineRows();
+  return (
+    <div className={`lev-results lev-results--more${stale ? ' lev-results--stale' : ''}`}>
+      {rows.rest.length > 0 ? <ResultRows rows={rows.rest} /> : null}
+      <Convention />
+    </div>
+  );
+}
+
+/** Every headline figure with its one-line reading, the odds and carry, and the convention (the widgets' "results" view). */
+export function HeadlineResults(): ReactNode {
+  const { stale, shown } = useDerived();
+  const headingId = useId();
+  const rows = useHeadlineRows();
   return (
     <section className={`lev-panel lev-results${stale ? ' lev-results--stale' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="lev-panel__title">
         Results
       </h2>
-      <div role="status" className="lev-status">
-        {stale ? (
-          <p className="lev-notice lev-notice--stale">
-            <span aria-hidden="true">⚠ </span>
-            Showing the last valid inputs
-            {problems.length > 0 ? ` — fix ${problems.join(', ')} to update.` : '.'}
-          </p>
-        ) : null}
-        {invalidWithoutHistory ? <p className="lev-notice lev-notice--stale">Enter a valid position to see results{problems.length > 0 ? ` — fix ${problems.join(', ')}.` : '.'}</p> : null}
-      </div>
+      <ResultsStatus />
       {shown !== null ? (
         <>
-          <ResultRows rows={rows} />
-          {riskAnalysis !== null ? <RiskResults analysis={riskAnalysis} spec={riskSpec} context={context} /> : null}
-          <div className="lev-convention">
-            <h3>How this is worked out</h3>
-            <p data-result="convention">{shown.convention}</p>
-            <p data-result="display-rule">{displayRuleText({ tick, side: shown.side }, format)}</p>
-            {shown.warnings.length > 0 ? (
-              <ul className="lev-warnings" aria-label="Warnings" data-result="warnings">
-                {shown.warnings.map((warning) => (
-                  <li key={warning}>
-                    <strong>Warning:</strong> {warning}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <ResultRows rows={rows.all} />
+          <RiskSection />
+          <Convention />
         </>
       ) : null}
     </section>

@@ -1,17 +1,15 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model/venues';
-import { fieldDefinition } from '../config/schema';
-import type { InputKey } from '../config/schema';
+import { fieldDefinition, solvedKeys } from '../config/schema';
+import type { InputKey, ThreeWayKey } from '../config/schema';
 import { useCalculator, useCalculatorStore, useDerived, useInputSetters } from '../store/context';
 import { useFormatter } from '../store/format';
 import { BracketsTable } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
-import { advancedKeys, derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
-import type { ThreeWayKey } from '../config/schema';
+import { advancedKeys, derivedFigure, fieldApplies, leverageCeiling, plainNumber, shownField, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
 import { LeverageControl } from './LeverageControl';
 import { formatDuration, volatilityNote } from '../view/riskReadings';
-import { solvedKeys } from '../config/schema';
 
 const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
 
@@ -23,27 +21,24 @@ function derivedNote(key: ThreeWayKey, solved: ThreeWayKey, loopsSetLeverage: bo
   return `Worked out from ${others.join(' and ')}.`;
 }
 
-/** All inputs in one panel; every value is a raw string in the store, validated by the model as it is typed. */
-export function InputsPanel(): ReactNode {
+/**
+ * The input fields, each drawn from its schema record: one hook shared by the page's parts (position beside the
+ * chart, the leverage bar above it, the folded sections below) and by the all-in-one panel of the widgets.
+ */
+function useFields() {
   const store = useCalculatorStore();
   const derived = useDerived();
-  const advancedOpen = useCalculator((state) => state.advancedOpen);
-  const advancedId = useId();
-  const headingId = useId();
   const { inputs, errors, customized, venue, current, shown } = derived;
   const instrument = inputs.instrument;
   const custom = useMemo(() => new Set<InputKey>(customized), [customized]);
   const solved = inputs.solveFor;
   const derivedSet = new Set<ThreeWayKey>(solvedKeys(inputs));
   const loopsSetLeverage = instrument === 'loan' && inputs.loops.trim() !== '';
-
-  const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
   const handlerFor = useInputSetters();
-  const onVenue = useCallback((id: string) => store.getState().applyVenue(id), [store]);
   const status = (key: InputKey): { error: string | undefined; custom: boolean } => ({ error: errors[key], custom: custom.has(key) });
 
   const textField = (key: InputKey, options: { multiline?: boolean; note?: string | undefined } = {}): ReactNode => {
-    const field = fieldDefinition(key);
+    const field = shownField(key, inputs);
     if (!fieldApplies(field, inputs)) return null;
     // An error replaces the note: the note describes the last valid figures.
     const note = errors[key] === undefined ? options.note : undefined;
@@ -52,12 +47,12 @@ export function InputsPanel(): ReactNode {
     );
   };
   const selectField = (key: InputKey, onChange: (value: string) => void = handlerFor(key)): ReactNode => {
-    const field = fieldDefinition(key);
+    const field = shownField(key, inputs);
     if (!fieldApplies(field, inputs)) return null;
     return <SelectField key={key} field={field} value={inputs[key]} onChange={onChange} {...status(key)} />;
   };
   const threeWayField = (key: ThreeWayKey): ReactNode => {
-    const field = fieldDefinition(key);
+    const field = shownField(key, inputs);
     const isDerived = derivedSet.has(key);
     const value = isDerived ? (current === null ? '' : plainNumber(derivedFigure(current, key))) : inputs[key];
     const note = isDerived ? derivedNote(key, solved, loopsSetLeverage) : undefined;
@@ -65,72 +60,97 @@ export function InputsPanel(): ReactNode {
     if (key === 'leverage') return <LeverageControl key={key} {...common} max={leverageCeiling(inputs, shown)} readOnly={isDerived} />;
     return <TextField key={key} {...common} unit={unitFor(field, instrument, venue)} readOnly={isDerived} />;
   };
+  // Isolated or cross sits beside leverage: both decide how much of the account a move can take.
+  const marginModeField = (): ReactNode => {
+    const field = shownField('marginMode', inputs);
+    if (!fieldApplies(field, inputs)) return null;
+    return <SegmentedField key="marginMode" field={field} value={inputs.marginMode} onChange={(value) => store.getState().setInputs(switchMarginMode(inputs, current, value))} error={errors.marginMode} />;
+  };
 
+  return { store, derived, status, handlerFor, textField, selectField, threeWayField, marginModeField };
+}
+
+type Fields = ReturnType<typeof useFields>;
+
+function MarketGroup({ fields }: { fields: Fields }): ReactNode {
+  const { store, derived, selectField } = fields;
+  const { inputs, errors, venue } = derived;
+  const onVenue = useCallback((id: string) => store.getState().applyVenue(id), [store]);
+  return (
+    <fieldset className="lev-group lev-group--market">
+      <legend>Market</legend>
+      <SelectField field={fieldDefinition('venue')} value={inputs.venue} options={venueOptions} onChange={onVenue} error={errors.venue} />
+      {venue !== undefined ? (
+        <div className="lev-venue-info">
+          {venue.id === 'custom' ? (
+            <p>{venue.note}</p>
+          ) : (
+            <>
+              <p>
+                Data as of {venue.asOf}. Source: {venue.source}.
+              </p>
+              <details>
+                <summary>About this preset</summary>
+                <p>{venue.note}</p>
+              </details>
+            </>
+          )}
+        </div>
+      ) : null}
+      {selectField('instrument', (value) => {
+        const venueId = venueForInstrument(inputs.venue, value);
+        if (venueId === null) store.getState().setInput('instrument', value);
+        else store.getState().applyVenue(venueId);
+      })}
+    </fieldset>
+  );
+}
+
+function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage: boolean }): ReactNode {
+  const { store, derived, handlerFor, textField, selectField, threeWayField, marginModeField } = fields;
+  const { inputs, errors, current } = derived;
+  return (
+    <fieldset className="lev-group lev-group--position">
+      <legend>Position</legend>
+      <SegmentedField field={fieldDefinition('side')} value={inputs.side} onChange={handlerFor('side')} error={errors.side} />
+      {textField('entry')}
+      {selectField('solveFor', (value) => {
+        if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
+      })}
+      {threeWayField('collateral')}
+      {withLeverage ? (
+        <>
+          {threeWayField('leverage')}
+          {marginModeField()}
+        </>
+      ) : null}
+      {threeWayField('size')}
+    </fieldset>
+  );
+}
+
+function LoanGroup({ fields }: { fields: Fields }): ReactNode {
+  const { derived, textField } = fields;
+  if (derived.inputs.instrument !== 'loan') return null;
+  return (
+    <fieldset className="lev-group">
+      <legend>Loan terms</legend>
+      {textField('liquidationThreshold')}
+      {textField('liquidationRatio')}
+      {textField('ltv')}
+      {textField('loops')}
+    </fieldset>
+  );
+}
+
+function CarryGroups({ fields }: { fields: Fields }): ReactNode {
+  const { derived, textField } = fields;
+  const { current } = derived;
   const format = useFormatter();
   const volatilityHint = useMemo(() => (current === null || current.risk === null ? undefined : volatilityNote(current.risk, format)), [current, format]);
   const holdNote = current === null || current.carry === null || Number(current.carry.hours) < 48 ? undefined : `That is ${formatDuration(current.carry.hours, format)}.`;
-
-  const hiddenProblems = advancedOpen ? [] : advancedKeys(inputs).filter((key) => errors[key] !== undefined);
-  const showBrackets = instrument !== 'loan' && inputs.tiers.trim() !== '';
-  const marginUnit = instrument === 'inverse' ? (venue?.base ?? 'coin') : (venue?.quote ?? 'USD');
-
   return (
-    <section className="lev-panel lev-inputs" aria-labelledby={headingId}>
-      <h2 id={headingId} className="lev-panel__title">
-        Inputs
-      </h2>
-
-      <fieldset className="lev-group">
-        <legend>Market</legend>
-        <SelectField field={fieldDefinition('venue')} value={inputs.venue} options={venueOptions} onChange={onVenue} error={errors.venue} />
-        {venue !== undefined ? (
-          <div className="lev-venue-info">
-            {venue.id === 'custom' ? (
-              <p>{venue.note}</p>
-            ) : (
-              <>
-                <p>
-                  Data as of {venue.asOf}. Source: {venue.source}.
-                </p>
-                <details>
-                  <summary>About this preset</summary>
-                  <p>{venue.note}</p>
-                </details>
-              </>
-            )}
-          </div>
-        ) : null}
-        {selectField('instrument', (value) => {
-          const venueId = venueForInstrument(inputs.venue, value);
-          if (venueId === null) setInput('instrument', value);
-          else store.getState().applyVenue(venueId);
-        })}
-      </fieldset>
-
-      <fieldset className="lev-group">
-        <legend>Position</legend>
-        <SegmentedField field={fieldDefinition('side')} value={inputs.side} onChange={handlerFor('side')} error={errors.side} />
-        {textField('entry')}
-        {selectField('solveFor', (value) => {
-          if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
-        })}
-        {threeWayField('collateral')}
-        {threeWayField('leverage')}
-        {threeWayField('size')}
-      </fieldset>
-
-      {instrument === 'loan' ? (
-        <fieldset className="lev-group">
-          <legend>Loan terms</legend>
-          {textField('liquidationThreshold')}
-          {textField('liquidationRatio')}
-          {textField('ltv')}
-          {textField('loops')}
-        </fieldset>
-      ) : null}
-
-      {showBrackets ? <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} /> : null}
-
+    <>
       <fieldset className="lev-group">
         <legend>Funding, interest and holding period</legend>
         {textField('fundingRate')}
@@ -139,70 +159,143 @@ export function InputsPanel(): ReactNode {
         {textField('supplyApr')}
         {textField('holdHours', { note: holdNote })}
       </fieldset>
-
       <fieldset className="lev-group">
         <legend>Volatility and horizon</legend>
         {textField('volatility', { note: volatilityHint })}
         {textField('horizonDays')}
         {textField('volatilityStress')}
       </fieldset>
+    </>
+  );
+}
 
-      <div className="lev-advanced">
-        <button
-          type="button"
-          className="lev-disclosure"
-          aria-expanded={advancedOpen}
-          aria-controls={advancedId}
-          onClick={() => store.getState().setAdvancedOpen(!advancedOpen)}
-        >
-          <span aria-hidden="true" className="lev-disclosure__icon">
-            {advancedOpen ? '▾' : '▸'}
-          </span>
-          Advanced settings
-        </button>
-        {hiddenProblems.length > 0 ? (
-          <p className="lev-field__error">Check {hiddenProblems.map((key) => fieldDefinition(key).label).join(', ')} under Advanced settings.</p>
-        ) : null}
-        <div id={advancedId} hidden={!advancedOpen}>
-          {advancedOpen ? (
-            <>
-              {instrument !== 'loan' ? (
-                <fieldset className="lev-group">
-                  <legend>Margin</legend>
-                  {selectField('marginMode', (value) => store.getState().setInputs(switchMarginMode(inputs, current, value)))}
-                  {textField('otherMaintenance')}
-                  {textField('otherPnl')}
-                </fieldset>
+function BracketsGroup({ fields }: { fields: Fields }): ReactNode {
+  const { inputs, venue, current } = fields.derived;
+  if (inputs.instrument === 'loan' || inputs.tiers.trim() === '') return null;
+  const marginUnit = inputs.instrument === 'inverse' ? (venue?.base ?? 'coin') : (venue?.quote ?? 'USD');
+  return <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} />;
+}
+
+function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
+  const { store, derived, status, textField, selectField } = fields;
+  const { inputs, errors } = derived;
+  const advancedOpen = useCalculator((state) => state.advancedOpen);
+  const advancedId = useId();
+  const hiddenProblems = advancedOpen ? [] : advancedKeys(inputs).filter((key) => errors[key] !== undefined);
+  const crossFields = [textField('otherMaintenance'), textField('otherPnl')].filter((field) => field !== null);
+  return (
+    <div className="lev-advanced">
+      <button type="button" className="lev-disclosure" aria-expanded={advancedOpen} aria-controls={advancedId} onClick={() => store.getState().setAdvancedOpen(!advancedOpen)}>
+        <span aria-hidden="true" className="lev-disclosure__icon">
+          {advancedOpen ? '▾' : '▸'}
+        </span>
+        Advanced settings
+      </button>
+      {hiddenProblems.length > 0 ? <p className="lev-field__error">Check {hiddenProblems.map((key) => shownField(key, inputs).label).join(', ')} under Advanced settings.</p> : null}
+      <div id={advancedId} hidden={!advancedOpen}>
+        {advancedOpen ? (
+          <>
+            {crossFields.length > 0 ? (
+              <fieldset className="lev-group">
+                <legend>Rest of the account</legend>
+                {crossFields}
+              </fieldset>
+            ) : null}
+            <fieldset className="lev-group">
+              <legend>Maintenance and fees</legend>
+              {textField('mmr')}
+              {textField('mmAmount')}
+              {selectField('mmBasis')}
+              {textField('tiers', { multiline: true })}
+              {textField('maxLeverage')}
+              {textField('feeRate')}
+              {fieldApplies(fieldDefinition('closeFeeInLiquidation'), inputs) ? (
+                <CheckboxField
+                  field={fieldDefinition('closeFeeInLiquidation')}
+                  checked={inputs.closeFeeInLiquidation === 'true'}
+                  onChange={(checked) => store.getState().setInput('closeFeeInLiquidation', checked ? 'true' : 'false')}
+                  {...status('closeFeeInLiquidation')}
+                />
               ) : null}
-              <fieldset className="lev-group">
-                <legend>Maintenance and fees</legend>
-                {textField('mmr')}
-                {textField('mmAmount')}
-                {selectField('mmBasis')}
-                {textField('tiers', { multiline: true })}
-                {textField('maxLeverage')}
-                {textField('feeRate')}
-                {fieldApplies(fieldDefinition('closeFeeInLiquidation'), inputs) ? (
-                  <CheckboxField
-                    field={fieldDefinition('closeFeeInLiquidation')}
-                    checked={inputs.closeFeeInLiquidation === 'true'}
-                    onChange={(checked) => setInput('closeFeeInLiquidation', checked ? 'true' : 'false')}
-                    {...status('closeFeeInLiquidation')}
-                  />
-                ) : null}
-              </fieldset>
-              <fieldset className="lev-group">
-                <legend>Price trend</legend>
-                {textField('drift')}
-              </fieldset>
-              <fieldset className="lev-group">
-                <legend>Markers</legend>
-                {textField('thresholds')}
-              </fieldset>
-            </>
-          ) : null}
-        </div>
+            </fieldset>
+            <fieldset className="lev-group">
+              <legend>Price trend</legend>
+              {textField('drift')}
+            </fieldset>
+            <fieldset className="lev-group">
+              <legend>Markers</legend>
+              {textField('thresholds')}
+            </fieldset>
+          </>
+        ) : null}
       </div>
+    </div>
+  );
+}
+
+/** The page's essential inputs beside the chart: market, side, entry and the linked figures (leverage has its own bar). */
+export function PositionPanel(): ReactNode {
+  const fields = useFields();
+  const headingId = useId();
+  return (
+    <section className="lev-panel lev-inputs lev-inputs--position" aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-panel__title">
+        Position
+      </h2>
+      <MarketGroup fields={fields} />
+      <PositionGroup fields={fields} withLeverage={false} />
+      <LoanGroup fields={fields} />
+    </section>
+  );
+}
+
+/** Leverage and isolated/cross, above the chart: the control whose effect the chart shows. */
+export function LeverageBar(): ReactNode {
+  const fields = useFields();
+  return (
+    <div className="lev-leverage-bar" role="group" aria-label="Leverage and margin mode">
+      {fields.threeWayField('leverage')}
+      {fields.marginModeField()}
+    </div>
+  );
+}
+
+/** Funding, interest, holding period, volatility and horizon: the inputs behind "Risk over time". */
+export function CarryInputs(): ReactNode {
+  const fields = useFields();
+  return (
+    <div className="lev-inputs lev-inputs--carry">
+      <CarryGroups fields={fields} />
+    </div>
+  );
+}
+
+/** The venue's brackets and the advanced settings (maintenance, fees, trend, health markers). */
+export function VenueRulesInputs(): ReactNode {
+  const fields = useFields();
+  return (
+    <div className="lev-inputs lev-inputs--rules">
+      <BracketsGroup fields={fields} />
+      <AdvancedGroups fields={fields} />
+    </div>
+  );
+}
+
+/** All inputs in one panel (the widgets' "inputs" view); every value is a raw string in the store, validated by the model as it is typed. */
+export function InputsPanel(): ReactNode {
+  const fields = useFields();
+  const headingId = useId();
+  return (
+    <section className="lev-panel lev-inputs" aria-labelledby={headingId}>
+      <h2 id={headingId} className="lev-panel__title">
+        Inputs
+      </h2>
+      <MarketGroup fields={fields} />
+      <PositionGroup fields={fields} withLeverage />
+      <LoanGroup fields={fields} />
+      <BracketsGroup fields={fields} />
+      <CarryGroups fields={fields} />
+      <AdvancedGroups fields={fields} />
     </section>
   );
 }

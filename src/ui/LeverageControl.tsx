@@ -4,7 +4,7 @@ import { useDraftValue } from '../store/useSettled';
 import { useFormatter } from '../store/format';
 import { describedBy, FieldFrame, useFrameIds } from './Field';
 import type { FieldStatus } from './Field';
-import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';
+import { leverageTicks, leverageToSlider, SLIDER_STEPS, sliderToLeverage, stepLeverage } from './leverageScale';
 
 export interface LeverageControlProps extends FieldStatus {
   field: FieldDefinition;
@@ -84,9 +84,11 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
           onChange={(event) => slideTo(String(sliderToLeverage(Number(event.target.value), max)))}
         />
         <div className="lev-slider__scale" aria-hidden="true">
-          <span>1×</span>
-          <span>{format.times(roundLeverage(Math.sqrt(max)))}</span>
-          <span>{format.times(max)}</span>
+          {leverageTicks(max).map((tick) => (
+            <span key={tick.leverage} className="lev-slider__tick" style={{ left: `${String(tick.fraction * 100)}%` }}>
+              {format.times(tick.leverage)}
+            </span>
+          ))}
         </div>
       </div>
     </FieldFrame>

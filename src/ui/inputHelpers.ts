@@ -2,7 +2,8 @@ import { findVenue, venuePresets } from '../model/venues';
 import type { Instrument, MarginMode, ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
 import { fieldErrors } from '../config/spec';
-import { applies, fieldContext, fields } from '../config/schema';
+import { applies, fieldContext, fieldDefinition, fields } from '../config/schema';
+import { textToTiers } from '../config/lists';
 import type { FieldDefinition, InputKey, Inputs, ThreeWayKey } from '../config/schema';
 import { FALLBACK_MAX_LEVERAGE } from './leverageScale';
 
@@ -108,10 +109,55 @@ export function unitFor(field: FieldDefinition, instrument: Instrument, venue: V
   }
 }
 
-/** Slider ceiling: the venue maximum for perpetuals, the LTV-implied maximum for loans, else 125×. */
+/** A field as it is shown: in cross margin a field may carry another label (the collateral is the wallet balance). */
+export function shownField(key: InputKey, inputs: Pick<Inputs, 'instrument' | 'marginMode'>): FieldDefinition {
+  const field = fieldDefinition(key);
+  const cross = fieldContext(inputs).marginMode === 'cross';
+  return cross && field.crossLabel !== undefined ? { ...field, label: field.crossLabel } : field;
+}
+
+/** A positive finite number from a text or decimal string, else null. */
+function positiveNumber(text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text.trim() === '') return null;
+  const number = Number(text);
+  return Number.isFinite(number) && number > 0 ? number : null;
+}
+
+/**
+ * The highest leverage the bracket table allows when the collateral stays fixed and the size follows the
+ * leverage: in each bracket the leverage is limited by the bracket's maximum and by its upper notional edge.
+ */
+function bracketCapForCollateral(tiersText: string, collateralNotional: number): number | null {
+  const tiers = (textToTiers(tiersText, true) ?? []).map((tier) => ({ floor: positiveNumber(String(tier.floor)) ?? 0, max: positiveNumber(String(tier.maxLeverage ?? '')) }));
+  const reachable = tiers.map((tier, index) => {
+    const upper = tiers[index + 1]?.floor ?? Infinity;
+    const highest = Math.min(tier.max ?? Infinity, upper / collateralNotional);
+    return highest >= tier.floor / collateralNotional && highest >= 1 && Number.isFinite(highest) ? highest : 0;
+  });
+  const best = Math.max(0, ...reachable);
+  return best > 0 ? best : null;
+}
+
+/**
+ * Slider ceiling: for perpetuals the venue maximum, lowered to what the bracket table allows at the current size
+ * (when the size follows the leverage, the highest leverage any bracket allows for this collateral); for loans the
+ * LTV-implied maximum; else 125×.
+ */
 export function leverageCeiling(inputs: Inputs, analysis: ValidAnalysis | null): number {
-  const fromInput = Number(inputs.maxLeverage.trim() === '' ? NaN : inputs.maxLeverage);
-  const fromLoan = analysis !== null && analysis.instrument === 'loan' && analysis.loanMaxLeverage !== null ? Number(analysis.loanMaxLeverage) : NaN;
-  const candidate = inputs.instrument === 'loan' ? fromLoan : fromInput;
-  return Number.isFinite(candidate) && candidate > 1 ? candidate : FALLBACK_MAX_LEVERAGE;
+  if (inputs.instrument === 'loan') {
+    const fromLoan = positiveNumber(analysis !== null && analysis.instrument === 'loan' ? analysis.loanMaxLeverage : null);
+    return fromLoan !== null && fromLoan > 1 ? fromLoan : FALLBACK_MAX_LEVERAGE;
+  }
+  const limits: number[] = [];
+  const venueMax = positiveNumber(inputs.maxLeverage);
+  if (venueMax !== null) limits.push(venueMax);
+  if (analysis !== null) {
+    const sizeFollowsLeverage = fieldContext(inputs).marginMode !== 'cross' && inputs.solveFor === 'size';
+    // Collateral in quote terms: the notional a 1× position on it would have.
+    const perUnitLeverage = Number(analysis.notional) / Number(analysis.leverage);
+    const bracketCap = sizeFollowsLeverage && perUnitLeverage > 0 ? bracketCapForCollateral(inputs.tiers, perUnitLeverage) : positiveNumber(analysis.entryTier?.maxLeverage);
+    if (bracketCap !== null) limits.push(bracketCap);
+  }
+  const ceiling = limits.length === 0 ? FALLBACK_MAX_LEVERAGE : Math.min(...limits);
+  return ceiling > 1 ? ceiling : FALLBACK_MAX_LEVERAGE;
 }

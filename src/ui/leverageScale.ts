@@ -70,3 +70,34 @@ export function stepLeverage(leverage: number, direction: 1 | -1, max: number, r
   }
   return value;
 }
+
+/** Round leverages people think in; the slider's labels are drawn from these. */
+const ROUND_LEVERAGES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+/** Labels closer than this share of the track to the maximum's label are dropped, so no two overlap. */
+const MIN_LABEL_GAP = 0.12;
+
+export interface LeverageTick {
+  leverage: number;
+  /** Where the label sits along the track: 0 at 1×, 1 at the maximum. */
+  fraction: number;
+}
+
+/** Labels under the slider: round leverages in 1-2-5 steps from 1× up, and the maximum itself at the end. */
+export function leverageTicks(max: number): LeverageTick[] {
+  const top = usableMax(max);
+  const at = (leverage: number): number => Math.log(leverage) / Math.log(top);
+  const ticks: LeverageTick[] = [];
+  for (const leverage of ROUND_LEVERAGES) {
+    const fraction = at(leverage);
+    const previous = ticks[ticks.length - 1];
+    if (1 - fraction < MIN_LABEL_GAP) break;
+    if (previous !== undefined && fraction - previous.fraction < MIN_LABEL_GAP) continue;
+    ticks.push({ leverage, fraction });
+  }
+  // The maximum to three digits (125×, 3.22×), so that a maximum just above 1× does not read as a second 1×.
+  const maxLabel = Number(top.toPrecision(3));
+  const lastRound = ticks[ticks.length - 1];
+  if (lastRound !== undefined && lastRound.leverage >= maxLabel) ticks.pop();
+  ticks.push({ leverage: maxLabel, fraction: 1 });
+  return ticks;
+}

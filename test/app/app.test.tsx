@@ -156,14 +156,52 @@ describe('the standalone page', () => {
     expect(parseStored(window.localStorage.getItem(STORAGE_KEY)).theme).toBe('dark');
   });
 
-  it('lays out the inputs, results, chart and scenarios as labelled regions', () => {
+  it('lays out the position, the key figures, the chart and scenarios as labelled regions, the chart before everything but leverage', () => {
     render(<App />);
     const main = screen.getByRole('main');
-    for (const name of ['Inputs', 'Results', 'Chart', 'Scenarios']) {
-      // Each region opens with the visible heading that names it.
+    for (const name of ['Position', 'Results', 'Chart', 'Scenarios']) {
+      // Each region opens with the heading that names it.
       expect(within(within(main).getByRole('region', { name })).getAllByRole('heading')[0]?.textContent).toBe(name);
     }
+    // The four figures that matter sit with the chart; the rest follow under "More figures".
+    const keyFigures = within(screen.getByRole('region', { name: 'Results' }));
+    expect(keyFigures.getAllByRole('term').map((term) => term.textContent)).toEqual(['Liquidation price', 'Distance to liquidation', 'Amplification', 'Maximum loss']);
+    // Reading order: leverage and margin mode, the figures, the chart, then the position's other inputs and the folds.
+    const order = [
+      screen.getByRole('slider', { name: 'Leverage slider' }),
+      screen.getByRole('radio', { name: 'Cross' }),
+      screen.getByRole('region', { name: 'Results' }),
+      screen.getByRole('region', { name: 'Chart' }),
+      screen.getByLabelText('Entry price'),
+      screen.getByRole('button', { name: 'More figures' }),
+      screen.getByRole('region', { name: 'Scenarios' }),
+    ];
+    order.slice(1).forEach((element, index) => {
+      expect(order[index]?.compareDocumentPosition(element)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    });
     expect(screen.getByRole('contentinfo').textContent).toMatch(/A model, not advice/);
+  });
+
+  it('folds each group below the chart under a heading button', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const folds = ['More figures', 'Risk over time and holding costs', 'Toolbox', 'Scenarios', 'Venue rules and advanced settings'];
+    for (const fold of folds) {
+      const button = screen.getByRole('button', { name: fold });
+      // The button is the group's heading, so heading navigation finds the group folded or not.
+      expect(button.closest('h2')?.textContent).toContain(fold);
+      expect(button.getAttribute('aria-expanded')).toBe('true');
+    }
+    const toggle = screen.getByRole('button', { name: 'Scenarios' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Scenarios' })).toBeDefined();
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: 'Scenarios' })).toBeNull();
+    await user.keyboard(' ');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByRole('region', { name: 'Scenarios' })).getByLabelText('Scenario name').closest('[hidden]')).toBeNull();
   });
 
   it('shows the stale notice when an input goes bad, and the chart stays', async () => {

@@ -6,8 +6,10 @@ import { findVenue } from '../../src/model/venues';
 import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
 import { fieldErrors, inputsToSpec } from '../../src/config/spec';
 import type { Inputs } from '../../src/config/schema';
+import type { ValidAnalysis } from '../../src/model/types';
 import { formatPrice } from '../../src/config/format';
 import { leverageToSlider, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
+import { leverageCeiling } from '../../src/ui/inputHelpers';
 import { describedText, expectNoBadNumbers, failOnConsoleErrors, renderInputsAndResults, resultsStatus } from './helpers';
 
 // Component tests type character by character; a busy machine needs more than the 5 s default.
@@ -26,9 +28,14 @@ function liquidationText(container: HTMLElement): string | null | undefined {
   return container.querySelector('[data-result="liquidationPrice"]')?.textContent;
 }
 
-function defaultLiquidation(): string {
+function defaultAnalysis(): ValidAnalysis {
   const analysis = analyze(inputsToSpec(defaultInputs()));
   if (!analysis.valid) throw new Error('defaults are valid');
+  return analysis;
+}
+
+function defaultLiquidation(): string {
+  const analysis = defaultAnalysis();
   return formatPrice(analysis.liquidationPrice, findVenue(defaultInputs().venue)?.tick ?? '0.01', { direction: 'up' });
 }
 
@@ -106,26 +113,27 @@ describe('leverage slider and number box', () => {
   it('stay in sync from the keyboard and from typing', async () => {
     const user = userEvent.setup();
     page();
+    const max = leverageCeiling(defaultInputs(), defaultAnalysis());
     const slider = screen.getByRole('slider', { name: 'Leverage slider' });
     const box = textbox('Leverage');
     expect(slider.getAttribute('aria-valuetext')).toBe('20×');
 
     slider.focus();
     await user.keyboard('{ArrowRight}');
-    const up = stepLeverage(20, 1, 125);
+    const up = stepLeverage(20, 1, max);
     expect(box.value).toBe(String(up));
     expect(slider.getAttribute('aria-valuetext')).toBe(`${up}×`);
 
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
-    expect(box.value).toBe(String(stepLeverage(stepLeverage(up, -1, 125), -1, 125)));
+    expect(box.value).toBe(String(stepLeverage(stepLeverage(up, -1, max), -1, max)));
     await user.keyboard('{End}');
-    expect(box.value).toBe('125');
+    expect(box.value).toBe(String(max));
     await user.keyboard('{Home}');
     expect(box.value).toBe('1');
 
     await user.clear(box);
     await user.type(box, '50');
-    expect((slider instanceof HTMLInputElement ? slider.value : '')).toBe(String(leverageToSlider(50, 125)));
+    expect((slider instanceof HTMLInputElement ? slider.value : '')).toBe(String(leverageToSlider(50, max)));
     expect(slider.getAttribute('aria-valuetext')).toBe('50×');
   });
 
@@ -133,7 +141,29 @@ describe('leverage slider and number box', () => {
     page();
     const slider = screen.getByRole('slider', { name: 'Leverage slider' });
     fireEvent.change(slider, { target: { value: '500' } });
-    expect(textbox('Leverage').value).toBe(String(sliderToLeverage(500, 125)));
+    expect(textbox('Leverage').value).toBe(String(sliderToLeverage(500, leverageCeiling(defaultInputs(), defaultAnalysis()))));
+  });
+
+  it('ends at the highest leverage the brackets allow for this collateral, not at the first bracket’s 125×', async () => {
+    const user = userEvent.setup();
+    page();
+    const slider = screen.getByRole('slider', { name: 'Leverage slider' });
+    slider.focus();
+    await user.keyboard('{End}');
+    const top = textbox('Leverage').value;
+    // The top of the slider is a leverage the model accepts, and one step more is refused by the bracket at that size.
+    expect(fieldErrors(inputsWith({ leverage: top })).leverage).toBeUndefined();
+    expect(fieldErrors(inputsWith({ leverage: String(Number(top) + 1) })).leverage).toMatch(/bracket \d+ allows at most/);
+    expect(Number(top)).toBeLessThan(Number(findVenue(defaultInputs().venue)?.spec.maxLeverage));
+    expect(slider.getAttribute('aria-valuetext')).toBe(`${top}×`);
+  });
+
+  it('labels the track with round leverages', () => {
+    const { container } = page();
+    const labels = [...container.querySelectorAll('.lev-slider__scale span')].map((label) => label.textContent);
+    expect(labels[0]).toBe('1×');
+    expect(labels.at(-1)).toBe(`${String(leverageCeiling(defaultInputs(), defaultAnalysis()))}×`);
+    for (const label of labels.slice(1, -1)) expect(label).toMatch(/^(1|2|5)0*×$/);
   });
 
   it('ends at the venue maximum', async () => {
@@ -207,6 +237,27 @@ describe('instruments', () => {
     const collateral = textbox('Collateral');
     expect(collateral.parentElement?.textContent).toContain('BTC');
     expect(textbox('Size').parentElement?.textContent).toContain('USD');
+  });
+});
+
+describe('margin mode', () => {
+  it('sits beside leverage, and cross margin calls the collateral the wallet balance', async () => {
+    const user = userEvent.setup();
+    page();
+    const leverageField = textbox('Leverage').closest('[data-field]');
+    expect(leverageField?.nextElementSibling?.getAttribute('data-field')).toBe('marginMode');
+    expect(screen.getByRole('radio', { name: 'Isolated' })).toHaveProperty('checked', true);
+    const collateral = textbox('Collateral').value;
+
+    await user.click(screen.getByRole('radio', { name: 'Cross' }));
+    expect(screen.queryByLabelText('Collateral')).toBeNull();
+    expect(textbox('Wallet balance').value).toBe(collateral);
+    await user.clear(textbox('Wallet balance'));
+    await user.paste('0');
+    expect(resultsStatus()).toContain('fix Wallet balance');
+
+    await user.click(screen.getByRole('radio', { name: 'Isolated' }));
+    expect(textbox('Collateral').value).toBe('0');
   });
 });
 

@@ -2,7 +2,7 @@
 // Pure functions, no rendering: no DOM needed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
+import { leverageTicks, leverageToSlider, roundLeverage, SLIDER_STEPS, sliderToLeverage, stepLeverage } from '../../src/ui/leverageScale';
 import { checkedCases } from '../property-runs';
 
 const maxima = fc.constantFrom(2, 3.22, 5, 11, 20, 40, 50, 100, 125, 200);
@@ -92,5 +92,39 @@ describe('keyboard steps', () => {
     let five = 20;
     for (let index = 0; index < 5; index += 1) five = stepLeverage(five, 1, 125);
     expect(stepLeverage(20, 1, 125, 5)).toBe(five);
+  });
+});
+
+describe('the slider\'s labels', () => {
+  const isRound = (leverage: number): boolean => {
+    const magnitude = Math.pow(10, Math.floor(Math.log10(leverage)));
+    return [1, 2, 5].includes(leverage / magnitude);
+  };
+
+  it('are 1-2-5 round leverages from 1× up, ending at the maximum, spaced so that none overlaps another', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1.01, max: 1000, noNaN: true }), (max) => {
+        const ticks = leverageTicks(max);
+        const last = ticks[ticks.length - 1];
+        expect(ticks[0]).toEqual({ leverage: 1, fraction: 0 });
+        expect(last?.fraction).toBe(1);
+        // The last label names the maximum (to three digits).
+        expect(Math.abs((last?.leverage ?? 0) - max) / max).toBeLessThan(0.005);
+        for (const tick of ticks.slice(0, -1)) expect(isRound(tick.leverage)).toBe(true);
+        ticks.slice(1).forEach((tick, index) => {
+          const previous = ticks[index];
+          if (previous === undefined) throw new Error('ticks are consecutive');
+          // A label is about a tenth of a phone-wide track: nearer neighbours would print over each other.
+          expect(tick.fraction - previous.fraction).toBeGreaterThanOrEqual(0.1);
+          expect(tick.leverage).toBeGreaterThan(previous.leverage);
+          // Each round label sits where the slider puts its leverage (the last one is the track's end).
+          if (tick !== last) expect(Math.abs(tick.fraction * SLIDER_STEPS - leverageToSlider(tick.leverage, max))).toBeLessThanOrEqual(1);
+        });
+      }),
+    );
+  });
+
+  it('show every round step a 125× scale has room for, instead of a middle label such as 11×', () => {
+    expect(leverageTicks(125).map((tick) => tick.leverage)).toEqual([1, 2, 5, 10, 20, 50, 125]);
   });
 });
