@@ -14,6 +14,7 @@ import type { EquityPlan } from './plan';
 import { amplificationFan, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
 import type { AmplificationFan, EquityUnit, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
+import { priceText } from '../view/display';
 import type { Units } from './summary';
 import { afterHoldMarker, afterHoldSummary, bandOverflowNote, bandSummary, horizonBands } from './risk';
 import type { PriceBand } from './risk';
@@ -336,7 +337,7 @@ function AmplificationView({ fan, plan, data, idBase }: { fan: AmplificationFan;
   const format = useFormatter();
   const cap = leverageCap(analysis);
   const listed = fan.lines.map((line) => line.label).join(', ');
-  const bankruptcy = analysis.bankruptcyPrice === null ? null : format.price(analysis.bankruptcyPrice, tick);
+  const bankruptcy = analysis.bankruptcyPrice === null ? null : priceText('bankruptcy', analysis.bankruptcyPrice, { tick, side: analysis.side }, format);
   return (
     <>
       <div role="figure" aria-label="Return on margin against price move at several leverages" aria-describedby={`${idBase}-fan-caption`} className="lev-figure">

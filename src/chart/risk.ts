@@ -1,6 +1,7 @@
 import { liquidationPath } from '../model/carry';
 import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
+import { priceText } from '../view/display';
 import { colors } from './series';
 import type { Marker } from './series';
 
@@ -187,8 +188,7 @@ function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], hold
   const unit = coin ? options.coinUnit : options.quoteUnit;
   const money = (value: number): string => format.money(value, unit, { coin });
   const price = (value: number): string => format.price(value, options.tick);
-  // Liquidation prices round toward entry, as in the headline figures.
-  const liquidationText = (value: number): string => format.price(value, options.tick, { direction: analysis.side === 'long' ? 'up' : 'down' });
+  const liquidationText = (value: number): string => priceText('liquidation', value, { tick: options.tick, side: analysis.side }, format);
   const period = longHours(holdHours, format);
   const [cost, verb] = analysis.instrument === 'loan' ? ['interest and yield', 'lower'] : ['funding', 'lowers'];
   const equityChange = last.equity - first.equity;

@@ -47,8 +47,8 @@ export interface ToolContext {
   sizeUnit: string;
 }
 
-export function toolContext(venue: VenuePreset | undefined, instrument: Inputs['instrument']): ToolContext {
-  const { tick, quote, base } = readingContext(venue);
+export function toolContext(venue: VenuePreset | undefined, instrument: Inputs['instrument'], displayTick?: string): ToolContext {
+  const { tick, quote, base } = readingContext(venue, displayTick);
   const coin = instrument === 'inverse';
   return { tick, quote, base, marginUnit: coin ? base : quote, coin, sizeUnit: coin ? quote : base };
 }

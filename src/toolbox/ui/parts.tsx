@@ -9,8 +9,8 @@ import { describedBy, FieldFrame, useFrameIds } from '../../ui/Field';
 import { unitFor } from '../../ui/inputHelpers';
 
 export function useToolContext(): ToolContext {
-  const { venue, inputs } = useDerived();
-  return useMemo(() => toolContext(venue, inputs.instrument), [venue, inputs.instrument]);
+  const { venue, inputs, tick } = useDerived();
+  return useMemo(() => toolContext(venue, inputs.instrument, tick), [venue, inputs.instrument, tick]);
 }
 
 export interface ToolFieldProps {
