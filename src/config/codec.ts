@@ -315,9 +315,9 @@ function scenarioPairs(scenario: Inputs, main: Inputs): [string, string][] {
     if (key === 'venue' || scenario[key] === reference[key] || textProblem(key, scenario[key].trim()) !== null) continue;
     pairs.push([key, inputToExternal(key, scenario[key])]);
   }
-  // Two of size, collateral and leverage without `solveFor` would make the reader work out the third.
-  const givesThreeWay = pairs.some(([key]) => threeWay.some((candidate) => candidate === key));
-  if (givesThreeWay && !pairs.some(([key]) => key === 'solveFor')) pairs.push(['solveFor', scenario.solveFor]);
+  // Two of size, collateral and leverage without `solveFor` make the reader work out the third: say which it is.
+  const threeWayGiven = pairs.filter(([key, value]) => value !== '' && threeWay.some((candidate) => candidate === key)).length;
+  if (threeWayGiven === 2 && !pairs.some(([key]) => key === 'solveFor')) pairs.push(['solveFor', scenario.solveFor]);
   return pairs;
 }
 
