@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin, UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { CompilerOptions } from 'typescript';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -57,53 +58,55 @@ function dropCss(): Plugin {
 }
 
 /**
- * Relative specifiers in emitted .d.ts files get their file (`.js`, `/index.js`), so consumers on `nodenext`
- * resolution read them as well as bundler ones; side-effect CSS imports are dropped (types have no styles).
- * decimal.js types its default export for bundlers only (under `nodenext` it is the module namespace), so the
- * declarations use its named `Decimal` export, which is the same class under both.
+ * Library mode: type-checks the package entries and writes one self-contained declaration file for each to types/
+ * in the build directory, named after its source (src/embed/lib.ts → types/embed/lib.d.ts). TypeScript emits a
+ * declaration per source file into a scratch directory; rolldown-plugin-dts bundles each entry's into one file
+ * that imports nothing relative, so `bundler` and `nodenext` consumers read the same file the same way, and the
+ * sources' style imports stay behind (types have no styles). One compiler program serves the check and the emit.
  */
-function withExtensions(text: string, sourceDirectory: string): string {
-  return text
-    .replace(/^import ['"][^'"]+\.css['"];\n/gm, '')
-    .replace(/^import Decimal from 'decimal\.js';$/gm, "import { Decimal } from 'decimal.js';")
-    .replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (match: string, lead: string, quote: string, specifier: string) => {
-      const target = resolve(sourceDirectory, specifier);
-      if (existsSync(`${target}.ts`) || existsSync(`${target}.tsx`)) return `${lead}${quote}${specifier}.js${quote}`;
-      if (existsSync(join(target, 'index.ts'))) return `${lead}${quote}${specifier}/index.js${quote}`;
-      return match;
-    });
-}
-
-/** Library mode: type-checks the package entry and the element, and writes their declarations to types/ in the build directory. */
-function declarations(entry: string): Plugin {
+function declarations(entries: readonly string[]): Plugin {
   let outDir = 'dist-lib/types';
   return {
     name: 'leverage-lens:declarations',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.build.outDir, 'types');
+      outDir = resolve(config.root, config.build.outDir, 'types');
     },
     async closeBundle() {
       // Loaded here, not at the top: every other mode and the test runner start faster without the compiler.
       const { default: ts } = await import('typescript');
+      const { rolldown } = await import('rolldown');
+      const { dts } = await import('rolldown-plugin-dts');
       const root = process.cwd();
       const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
       const sourceRoot = join(root, 'src');
-      const options: CompilerOptions = { ...config?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: sourceRoot, outDir: resolve(root, outDir) };
-      const program = ts.createProgram([join(root, entry), join(root, ELEMENT_SOURCE), join(sourceRoot, 'ui/vite-env.d.ts')], options);
-      const diagnostics = ts.getPreEmitDiagnostics(program);
-      if (diagnostics.length > 0) {
-        const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' };
-        throw new Error(ts.formatDiagnostics(diagnostics, host));
+      const scratch = mkdtempSync(join(tmpdir(), 'leverage-lens-types-'));
+      try {
+        const options: CompilerOptions = { ...config?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: sourceRoot, outDir: scratch };
+        const program = ts.createProgram([...entries.map((entry) => join(root, entry)), join(sourceRoot, 'ui/vite-env.d.ts')], options);
+        const diagnostics = ts.getPreEmitDiagnostics(program);
+        if (diagnostics.length > 0) {
+          const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+          throw new Error(ts.formatDiagnostics(diagnostics, host));
+        }
+        program.emit(undefined, undefined, undefined, true);
+        for (const entry of entries) {
+          const name = relative(sourceRoot, join(root, entry)).replace(/\.tsx?$/, '');
+          // cwd: the bundle's one module comment names the scratch file relative to it, not by its temporary path.
+          const bundle = await rolldown({
+            cwd: scratch,
+            input: { [name]: join(scratch, `${name}.d.ts`) },
+            external: (id) => packageDependencies.test(id),
+            plugins: [dts({ dtsInput: true, emitDtsOnly: true, tsconfig: false })],
+          });
+          await bundle.write({ dir: outDir, format: 'es' });
+          await bundle.close();
+        }
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
       }
       // `import 'leverage-lens/style.css'` type-checks without a *.css declaration in the consumer's project.
-      mkdirSync(resolve(root, outDir), { recursive: true });
-      writeFileSync(resolve(root, outDir, 'style.css.d.ts'), '// The stylesheet has no exports; this file lets TypeScript resolve its import.\nexport {};\n');
-      program.emit(undefined, (fileName, text) => {
-        const sourceDirectory = join(sourceRoot, relative(resolve(root, outDir), dirname(fileName)));
-        mkdirSync(dirname(fileName), { recursive: true });
-        writeFileSync(fileName, withExtensions(text, sourceDirectory));
-      }, undefined, true);
+      writeFileSync(join(outDir, 'style.css.d.ts'), '// The stylesheet has no exports; this file lets TypeScript resolve its import.\nexport {};\n');
     },
   };
 }
@@ -160,7 +163,7 @@ function elementBuild(): UserConfig {
 
 function libraryBuild(): UserConfig {
   return {
-    plugins: [react(), declarations(LIBRARY_SOURCE)],
+    plugins: [react(), declarations([LIBRARY_SOURCE, ELEMENT_SOURCE])],
     build: {
       target: 'es2022',
       outDir: 'dist-lib',

@@ -1,4 +1,5 @@
-import Decimal from 'decimal.js';
+// The named export: decimal.js types its default export for bundlers only (under nodenext it is the namespace).
+import { Decimal } from 'decimal.js';
 
 /** A private Decimal constructor: the host page's global Decimal settings never leak into our math. */
 export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
