@@ -73,7 +73,7 @@ function useFields() {
 type Fields = ReturnType<typeof useFields>;
 
 function MarketGroup({ fields }: { fields: Fields }): ReactNode {
-  const { store, derived, selectField } = fields;
+  const { store, derived } = fields;
   const { inputs, errors, venue } = derived;
   const onVenue = useCallback((id: string) => store.getState().applyVenue(id), [store]);
   return (
@@ -85,27 +85,22 @@ function MarketGroup({ fields }: { fields: Fields }): ReactNode {
           {venue.id === 'custom' ? (
             <p>{venue.note}</p>
           ) : (
-            <>
+            // Dated and sourced one click away (and in the footer), so the position's fields stay in the first screen.
+            <details>
+              <summary>About this preset (data as of {venue.asOf})</summary>
               <p>
                 Data as of {venue.asOf}. Source: {venue.source}.
               </p>
-              <details>
-                <summary>About this preset</summary>
-                <p>{venue.note}</p>
-              </details>
-            </>
+              <p>{venue.note}</p>
+            </details>
           )}
         </div>
       ) : null}
-      {selectField('instrument', (value) => {
-        const venueId = venueForInstrument(inputs.venue, value);
-        if (venueId === null) store.getState().setInput('instrument', value);
-        else store.getState().applyVenue(venueId);
-      })}
     </fieldset>
   );
 }
 
+/** Side, entry and the three linked figures; which of them is worked out is chosen last, below them. */
 function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage: boolean }): ReactNode {
   const { store, derived, handlerFor, textField, selectField, threeWayField, marginModeField } = fields;
   const { inputs, errors, current } = derived;
@@ -114,9 +109,6 @@ function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage:
       <legend>Position</legend>
       <SegmentedField field={fieldDefinition('side')} value={inputs.side} onChange={handlerFor('side')} error={errors.side} />
       {textField('entry')}
-      {selectField('solveFor', (value) => {
-        if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
-      })}
       {threeWayField('collateral')}
       {withLeverage ? (
         <>
@@ -125,20 +117,33 @@ function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage:
         </>
       ) : null}
       {threeWayField('size')}
+      {selectField('solveFor', (value) => {
+        if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
+      })}
     </fieldset>
   );
 }
 
-function LoanGroup({ fields }: { fields: Fields }): ReactNode {
-  const { derived, textField } = fields;
-  if (derived.inputs.instrument !== 'loan') return null;
+/** The kind of contract (a venue preset sets it), with a loan's terms when it is a loan. */
+function ContractGroup({ fields }: { fields: Fields }): ReactNode {
+  const { store, derived, textField, selectField } = fields;
+  const { inputs } = derived;
   return (
     <fieldset className="lev-group">
-      <legend>Loan terms</legend>
-      {textField('liquidationThreshold')}
-      {textField('liquidationRatio')}
-      {textField('ltv')}
-      {textField('loops')}
+      <legend>{inputs.instrument === 'loan' ? 'Loan terms' : 'Contract'}</legend>
+      {selectField('instrument', (value) => {
+        const venueId = venueForInstrument(inputs.venue, value);
+        if (venueId === null) store.getState().setInput('instrument', value);
+        else store.getState().applyVenue(venueId);
+      })}
+      {inputs.instrument === 'loan' ? (
+        <>
+          {textField('liquidationThreshold')}
+          {textField('liquidationRatio')}
+          {textField('ltv')}
+          {textField('loops')}
+        </>
+      ) : null}
     </fieldset>
   );
 }
@@ -244,7 +249,7 @@ export function PositionPanel(): ReactNode {
       </h2>
       <MarketGroup fields={fields} />
       <PositionGroup fields={fields} withLeverage={false} />
-      <LoanGroup fields={fields} />
+      <ContractGroup fields={fields} />
     </section>
   );
 }
@@ -292,7 +297,7 @@ export function InputsPanel(): ReactNode {
       </h2>
       <MarketGroup fields={fields} />
       <PositionGroup fields={fields} withLeverage />
-      <LoanGroup fields={fields} />
+      <ContractGroup fields={fields} />
       <BracketsGroup fields={fields} />
       <CarryGroups fields={fields} />
       <AdvancedGroups fields={fields} />
