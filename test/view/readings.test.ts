@@ -104,6 +104,24 @@ describe('headline readings', () => {
     expect(distance?.value).toContain(',');
   });
 
+  it('keep a loan’s two words apart: “own funds” is what the trader put in, “collateral” the whole deposit', () => {
+    const inputs = applyVenue(defaultInputs(), 'aave-v3-eth');
+    const analysis = valid(inputs);
+    if (analysis === null) throw new Error('valid loan expected');
+    const rows = new Map(rowsFor(inputs).map((row) => [row.key, row]));
+    const ownFunds = rows.get('initialMargin');
+    expect(ownFunds?.label).toBe('Own funds');
+    // The own-funds figure is the collateral typed in; the deposit is that many times larger.
+    expect(Number(analysis.initialMargin)).toBeCloseTo(Number(analysis.effectiveCollateral), 6);
+    expect(Number(analysis.notionalQuote)).toBeGreaterThan(Number(analysis.initialMargin));
+    expect(rows.get('maxLoss')?.reading).toMatch(/your own funds/);
+    expect(rows.get('maxLoss')?.reading).not.toMatch(/collateral/);
+    expect(rows.get('maintenanceMargin')?.reading).toMatch(/^Collateral value/);
+    expect(rows.get('bankruptcyPrice')?.reading).toMatch(/collateral is worth exactly the debt and your own funds are gone/);
+    // A perpetual keeps “collateral” for its margin.
+    expect(rowsFor(defaultInputs()).find((row) => row.key === 'maxLoss')?.reading).toMatch(/^All the collateral/);
+  });
+
   it('give one row per health level to mark', () => {
     const inputs = inputsWith({ thresholds: '1.1, 1.5, 3' });
     const keys = rowsFor(inputs).map((row) => row.key);

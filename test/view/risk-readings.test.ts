@@ -93,6 +93,12 @@ describe('risk and carry rows', () => {
             expect(touch?.value).toBe(formatProbability(analysis.risk.liquidation.touchProbability, defaultFormatter));
             expect(touch?.reading).toContain(touch?.value ?? '?');
           }
+          // Only chances of health getting worse: no card for a level health is already under at entry.
+          const healthAtEntry = analysis.healthAtEntry === null ? Number.POSITIVE_INFINITY : Number(analysis.healthAtEntry);
+          for (const row of rows.filter((candidate) => candidate.key.startsWith('touchProbability-'))) {
+            expect(Number(row.key.replace('touchProbability-', ''))).toBeLessThanOrEqual(healthAtEntry);
+            expect(row.label).toMatch(/falling to/);
+          }
         }
       }),
       { numRuns: runs },
@@ -115,5 +121,15 @@ describe('health-level odds', () => {
     expect(rows.find((row) => row.key === 'touchProbability-1.05')?.label).toMatch(/health factor falling to 1\.05/);
     expect(rows.map((row) => row.key)).not.toContain('touchProbability-2');
     expect(rows.map((row) => `${row.label} ${row.reading}`).join(' ')).not.toMatch(/rises to|rising to/);
+  });
+
+  it('measure a loan’s holding cost against its own funds and its supply yield on the collateral', () => {
+    const loan = applyVenue(defaultInputs(), 'aave-v3-eth');
+    const spec = inputsToSpec(loan);
+    const analysis = analyze(spec);
+    if (!analysis.valid) throw new Error('valid loan expected');
+    const rows = new Map(carryRows(analysis, spec, readingContext(findVenue(loan.venue)), defaultFormatter).map((row) => [row.key, row.reading]));
+    expect(rows.get('carryTotal')).toMatch(/of your own funds if the price does not move/);
+    expect(rows.get('carrySupplyYield')).toMatch(/earned on the collateral/);
   });
 });
