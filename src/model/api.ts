@@ -61,6 +61,8 @@ export type {
   ToolboxError,
   ToolboxField,
 } from './toolbox';
+export { equityPath } from './path';
+export type { EquityPath, EquityPathOptions, PathPoint, PositionState } from './path';
 export { analyzePortfolio, contagion } from './portfolio';
 export type {
   Contagion,

@@ -71,10 +71,10 @@ export interface LiquidationPath {
   equityAtEntry: number[];
 }
 
-/** Each point re-solves the liquidation price (bracket by bracket): 200 keeps a call within milliseconds; the chart draws 60. */
-const MAX_PATH_POINTS = 200;
+/** Each point re-solves the liquidation price (bracket by bracket): 120 (twice what the chart draws) keeps a call within milliseconds. */
+const MAX_PATH_POINTS = 120;
 
-/** Liquidation price and flat-price equity at evenly spaced times from 0 to `hours` (2 to 200 points). */
+/** Liquidation price and flat-price equity at evenly spaced times from 0 to `hours` (2 to 120 points). */
 export function liquidationPath(spec: PositionSpec, hours: DecimalInput, points: number): LiquidationPath | null {
   const position = positionOf(spec);
   const period = readHours(hours);

@@ -21,9 +21,13 @@ export const DECIMAL_LIMITS = {
   maxLength: 100,
   /** The precision of every calculation: digits beyond these are rounded off, as they could not change a result. */
   significantDigits: 50,
-  /** Decimal exponent of the leading digit: 1e-30 ≤ |value| < 1e31. */
+  /**
+   * Decimal exponent of the leading digit: 1e-30 ≤ |value| < 1e41. Inputs stay far inside (amounts up to 1e15);
+   * the top leaves room for what the model itself writes (a coin notional of 1e15 USD at a price of 1e-18 is 1e33),
+   * so every figure it returns reads back as input.
+   */
   minExponent: -30,
-  maxExponent: 30,
+  maxExponent: 40,
 } as const;
 
 /** Why a value is not a number the model reads; the field's message says it in words. */
@@ -90,9 +94,15 @@ export function toOutputOrNull(value: Dec | null): string | null {
   return value === null ? null : toOutput(value);
 }
 
-/** Exact figures are kept to 30 significant digits in the JSON output: far below any tick, still readable. */
+const NOISE = new Dec(`1e${DECIMAL_LIMITS.minExponent}`);
+
+/**
+ * Exact figures are kept to 30 significant digits in the JSON output: far below any tick, still readable. A figure
+ * below 1e-30 in size is cancellation noise at 50-digit precision (1 − 0.99…9) and is written as 0, so every figure
+ * the model writes reads back as input.
+ */
 export function toOutput(value: Dec): string {
-  return toPlainString(value.toSignificantDigits(30));
+  return value.abs().lt(NOISE) ? '0' : toPlainString(value.toSignificantDigits(30));
 }
 
 export const ZERO = new Dec(0);

@@ -387,7 +387,7 @@ export function maxOpen(spec: PositionSpec, options: MaxOpenOptions = {}): MaxOp
   if (errors.length > 0 || !resolution.ok || balance === null || leverage === null) return { valid: false, errors };
 
   const position = resolution.position;
-  const feeReserve = options.feeReserve ?? 'openAndClose';
+  const feeReserve = (typeof options === 'object' && options !== null ? options.feeReserve : undefined) ?? 'openAndClose';
   const fees = reserveRate(position, feeReserve);
   const result = (notional: Dec, tier: number | null, limitedBy: MaxOpen['limitedBy'], note: string): MaxOpen => ({
     valid: true,

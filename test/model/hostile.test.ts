@@ -10,6 +10,7 @@ import {
   buildCurve,
   carryAt,
   contagion,
+  equityPath,
   effectiveLeverageAt,
   endBeyondProbability,
   equityAt,
@@ -64,7 +65,7 @@ const millionDigits = '9'.repeat(1_000_000);
 const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     '1e-300000000', '1e-100000000', '-1e300000000', '1e-99999999999999999999', '1e99999999999999999999', '1e400', '-1e-400', '1e-5000',
-    '1e-31', '1e31', 'NaN', 'Infinity', '-Infinity', '', '   ', '2,5', '50.000,5', '1,000', '1_000', '1 000', '0x10', '-0', '0e999999999', '１２', '१२',
+    '1e-31', '1e41', 'NaN', 'Infinity', '-Infinity', '', '   ', '2,5', '50.000,5', '1,000', '1_000', '1 000', '0x10', '-0', '0e999999999', '１２', '१२',
     millionDigits,
   ),
   fc.tuple(fc.constantFrom('1', '-1', '9.99', '0.5', '0'), fc.integer({ min: -2e9, max: 2e9 })).map(([mantissa, exponent]) => `${mantissa}e${exponent}`),
@@ -74,7 +75,7 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
 );
 const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.double(),
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 1e-31, 1e31),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 1e-31, 1e41),
   fc.integer(),
 );
 const hostileObject: fc.Arbitrary<unknown> = fc.oneof(
@@ -177,6 +178,7 @@ const calls: Record<string, (inputs: Inputs) => unknown> = {
   analyzePortfolio: ({ portfolio: account }) => analyzePortfolio(account),
   contagion: ({ portfolio: account, a, options }) => contagion(account, numeric(a), options),
   findVenue: ({ a }) => findVenue(untyped('', a)),
+  equityPath: ({ spec, a, b, fills: list }) => equityPath(spec, untyped<DecimalInput[]>([], [a, b]), untyped({}, list)),
 };
 
 /**
@@ -245,18 +247,21 @@ const HOSTILE_RUNS = 150;
 
 describe('hostile input to the public API', () => {
   beforeAll(() => {
-    // The first call of each function compiles it: warm every one up on ordinary input before timing anything.
+    // The first calls of each function compile it: warm every one up on ordinary input before timing anything
+    // (b is a number, so that the point-count arguments reach the loops they bound).
     const ordinary: Inputs = {
       spec: { side: 'long', entry: '50000', collateral: '500', leverage: '20', holdHours: '24', volatility: '0.6', horizonDays: '7' },
       a: '51000',
-      b: '24',
+      b: 24,
       options: { from: 40000, to: 60000, points: 100 },
       barrier: { spot: 50000, barrier: 45000, volatility: 0.6, years: 0.02 },
       fills: [{ price: '49000', size: '0.1' }],
       portfolio: { wallet: '10000', positions: [{ side: 'long', entry: '50000', size: '1', mmr: '0.01' }, { side: 'short', entry: '3000', size: '10', mmr: '0.01' }] },
       numbers: [0.5, 50000, 0.6, 0.02, 0],
     };
-    for (const call of [...Object.values(calls), ...Object.values(nonFiniteByContract)]) call(ordinary);
+    for (let round = 0; round < 3; round += 1) {
+      for (const call of [...Object.values(calls), ...Object.values(nonFiniteByContract)]) call(ordinary);
+    }
   });
 
   it('no function throws, takes longer than the bound, or returns a non-finite number or an unreadable decimal', () => {
