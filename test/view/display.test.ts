@@ -6,7 +6,7 @@ import { defaultInputs, inputsWith } from '../../src/config/presets';
 import type { Inputs } from '../../src/config/schema';
 import { derive } from '../../src/view/derive';
 import type { Derived } from '../../src/view/derive';
-import { displayTick } from '../../src/view/display';
+import { displayRuleText, displayTick, priceText } from '../../src/view/display';
 import { headlineRows, readingContext } from '../../src/view/readings';
 import { riskRows } from '../../src/view/riskReadings';
 import { chartSummary } from '../../src/chart/summary';
@@ -137,6 +137,19 @@ describe('one price display rule', () => {
     expect(displayTick('0.01', '0.00001234', '0.0000112')).toBe('0.000000001');
     expect(displayTick('0.1', '50000', '49999.95')).toBe('0.01');
     expect(displayTick('0.5', '50000', null)).toBe('0.5');
+  });
+
+  it('states the rule once, in the words of the prices it describes', () => {
+    const long = displayRuleText({ tick: '0.1', side: 'long' }, format);
+    expect(long).toContain('shown to 0.1,');
+    expect(long).toMatch(/For a long they are rounded up: liquidation, bankruptcy and health prices toward the entry/);
+    expect(displayRuleText({ tick: '0.000000001', side: 'short' }, format)).toMatch(/shown to 0\.000000001,.*For a short they are rounded down/);
+    // What the sentence says is what priceText does: a long's levels up, a short's down, other prices to the nearest tick.
+    const display = { tick: '0.1', side: 'long' } as const;
+    expect(priceText('liquidation', '47690.76', display, format)).toBe('47,690.8');
+    expect(priceText('breakEven', '50050.01', display, format)).toBe('50,050.1');
+    expect(priceText('entry', '50000.04', display, format)).toBe('50,000.0');
+    expect(priceText('threshold', '47738.61', { tick: '0.1', side: 'short' }, format)).toBe('47,738.6');
   });
 
   it('writes break-even 50,050.025 one way on the default page: the card, the chart label and the text agree', () => {
