@@ -6,12 +6,12 @@ import { ChartPanel } from '../chart/ChartPanel';
 import { CalculatorProvider, useDerived } from '../store/context';
 import { createCalculatorStore } from '../store/calculatorStore';
 import { FormatProvider } from '../store/format';
-import type { CalculatorStore, ChartView } from '../store/calculatorStore';
+import type { CalculatorStore, ChartView, Scenario } from '../store/calculatorStore';
 import { HeadlineResults } from '../ui/HeadlineResults';
 import { InputsPanel } from '../ui/InputsPanel';
 import { NoticeList } from '../ui/NoticeList';
 import { ScenariosPanel } from '../ui/ScenariosPanel';
-import { changedInputs, patchInputs, readEmbedConfig } from './config';
+import { changedInputs, patchInputs, readEmbedConfig, sameScenarios } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
 import { Controls } from './Controls';
 // Imported here, not only through the ui barrel: the app build treats src/ui modules as free of side effects.
@@ -30,10 +30,18 @@ export interface EmbeddedWidgetProps {
   shadow?: boolean;
 }
 
+function scenariosOf(config: EmbedConfig): Scenario[] {
+  return config.scenarios.map((scenario, index) => ({ id: `configured-${index}`, name: scenario.name, inputs: scenario.inputs }));
+}
+
+/** The chart tab to open: the only chart shown, else the configured `chart`, else the first. */
+function openingView(config: EmbedConfig): ChartView {
+  const offered = chartViewsOf(config.views);
+  return (offered.length === 1 ? offered[0] : undefined) ?? config.chart ?? 'equity';
+}
+
 function createWidgetStore(config: EmbedConfig): CalculatorStore {
-  const store = createCalculatorStore({ inputs: config.inputs, notices: config.notices, theme: config.theme });
-  if (config.views.includes('amplification') && !config.views.includes('chart')) store.getState().setView('amplification');
-  return store;
+  return createCalculatorStore({ inputs: config.inputs, notices: config.notices, theme: config.theme, scenarios: scenariosOf(config), view: openingView(config) });
 }
 
 /** `views` names the chart views `chart` (equity against price) and `amplification`; a widget with one has no tabs. */
@@ -117,8 +125,10 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
     applied.current = config;
     const changed = changedInputs(previous.inputs, config.inputs);
     store.setState((state) => ({ inputs: patchInputs(state.inputs, config.inputs, changed), notices: config.notices, theme: config.theme }));
-    if (config.views.includes('amplification') && !config.views.includes('chart')) store.getState().setView('amplification');
-    else if (config.views.includes('chart') && !config.views.includes('amplification')) store.getState().setView('equity');
+    if (!sameScenarios(previous.scenarios, config.scenarios)) store.setState({ scenarios: scenariosOf(config) });
+    // The reader's own tab choice stays unless the configuration changes which charts or which tab it asks for.
+    const opening = openingView(config);
+    if (opening !== openingView(previous)) store.getState().setView(opening);
   }, [config, store]);
 
   const style = config.height === null ? undefined : { height: `${config.height}px`, overflowY: 'auto' as const };

@@ -1,6 +1,6 @@
 import { configNotices, parseConfig } from '../config/codec';
 import { attributeName, embedViews, fields, schemaKeys, withText } from '../config/schema';
-import type { EmbedView, InputKey, Inputs, ThemeChoice } from '../config/schema';
+import type { ChartView, EmbedView, InputKey, Inputs, NamedInputs, ThemeChoice } from '../config/schema';
 
 export { embedViews, schemaKeys };
 export type { EmbedView };
@@ -52,6 +52,10 @@ export interface EmbedConfig {
   height: number | null;
   locale: string | null;
   currency: string | null;
+  /** Saved scenarios to compare (`scenarios`, written as links write them). */
+  scenarios: readonly NamedInputs[];
+  /** The chart tab to open on when both charts are shown, or null for the first. */
+  chart: ChartView | null;
   /** Plain-text notices about values that were not used. */
   notices: string[];
 }
@@ -78,6 +82,8 @@ export function readEmbedConfig(entries: Iterable<readonly [string, string]>, so
     height: widget.height ?? null,
     locale: widget.locale ?? null,
     currency: widget.currency ?? null,
+    scenarios: parsed.link.scenarios ?? [],
+    chart: parsed.link.chart ?? null,
     notices: configNotices(parsed, sourceLeads[source]),
   };
 }
@@ -94,6 +100,11 @@ export function propsToEntries(props: object): [string, string][] {
     else if (Array.isArray(value) && value.every((part) => typeof part === 'string')) entries.push([key, value.join(',')]);
   }
   return entries;
+}
+
+/** Whether two configurations give the same scenarios: an unrelated attribute change leaves the reader's list alone. */
+export function sameScenarios(previous: readonly NamedInputs[], next: readonly NamedInputs[]): boolean {
+  return previous.length === next.length && previous.every((scenario, index) => scenario.name === next[index]?.name && changedInputs(scenario.inputs, next[index].inputs).length === 0);
 }
 
 /** The input keys whose values differ between two configurations: an attribute change patches only these. */
