@@ -232,7 +232,9 @@ export default defineConfig(({ mode }) => {
             include: ['test/browser/**/*.test.ts'],
             environment: 'node',
             globalSetup: ['test/browser/global-setup.ts'],
-            testTimeout: 60_000,
+            // Two browser files may run side by side with the other projects' files on 2 cores: an axe pass over the
+            // whole page took over 60 s on a machine also running other people's suites (load average ~28).
+            testTimeout: 120_000,
             hookTimeout: 180_000,
             // No fileParallelism: false here: vitest runs such a project on its own, after every other file, with the
             // second core idle. The suites share one Chromium (global-setup.ts), each in fresh contexts of its own.
