@@ -61,7 +61,7 @@ export function startSync(store: CalculatorStore, target: SyncTarget, delayMs = 
   if (target.location.search !== '') write(store.getState(), target);
   const unsubscribe = store.subscribe((state, previous) => {
     const persisted = state.inputs === previous.inputs && state.theme === previous.theme && state.scenarios === previous.scenarios;
-    if (persisted && state.view === previous.view && state.toolTab === previous.toolTab) return;
+    if (persisted && state.view === previous.view && state.toolTab === previous.toolTab && state.heldAxes === previous.heldAxes) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(flush, delayMs);
   });

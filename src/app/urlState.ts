@@ -14,8 +14,9 @@ export const MAX_STORED_LENGTH = 64_000;
 export type PersistedState = { inputs: Inputs; theme: ThemeChoice; scenarios?: readonly Scenario[] } & Omit<Partial<LinkSettings>, 'scenarios'>;
 
 /** The store's persisted part, under the link's key names. */
-export function persistedFrom(state: Pick<CalculatorState, 'inputs' | 'theme' | 'scenarios' | 'view' | 'toolTab'>): PersistedState {
-  return { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios, chart: state.view, tool: state.toolTab };
+export function persistedFrom(state: Pick<CalculatorState, 'inputs' | 'theme' | 'scenarios' | 'view' | 'toolTab' | 'heldAxes'>): PersistedState {
+  const held = state.heldAxes === null ? {} : { hold: state.heldAxes };
+  return { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios, chart: state.view, tool: state.toolTab, ...held };
 }
 
 function linkOf(state: PersistedState): Partial<LinkSettings> {
@@ -143,6 +144,7 @@ export function initialState(search: string, stored: string | null): CalculatorS
     scenarios,
     view: settings.chart,
     toolTab: settings.tool,
+    heldAxes: settings.hold,
   };
 }
 

@@ -11,7 +11,9 @@ import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } f
 import { curveToCsv, downloadBlob, downloadCsv, resolvedColor, svgsToPng } from './export';
 import { equityPlan } from './plan';
 import type { EquityPlan } from './plan';
-import { amplificationFan, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
+import { amplificationFan, axisAnchor, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
+import { axesOf, equityValueRange } from './axes';
+import type { HeldAxes } from '../config/schema';
 import type { AmplificationFan, EquityUnit, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
 import { priceText } from '../view/display';
@@ -62,6 +64,11 @@ function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; 
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
+
+/** The axes a plan is drawn on: its price range and its rows' value range, rounded as they are kept. */
+function fittedAxes(plan: EquityPlan): HeldAxes {
+  return axesOf(plan.domain, equityValueRange(plan.rows, plan.overlays.map((overlay) => overlay.key), plan.startEquity));
+}
 
 function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; healthName: string; rangeLabel: string | null }): ReactNode {
   const format = useFormatter();
@@ -146,10 +153,45 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   const idle = useIdleReady();
   const toolboxOnChart = useToolboxOnChart(derived);
   const toolboxPrices = useToolboxPrices(toolboxOnChart);
-  const plan = useMemo(
-    () => (data === null ? null : equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios, tick: data.tick, extraPrices: toolboxPrices }, format)),
+  // The axes follow entry and collateral, not leverage: the fit is kept while its anchor stays, so a leverage change
+  // steepens the line on the same axes. "Fit" re-fits now; held axes stay through any change (and travel in the link).
+  const heldAxes = useCalculator((state) => state.heldAxes);
+  const setHeldAxes = useCalculator((state) => state.setHeldAxes);
+  const anchor = data === null ? null : axisAnchor(data.analysis, data.unit, zoom);
+  const [fitted, setFitted] = useState<{ anchor: string; axes: HeldAxes } | null>(null);
+  const kept = heldAxes ?? (fitted !== null && fitted.anchor === anchor ? fitted.axes : null);
+  const planFor = useCallback(
+    (axes: HeldAxes | null): EquityPlan | null => {
+      if (data === null) return null;
+      const domain = axes === null ? undefined : { from: axes.minPrice, to: axes.maxPrice };
+      return equityPlan(data.analysis, data.spec, { zoom, unit: data.unit, scenarios, tick: data.tick, extraPrices: toolboxPrices, domain }, format);
+    },
     [data, zoom, scenarios, toolboxPrices, format],
   );
+  const plan = useMemo(() => planFor(kept), [planFor, kept]);
+  if (kept === null && plan !== null && anchor !== null) {
+    // A new anchor (or "Fit"): this render's automatic axes become the kept ones (React re-renders at once, before painting).
+    setFitted({ anchor, axes: fittedAxes(plan) });
+  }
+  const held = heldAxes !== null;
+  const valueRange = useMemo<readonly [number, number] | undefined>(() => (kept === null ? undefined : [kept.minValue, kept.maxValue]), [kept]);
+  const fit = useCallback(() => {
+    if (heldAxes === null) {
+      setFitted(null);
+      return;
+    }
+    const auto = planFor(null);
+    if (auto !== null) setHeldAxes(fittedAxes(auto));
+  }, [heldAxes, planFor, setHeldAxes]);
+  const toggleHold = useCallback(() => {
+    if (heldAxes !== null) {
+      // Released axes stay where they were until the anchor changes or "Fit" is pressed.
+      if (anchor !== null) setFitted({ anchor, axes: heldAxes });
+      setHeldAxes(null);
+    } else if (kept !== null) {
+      setHeldAxes(kept);
+    }
+  }, [heldAxes, anchor, kept, setHeldAxes]);
   const summary = useMemo(() => (data === null ? '' : chartSummary(data.analysis, data.spec, { tick: data.tick, quoteUnit: data.units.quote, coinUnit: data.units.coin }, format)), [data, format]);
   const risk = analysis?.risk ?? null;
   const horizonLabel = risk === null ? null : `${format.number(Number(risk.horizonDays), { digits: 2 })}-day`;
@@ -236,16 +278,22 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
         <div className="lev-chart-tools" role="group" aria-label="Chart tools">
           {view === 'equity' && (
             <div className="lev-tool-group" role="group" aria-label="Price range">
-              <button type="button" className="lev-tool" onClick={() => setZoom(zoom / 2)} disabled={zoom <= 1 / 16} aria-label="Zoom in (narrower price range)">
+              <button type="button" className="lev-tool" onClick={() => setZoom(zoom / 2)} disabled={held || zoom <= 1 / 16} aria-label="Zoom in (narrower price range)">
                 +
               </button>
-              <button type="button" className="lev-tool" onClick={() => setZoom(zoom * 2)} disabled={zoom >= 16} aria-label="Zoom out (wider price range)">
+              <button type="button" className="lev-tool" onClick={() => setZoom(zoom * 2)} disabled={held || zoom >= 16} aria-label="Zoom out (wider price range)">
                 −
               </button>
-              <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={zoom === 1} aria-label="Reset the price range">
+              <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={held || zoom === 1} aria-label="Reset the price range">
                 Reset
               </button>
-              <span className="lev-zoom-level">{zoom === 1 ? 'Auto range' : `${format.times(zoom)} range`}</span>
+              <button type="button" className="lev-tool" onClick={fit} disabled={data === null} aria-label="Fit the axes to this position">
+                Fit
+              </button>
+              <button type="button" className="lev-tool" onClick={toggleHold} disabled={data === null} aria-pressed={held}>
+                Hold axes
+              </button>
+              <span className="lev-zoom-level">{held ? 'Axes held' : zoom === 1 ? 'Auto range' : `${format.times(zoom)} range`}</span>
             </div>
           )}
           {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
@@ -299,6 +347,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
                   title="Equity against price. Focus and use the left and right arrow keys to read values."
                   bands={bands}
                   overlay={toolbox.layer}
+                  valueRange={valueRange}
                 />
               </div>
               <EquityLegend plan={plan} healthName={healthName} rangeLabel={bands.length > 0 && horizonLabel !== null ? `${horizonLabel} price range (±1σ, ±2σ)` : null} />

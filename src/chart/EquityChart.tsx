@@ -2,7 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import type { CSSProperties, KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
 import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
-import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
+import { equityValueRange, innerTicks, niceScale, tickFormatter } from './axes';
 import { markerPrice } from './plan';
 import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
@@ -51,6 +51,8 @@ export interface EquityChartProps {
   bands?: readonly PriceBand[] | undefined;
   /** Extra layers drawn over the markers (the toolbox: capped curve, exit handle). */
   overlay?: ReactNode;
+  /** The value axis the panel keeps (followed or held axes); fitted to the rows when absent. */
+  valueRange?: readonly [number, number] | undefined;
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
@@ -199,11 +201,11 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   );
 
   // The value axis keeps its identity while its numbers stay the same, so the memoized layers skip a step that keeps it.
+  const valueRange = props.valueRange;
   const yScale = useMemo(() => {
-    const keys: (keyof EquityRow)[] = ['equity', 'unleveraged', ...overlays.map((overlay) => overlay.key)];
-    const [low, high] = valueDomain(rows, keys, [0, startEquity]);
+    const [low, high] = valueRange ?? equityValueRange(rows, overlays.map((overlay) => overlay.key), startEquity);
     return niceScale(low, high, narrow ? 4 : 6);
-  }, [rows, overlays, startEquity, narrow]);
+  }, [valueRange, rows, overlays, startEquity, narrow]);
   const [yLow, yHigh] = yScale.domain;
   const yTicksKey = yScale.ticks.join(' ');
   const yTicks = useMemo(() => (yTicksKey === '' ? [] : yTicksKey.split(' ').map(Number)), [yTicksKey]);

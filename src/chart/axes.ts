@@ -1,5 +1,7 @@
 
 import type { Formatter } from '../config/format';
+import type { HeldAxes } from '../config/schema';
+import type { EquityRow, PriceDomain, ScenarioKey } from './series';
 
 /** [min, max] of the finite values under some keys plus extra values, padded by 5 % so lines never touch the frame. */
 export function valueDomain<T, K extends keyof T>(rows: readonly T[], keys: readonly K[], extras: readonly number[] = []): [number, number] {
@@ -86,4 +88,23 @@ export function tickFormatter(ticks: readonly number[], format: Formatter): (val
   const second = ticks[1];
   const decimals = first === undefined || second === undefined ? 2 : stepDecimals(Math.abs(second - first));
   return (value: number) => format.number(value, { digits: decimals });
+}
+
+/** The equity chart's value range before rounding: every curve drawn, zero and the starting equity, padded. */
+export function equityValueRange(rows: readonly EquityRow[], scenarioKeys: readonly ScenarioKey[], startEquity: number): [number, number] {
+  const keys: (keyof EquityRow)[] = ['equity', 'unleveraged', ...scenarioKeys];
+  return valueDomain(rows, keys, [0, startEquity]);
+}
+
+/** Significant digits an axis range keeps: as many as a link writes, so a held range reads back exactly. */
+const AXIS_DIGITS = 12;
+const kept = (value: number): number => Number(value.toPrecision(AXIS_DIGITS));
+
+/**
+ * Both axes as the chart keeps them (followed or held): the price range as drawn, and the value range widened to
+ * round numbers, so the held ticks read the same at any width and a link carries short numbers.
+ */
+export function axesOf(domain: PriceDomain, valueRange: readonly [number, number]): HeldAxes {
+  const [low, high] = niceScale(valueRange[0], valueRange[1], 6).domain;
+  return { minPrice: kept(domain.from), maxPrice: kept(domain.to), minValue: kept(low), maxValue: kept(high) };
 }

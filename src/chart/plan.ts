@@ -11,6 +11,8 @@ export interface EquityPlanOptions {
   tick: string;
   /** More prices to keep in view (the toolbox's markers). */
   extraPrices?: readonly number[];
+  /** A price range the chart keeps (followed or held axes) instead of fitting one to this position. */
+  domain?: PriceDomain | undefined;
 }
 
 /** Everything the main chart draws, from one analysis: pure, so it is memoized once per inputs object. */
@@ -30,7 +32,7 @@ export interface EquityPlan {
 export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options: EquityPlanOptions, format: Formatter): EquityPlan | null {
   // The markers are made once per plan: their prices set the range, and their labels are drawn.
   const own = chartMarkers(analysis, format);
-  const domain = domainFor(analysis, options.zoom, [...own.map((marker) => marker.price), ...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
+  const domain = options.domain ?? domainFor(analysis, options.zoom, [...own.map((marker) => marker.price), ...scenarioPrices(options.scenarios, analysis), ...(options.extraPrices ?? [])]);
   const curve = mainCurve(spec, domain, own.map((marker) => marker.price).filter((price) => inDomain(price, domain)));
   if (curve === null) return null;
   const scenarios = scenarioPlan(options.scenarios, analysis, options.unit, curve.price, domain);
@@ -39,7 +41,7 @@ export function equityPlan(analysis: ValidAnalysis, spec: PositionSpec, options:
   const visible = own.filter((marker) => inDomain(marker.price, domain));
   const hidden = own.filter((marker) => !inDomain(marker.price, domain));
   if (hidden.length > 0) {
-    notes.push(`Outside the zoomed range: ${hidden.map((marker) => `${marker.label} ${markerPrice(marker, options.tick, format)}`).join(', ')}.`);
+    notes.push(`Outside the visible range: ${hidden.map((marker) => `${marker.label} ${markerPrice(marker, options.tick, format)}`).join(', ')}.`);
   }
   const scenarioMarkers = scenarios.overlays.map((overlay) => overlay.marker).filter((marker): marker is Marker => marker !== null);
   return {

@@ -171,6 +171,14 @@ export function priceDomain(analysis: ValidAnalysis, zoom: number, extraPrices: 
   return domainFor(analysis, zoom, [...markerPrices, ...extraPrices]);
 }
 
+/**
+ * What the automatic axes follow: entry, collateral and the way equity is drawn, never the leverage, so that a
+ * leverage change steepens the line on the same axes (the chart re-fits when this changes, or on "Fit").
+ */
+export function axisAnchor(analysis: ValidAnalysis, unit: EquityUnit, zoom: number): string {
+  return [analysis.instrument, analysis.side, analysis.marginMode, analysis.entry, analysis.collateral, unit, zoom].join('|');
+}
+
 export function inDomain(price: number, domain: PriceDomain): boolean {
   return price >= domain.from && price <= domain.to;
 }

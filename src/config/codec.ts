@@ -21,12 +21,13 @@ import {
   MAX_SCENARIOS,
   percentText,
   percentToFraction,
+  readNumberText,
   SCENARIO_NAME_MAX_LENGTH,
   setLinkValue,
   TITLE_MAX_LENGTH,
   withText,
 } from './schema';
-import type { ConfigKey, InputKey, Inputs, LinkKey, LinkSettings, NamedInputs, ThreeWayKey, WidgetKey, WidgetSettings } from './schema';
+import type { ConfigKey, HeldAxes, InputKey, Inputs, LinkKey, LinkSettings, NamedInputs, ThreeWayKey, WidgetKey, WidgetSettings } from './schema';
 
 /*
  * The link codec: flat key/value pairs from the outside world (URL parameters, element attributes, React props;
@@ -285,6 +286,25 @@ function choiceCodec<Value extends string>(options: readonly [Value, ...Value[]]
   };
 }
 
+const HELD_AXES_FORMAT = 'must be four numbers: lowest price, highest price, lowest value, highest value (prices above zero, each pair rising).';
+
+/** Held axes: `minPrice,maxPrice,minValue,maxValue`, each read by the schema's number rule. */
+function readHeldAxes(raw: string): LinkReading<HeldAxes> {
+  const parts = raw.split(',');
+  const numbers = parts.map((part) => {
+    const reading = readNumberText(part);
+    return reading.ok && reading.text !== '' ? Number(reading.text) : Number.NaN;
+  });
+  const [minPrice = Number.NaN, maxPrice = Number.NaN, minValue = Number.NaN, maxValue = Number.NaN] = numbers;
+  const usable = parts.length === 4 && numbers.every(Number.isFinite) && minPrice > 0 && maxPrice > minPrice && maxValue > minValue;
+  return usable ? { value: { minPrice, maxPrice, minValue, maxValue }, problems: [] } : { value: null, problems: [HELD_AXES_FORMAT] };
+}
+
+/** 12 significant digits: what a held range keeps (axesOf in src/chart/axes.ts rounds to the same), so a link reads back exactly. */
+function writeHeldAxes(axes: HeldAxes): string {
+  return [axes.minPrice, axes.maxPrice, axes.minValue, axes.maxValue].map((value) => String(Number(value.toPrecision(12)))).join(',');
+}
+
 /*
  * Scenarios in a link: `name*key=value*key=value|name*…`. Each scenario carries only the keys where it differs from
  * the link's own inputs, written as links write them (rates as fractions). Inside a name or value, `%`, `|` and `*`
@@ -369,6 +389,7 @@ const linkCodecs: { [K in LinkKey]: LinkCodec<LinkSettings[K]> } = {
   scenarios: { read: readScenarios, write: writeScenarios },
   chart: choiceCodec(linkKeyRecords.chart.options),
   tool: choiceCodec(linkKeyRecords.tool.options),
+  hold: { read: readHeldAxes, write: writeHeldAxes },
 };
 
 function readLinkKey<K extends LinkKey>(link: Partial<LinkSettings>, key: K, raw: string, main: Inputs, rejected: ParsedConfig['rejected']): void {

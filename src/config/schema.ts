@@ -469,10 +469,21 @@ export interface NamedInputs {
 export const MAX_SCENARIOS = 4;
 export const SCENARIO_NAME_MAX_LENGTH = 40;
 
+/**
+ * Axes held still for a lesson: the price range and the equity range the chart keeps through any change of the
+ * inputs or scenarios. In a link: `hold=minPrice,maxPrice,minValue,maxValue` (prices above zero, each pair rising).
+ */
+export interface HeldAxes {
+  minPrice: number;
+  maxPrice: number;
+  minValue: number;
+  maxValue: number;
+}
+
 export interface LinkKeyRecord {
   label: string;
-  /** How the value is written: one of `options` (the first is the default, never written), or a list of scenarios. */
-  kind: 'choice' | 'scenarios';
+  /** How the value is written: one of `options` (the first is the default, never written), a list of scenarios, or held axes. */
+  kind: 'choice' | 'scenarios' | 'axes';
   options?: readonly [string, ...string[]];
   maxEntries?: number;
   /** Also read from element attributes, iframe parameters and props (the toolbox is not part of embeds). */
@@ -487,10 +498,11 @@ export const linkKeyRecords = {
   scenarios: { label: 'Saved scenarios', kind: 'scenarios', maxEntries: MAX_SCENARIOS, embed: true },
   chart: { label: 'Chart tab', kind: 'choice', options: chartViews, embed: true },
   tool: { label: 'Toolbox tab', kind: 'choice', options: toolTabs, embed: false },
+  hold: { label: 'Held axes', kind: 'axes', embed: false },
 } as const satisfies Record<string, LinkKeyRecord>;
 
 export type LinkKey = keyof typeof linkKeyRecords;
-type LinkValue<Record> = Record extends { kind: 'choice'; options: readonly (infer Value)[] } ? Value : Record extends { kind: 'scenarios' } ? readonly NamedInputs[] : never;
+type LinkValue<Record> = Record extends { kind: 'choice'; options: readonly (infer Value)[] } ? Value : Record extends { kind: 'scenarios' } ? readonly NamedInputs[] : Record extends { kind: 'axes' } ? HeldAxes : never;
 /** The typed value of every link key; a link sets some of them (`Partial<LinkSettings>`). */
 export type LinkSettings = { [K in LinkKey]: LinkValue<(typeof linkKeyRecords)[K]> };
 

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyVenue, defaultInputs } from '../config/presets';
 import { MAX_SCENARIOS, SCENARIO_NAME_MAX_LENGTH, withText } from '../config/schema';
-import type { ChartView, InputKey, Inputs, ToolTab } from '../config/schema';
+import type { ChartView, HeldAxes, InputKey, Inputs, ToolTab } from '../config/schema';
 import { createViewSelectors } from '../view/selectors';
 import type { ViewSelectors } from '../view/selectors';
 import type { SavedScenario } from '../view/scenarios';
@@ -22,6 +22,8 @@ export interface CalculatorState {
   scenarios: Scenario[];
   /** 1 = the automatic range; 2 shows twice the price span, 0.5 half. */
   zoom: number;
+  /** Axes the reader holds still (for a lesson): both ranges stay through any input or scenario change; null follows the position. */
+  heldAxes: HeldAxes | null;
   view: ChartView;
   equityUnit: EquityUnit;
   theme: ThemeChoice;
@@ -39,6 +41,7 @@ export interface CalculatorState {
   saveScenario: (name: string) => void;
   removeScenario: (id: string) => void;
   setZoom: (zoom: number) => void;
+  setHeldAxes: (axes: HeldAxes | null) => void;
   setView: (view: ChartView) => void;
   setEquityUnit: (unit: EquityUnit) => void;
   setTheme: (theme: ThemeChoice) => void;
@@ -57,6 +60,8 @@ export interface CalculatorStoreOptions {
   /** The chart tab and the toolbox tab to open on (a lesson link's). */
   view?: ChartView | undefined;
   toolTab?: ToolTab | undefined;
+  /** Held axes (a lesson link's). */
+  heldAxes?: HeldAxes | undefined;
 }
 
 export type CalculatorStore = StoreApi<CalculatorState>;
@@ -71,6 +76,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     inputs: initialInputs,
     scenarios: options.scenarios ?? [],
     zoom: 1,
+    heldAxes: options.heldAxes ?? null,
     view: options.view ?? 'equity',
     equityUnit: 'quote',
     theme: options.theme ?? 'auto',
@@ -81,7 +87,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     setInput: (key, value) => set((state) => ({ inputs: withText(state.inputs, key, value) })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
-    reset: () => set({ inputs: defaultInputs(), zoom: 1, scenarios: [], notices: [] }),
+    reset: () => set({ inputs: defaultInputs(), zoom: 1, heldAxes: null, scenarios: [], notices: [] }),
     saveScenario: (name) => {
       const { scenarios, inputs } = get();
       if (scenarios.length >= MAX_SCENARIOS) return;
@@ -92,6 +98,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     },
     removeScenario: (id) => set((state) => ({ scenarios: state.scenarios.filter((scenario) => scenario.id !== id) })),
     setZoom: (zoom) => set({ zoom: clampZoom(zoom) }),
+    setHeldAxes: (heldAxes) => set({ heldAxes }),
     setView: (view) => set({ view }),
     setEquityUnit: (equityUnit) => set({ equityUnit }),
     setTheme: (theme) => set({ theme }),
