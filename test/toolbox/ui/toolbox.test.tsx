@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../../../src/model/toolbox';
