@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import ts from 'typescript';
 import { analyze } from '../../src/model/analyze';
 import { findVenue } from '../../src/model/venues';
 import type { PositionSpec } from '../../src/model/types';
@@ -337,6 +338,25 @@ describe('the npm package', () => {
     const shipped = readdirSync(join(project, 'node_modules/leverage-lens/dist-lib'));
     expect(shipped).toEqual(expect.arrayContaining(['index.js', 'style.css', 'leverage-lens.js', 'types']));
     expect(existsSync(join(project, 'node_modules/leverage-lens/src'))).toBe(false);
+  });
+
+  it('ships one self-contained declaration file per export, importing only packages the consumer installs', () => {
+    // A relative import in a declaration is read differently by bundler and nodenext resolution; a bundled file has none.
+    const installed = join(project, 'node_modules/leverage-lens');
+    const manifest: unknown = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    const field = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined);
+    const exported = Object.values(field(manifest, 'exports') ?? {}).map((entry: unknown) => field(entry, 'types')).filter((path) => typeof path === 'string');
+    const shipped = readdirSync(join(installed, 'dist-lib'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.d.ts'));
+    expect(shipped.map((name) => `./dist-lib/${name}`).sort()).toEqual([...exported].sort());
+    const namesIn = (key: string): string[] => {
+      const record = field(manifest, key);
+      return typeof record === 'object' && record !== null ? Object.keys(record) : [];
+    };
+    const dependencies = [...namesIn('dependencies'), ...namesIn('peerDependencies')];
+    const specifiers = shipped.flatMap((name) => ts.preProcessFile(readFileSync(join(installed, 'dist-lib', name), 'utf8'), true, true).importedFiles.map((file) => file.fileName));
+    expect(specifiers.length, 'the declarations import React types').toBeGreaterThan(0);
+    const packageOf = (specifier: string): string => /^(?:@[^/]+\/)?[^/]+/.exec(specifier)?.[0] ?? specifier;
+    expect(specifiers.filter((specifier) => !dependencies.includes(packageOf(specifier)))).toEqual([]);
   });
 
   it('imports the model API and renders <LeverageLens /> with react-dom/server from plain Node', () => {
