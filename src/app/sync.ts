@@ -1,5 +1,5 @@
 import type { CalculatorState, CalculatorStore } from '../store/calculatorStore';
-import { addressFor, formatParams, persistedFrom, STORAGE_KEY, storedText } from './urlState';
+import { addressForQuery, formatParams, persistedFrom, persistedQuery, STORAGE_KEY, storedTextFor } from './urlState';
 
 /** The parts of the browser the sync touches, so tests can hand in their own. */
 export interface SyncTarget {
@@ -34,11 +34,12 @@ export function clearStored(storage: SyncTarget['storage']): void {
 }
 
 function write(state: CalculatorState, target: SyncTarget): void {
-  const persisted = persistedFrom(state);
-  const address = addressFor(target.location.pathname, target.location.hash, persisted, formatParams(target.location.search));
+  // Worked out once for the address and the session: with scenarios it reads the inputs as a link's reader would.
+  const query = persistedQuery(persistedFrom(state));
+  const address = addressForQuery(target.location.pathname, target.location.hash, query, formatParams(target.location.search));
   const current = `${target.location.pathname}${target.location.search}${target.location.hash}`;
   if (address !== current) target.history.replaceState(target.history.state, '', address);
-  const text = storedText(persisted);
+  const text = storedTextFor(query);
   try {
     if (text === null) target.storage?.removeItem(STORAGE_KEY);
     else target.storage?.setItem(STORAGE_KEY, text);

@@ -78,12 +78,22 @@ export function readLink(search: string, source: 'link' | 'saved session' = 'lin
 
 /** The saved session as text, or null for the default state (nothing worth keeping): the link's query, in a versioned record. */
 export function storedText(state: PersistedState): string | null {
-  if (isDefaultState(state)) return null;
-  return JSON.stringify({ v: 1, query: stateQuery(state) });
+  return storedTextFor(persistedQuery(state));
+}
+
+/** The saved session for a query from persistedQuery (the sync works the query out once for address and storage). */
+export function storedTextFor(query: string | null): string | null {
+  return query === null ? null : JSON.stringify({ v: 1, query });
+}
+
+/** The state's query string, or null for the default state (a clean address, nothing to save). */
+export function persistedQuery(state: PersistedState): string | null {
+  const query = stateQuery(state);
+  return query === queryFor(defaultInputs(), 'auto') ? null : query;
 }
 
 export function isDefaultState(state: PersistedState): boolean {
-  return stateQuery(state) === queryFor(defaultInputs(), 'auto');
+  return persistedQuery(state) === null;
 }
 
 function field(record: unknown, key: string): unknown {
@@ -155,8 +165,13 @@ function withDisplay(query: string, display: readonly [string, string][]): strin
 
 /** The address bar for a state: no query at all for the default state; otherwise the link to share. */
 export function addressFor(pathname: string, hash: string, state: PersistedState, display: readonly [string, string][] = []): string {
-  const query = withDisplay(isDefaultState(state) ? '' : stateQuery(state), display);
-  return `${pathname}${query === '' ? '' : `?${query}`}${hash}`;
+  return addressForQuery(pathname, hash, persistedQuery(state), display);
+}
+
+/** The address bar for a query from persistedQuery. */
+export function addressForQuery(pathname: string, hash: string, query: string | null, display: readonly [string, string][] = []): string {
+  const search = withDisplay(query ?? '', display);
+  return `${pathname}${search === '' ? '' : `?${search}`}${hash}`;
 }
 
 /** The link to share: always carries the full query, so it works even when the defaults change later; the page's number format goes along. */
