@@ -4,6 +4,7 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
+import { priceText } from '../view/display';
 import { innerTicks, niceScale, tickFormatter, valueDomain } from './axes';
 import { riskPathPlan } from './risk';
 import type { RiskPathPlan, RiskPathRow } from './risk';
@@ -73,7 +74,7 @@ export const RiskPathChart = memo(function RiskPathChart({ plan, tick, quoteUnit
           <p className="lev-tooltip-title">{timeLabel(plan, row, format)}</p>
           <dl>
             <dt>Liquidation price</dt>
-            <dd>{row.liquidation === null ? 'none' : `${format.price(row.liquidation, tick)} ${quoteUnit}`}</dd>
+            <dd>{row.liquidation === null ? 'none' : `${priceText('liquidation', row.liquidation, { tick, side: plan.side }, format)} ${quoteUnit}`}</dd>
             <dt>Equity at a flat price</dt>
             <dd>{format.money(row.equity, marginUnit, { coin: marginInCoin })}</dd>
           </dl>

@@ -1,7 +1,7 @@
 import { liquidationPath } from '../model/carry';
 import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
-import { priceText } from '../view/display';
+import { priceRounding, priceText } from '../view/display';
 import { colors } from './series';
 import type { Marker } from './series';
 
@@ -74,7 +74,7 @@ export function afterHoldMarker(analysis: ValidAnalysis, format: Formatter): Mar
     dash: '2 2 6 2',
     color: colors.danger,
     className: 'lev-marker lev-marker-liquidation-after-hold',
-    rounding: analysis.side === 'long' ? 'up' : 'down',
+    rounding: priceRounding('liquidation', analysis.side),
   };
 }
 
@@ -129,6 +129,8 @@ export interface RiskPathPlan {
   /** Perpetual funding is paid in whole events: drawn as steps. */
   step: boolean;
   holdHours: number;
+  /** The position's side: the tooltip rounds each liquidation price toward entry, as everywhere else. */
+  side: ValidAnalysis['side'];
   summary: string;
 }
 
@@ -177,7 +179,7 @@ export function riskPathPlan(analysis: ValidAnalysis, spec: PositionSpec, option
       equity: Number.isFinite(equity) ? equity : 0,
     };
   });
-  return { rows, timeUnit, step: analysis.instrument !== 'loan', holdHours, summary: pathSummary(analysis, rows, holdHours, options, format) };
+  return { rows, timeUnit, step: analysis.instrument !== 'loan', holdHours, side: analysis.side, summary: pathSummary(analysis, rows, holdHours, options, format) };
 }
 
 function pathSummary(analysis: ValidAnalysis, rows: readonly RiskPathRow[], holdHours: number, options: RiskPathOptions, format: Formatter): string {
