@@ -198,15 +198,25 @@ const CALL_BOUND_MS = 100;
 /** Messages and conventions run to a few hundred characters; an echo of a huge input would not fit. */
 const MAX_TEXT = 2000;
 
-/** Calls once; a call over the bound is repeated once, so that a GC pause or a busy machine is not mistaken for an explosion. */
+/** A call over the bound is tried again (up to three times in all): the fastest try counts. */
+const TRIES = 3;
+
+/**
+ * Times a call. On a shared machine a trivial call is sometimes descheduled for 100 ms or more (seen at a load
+ * average of 30 on 2 cores), so a slow try is repeated; an exploding value is slow every time and still fails.
+ */
 function timed(call: () => unknown): { result: unknown; ms: number } {
   const measure = (): { result: unknown; ms: number } => {
     const start = performance.now();
     const result = call();
     return { result, ms: performance.now() - start };
   };
-  const first = measure();
-  return first.ms <= CALL_BOUND_MS ? first : measure();
+  let best = measure();
+  for (let attempt = 1; attempt < TRIES && best.ms > CALL_BOUND_MS; attempt += 1) {
+    const next = measure();
+    if (next.ms < best.ms) best = next;
+  }
+  return best;
 }
 
 /** Every number finite, every decimal-looking string a decimal the model reads back, no runaway text. */
