@@ -24,9 +24,12 @@ export interface VerticalLine {
   strokeWidth: number;
   /** Stable CSS hooks: `lev-marker lev-marker-liquidation`. */
   className: string;
+  /** Empty when the label did not fit above the plot (the panel lists it with its price instead). */
   label: string;
-  /** Label row above the plot (0 = nearest the plot), from staggerLabels. */
+  /** Label row above the plot (0 = nearest the plot), from layoutLabels or staggerLabels. */
   row: number;
+  /** Pixel x of the label's centre when it is moved inward from its marker to stay over the plot. */
+  labelX?: number | undefined;
 }
 
 export interface ShadedZone {
@@ -127,9 +130,11 @@ export const MarkerLayer = memo(function MarkerLayer({ markers }: { markers: rea
         return (
           <g key={marker.id} className={marker.className}>
             <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} stroke={marker.color} strokeWidth={marker.strokeWidth} {...dashProps(marker.dash)} />
-            <text x={x} y={plot.y - 4 - marker.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={marker.color} className={`lev-marker-label lev-marker-label-${marker.id}`}>
-              {marker.label}
-            </text>
+            {marker.label !== '' && (
+              <text x={marker.labelX ?? x} y={plot.y - 4 - marker.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={marker.color} className={`lev-marker-label lev-marker-label-${marker.id}`}>
+                {marker.label}
+              </text>
+            )}
           </g>
         );
       })}

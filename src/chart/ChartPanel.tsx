@@ -9,12 +9,12 @@ import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } from '../toolbox/chart/ToolboxLayer';
 import { curveToCsv, downloadBlob, downloadCsv, resolvedColor, svgsToPng } from './export';
-import { equityPlan } from './plan';
+import { equityPlan, markerPrice } from './plan';
 import type { EquityPlan } from './plan';
 import { amplificationFan, axisAnchor, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
 import { axesOf, equityValueRange } from './axes';
 import type { HeldAxes } from '../config/schema';
-import type { AmplificationFan, EquityUnit, ScenarioOverlay } from './series';
+import type { AmplificationFan, EquityUnit, Marker, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
 import { priceText } from '../view/display';
 import type { Units } from './summary';
@@ -100,6 +100,21 @@ function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; heal
           <Swatch color={BAND_COLOR} kind="area" /> {rangeLabel}
         </li>
       )}
+    </ul>
+  );
+}
+
+/** Markers not labelled on the chart (no room above the plot), each with its price as the label would give it. */
+function MarkerList({ markers, tick }: { markers: readonly Marker[]; tick: string }): ReactNode {
+  const format = useFormatter();
+  if (markers.length === 0) return null;
+  return (
+    <ul className="lev-legend lev-marker-list" aria-label="More price markers">
+      {markers.map((marker) => (
+        <li key={marker.id} className={`lev-marker-item lev-marker-item-${marker.id}`}>
+          <Swatch color={marker.color} dash={marker.dash} /> {marker.label} {markerPrice(marker, tick, format)}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -203,6 +218,9 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
     return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
   }, [plan, holdMarker]);
   const toolbox = useToolboxChart(toolboxOnChart, markers, plan, tick);
+  // Markers whose labels did not fit above the plot (the chart says which): listed under it with their prices.
+  const [unlabelled, setUnlabelled] = useState<readonly string[]>([]);
+  const listedMarkers = useMemo(() => toolbox.markers.filter((marker) => unlabelled.includes(marker.id)), [toolbox.markers, unlabelled]);
   const rangeNote = useMemo(() => (plan === null || bands.length === 0 ? null : bandOverflowNote(risk, plan.domain, tick, format)), [plan, bands, risk, tick, format]);
   const riskSummary = useMemo(
     () => (data === null ? '' : [showRange ? bandSummary(data.analysis.risk, data.tick, data.units.quote, format) : '', afterHoldSummary(data.analysis, data.tick, data.units.quote, format)].filter((text) => text !== '').join(' ')),
@@ -334,6 +352,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
                   rows={plan.rows}
                   domain={plan.domain}
                   markers={toolbox.markers}
+                  onLabelsHidden={setUnlabelled}
                   zones={plan.zones}
                   overlays={plan.overlays}
                   startEquity={plan.startEquity}
@@ -352,6 +371,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
               </div>
               <EquityLegend plan={plan} healthName={healthName} rangeLabel={bands.length > 0 && horizonLabel !== null ? `${horizonLabel} price range (±1σ, ±2σ)` : null} />
             </div>
+            <MarkerList markers={listedMarkers} tick={tick} />
             <ToolboxLegend items={toolbox.legend} />
             {[...plan.notes, ...toolbox.notes].map((note) => (
               <p key={note} className="lev-chart-note">

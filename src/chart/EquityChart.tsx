@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
 import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
@@ -8,7 +8,7 @@ import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, S
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
 import { inside, linearScale, nextReadingIndex, PlotProvider } from './plot';
 import type { Plot, PlotArea } from './plot';
-import { colors, estimateLabelWidth, nearestIndex, priceToPixel, staggerLabels, tooltipGrid } from './series';
+import { colors, estimateLabelWidth, layoutLabels, nearestIndex, priceToPixel, tooltipGrid } from './series';
 import { BottomAxis, LeftAxis } from './ticks';
 import { BandLayer } from './RiskBands';
 import type { PriceBand } from './risk';
@@ -53,6 +53,8 @@ export interface EquityChartProps {
   overlay?: ReactNode;
   /** The value axis the panel keeps (followed or held axes); fitted to the rows when absent. */
   valueRange?: readonly [number, number] | undefined;
+  /** Told which markers' labels did not fit above the plot (by id), so the panel lists them with their prices. */
+  onLabelsHidden?: ((ids: readonly string[]) => void) | undefined;
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
@@ -108,9 +110,9 @@ function OverlayValue({ name, value, unit, coin, format }: { name: string; value
   );
 }
 
-/** Wide charts name the marker and its price; narrow ones a short name only (the tooltip and summary have prices). */
+/** Every label keeps its price; narrow charts use the marker's short name. */
 function markerLabel(marker: Marker, narrow: boolean, tick: string, format: Formatter): string {
-  return narrow ? marker.shortLabel : `${marker.label} ${markerPrice(marker, tick, format)}`;
+  return `${narrow ? marker.shortLabel : marker.label} ${markerPrice(marker, tick, format)}`;
 }
 
 /** The size of the element the chart fills, followed as it changes; the initial size until it can be measured (jsdom). */
@@ -175,11 +177,15 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   // Each label is formatted once per change, for its width and for its text.
   const labels = useMemo(() => markers.map((marker) => markerLabel(marker, narrow, tick, format)), [markers, narrow, tick, format]);
   const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - sides.left - sides.right);
+  // At most three rows of labels above the plot, each kept over the plot; those that do not fit are listed by the panel.
   const labelRows = useMemo(
-    () => staggerLabels(markers.map((marker, index) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(labels[index] ?? '') }))),
+    () => layoutLabels(markers.map((marker, index) => ({ x: priceToPixel(marker.price, domain, plotWidth), width: estimateLabelWidth(labels[index] ?? '') })), { left: 0, right: plotWidth }),
     [markers, labels, domain, plotWidth],
   );
-  const rowCount = labelRows.reduce((max, row) => Math.max(max, row + 1), 1);
+  const rowCount = labelRows.reduce((max, placed) => Math.max(max, (placed.row ?? 0) + 1), 1);
+  const hiddenLabels = markers.filter((_, index) => labelRows[index]?.row === null).map((marker) => marker.id).join(' ');
+  const onLabelsHidden = props.onLabelsHidden;
+  useEffect(() => onLabelsHidden?.(hiddenLabels === '' ? [] : hiddenLabels.split(' ')), [hiddenLabels, onLabelsHidden]);
   const top = 10 + rowCount * LABEL_ROW_HEIGHT;
   const area = useMemo<PlotArea>(
     () => ({ x: sides.left + Y_AXIS_WIDTH, y: top, width: plotWidth, height: Math.max(1, height - top - 4 - X_AXIS_HEIGHT) }),
@@ -194,10 +200,12 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         dash: marker.dash,
         strokeWidth: marker.kind === 'liquidation' || marker.kind === 'entry' ? 2 : 1.5,
         className: marker.className,
-        label: labels[index] ?? '',
-        row: labelRows[index] ?? 0,
+        // A label that did not fit is left out here (empty) and named in the panel's marker list.
+        label: labelRows[index]?.row === null ? '' : (labels[index] ?? ''),
+        row: labelRows[index]?.row ?? 0,
+        labelX: area.x + (labelRows[index]?.x ?? 0),
       })),
-    [markers, labels, labelRows],
+    [markers, labels, labelRows, area.x],
   );
 
   // The value axis keeps its identity while its numbers stay the same, so the memoized layers skip a step that keeps it.

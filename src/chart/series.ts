@@ -211,6 +211,36 @@ export function staggerLabels(boxes: readonly LabelBox[], gap = 4): number[] {
   return rows;
 }
 
+/** Marker label rows above the plot, at most: more would squeeze the plot (the rest go to the marker list). */
+export const MAX_LABEL_ROWS = 3;
+
+export interface PlacedLabel {
+  /** Row above the plot (0 = nearest), or null when the label does not fit and the marker list names it instead. */
+  row: number | null;
+  /** Centre of the label, moved inward where the marker sits near an edge so the text stays over the plot. */
+  x: number;
+}
+
+/**
+ * Marker labels in at most `maxRows` rows between `left` and `right`, in order of importance (the order given):
+ * each goes to the first row where it overlaps no label already placed, centred on its marker but moved inward
+ * to stay between the bounds. A label that fits nowhere gets no row: no tower, no overlap, nothing off the chart.
+ */
+export function layoutLabels(boxes: readonly LabelBox[], bounds: { left: number; right: number }, maxRows = MAX_LABEL_ROWS, gap = 6): PlacedLabel[] {
+  const rows: { start: number; end: number }[][] = Array.from({ length: Math.max(0, maxRows) }, () => []);
+  return boxes.map((box) => {
+    const half = box.width / 2;
+    const x = Math.min(Math.max(box.x, bounds.left + half), bounds.right - half);
+    const start = x - half;
+    const end = x + half;
+    if (start < bounds.left - 0.5 || end > bounds.right + 0.5) return { row: null, x };
+    const row = rows.findIndex((placed) => placed.every((other) => end + gap <= other.start || start >= other.end + gap));
+    if (row === -1) return { row: null, x };
+    rows[row]?.push({ start, end });
+    return { row, x };
+  });
+}
+
 /** Rough width of a label in pixels: enough to keep labels apart without measuring text in the DOM. */
 export function estimateLabelWidth(text: string, fontSize = 11): number {
   return text.length * fontSize * 0.6 + 6;
