@@ -354,14 +354,14 @@ function writeScenarios(scenarios: readonly NamedInputs[], main: Inputs): string
 /** A scenario's name as shown: no control characters, at most the schema's length, never empty. */
 function scenarioName(raw: string, index: number, problems: string[]): string {
   const name = raw.replace(/\p{Cc}/gu, '').trim();
-  if (name.length > SCENARIO_NAME_MAX_LENGTH) problems.push(`scenario ${index + 1}: its name is longer than ${SCENARIO_NAME_MAX_LENGTH} characters and was shortened.`);
+  if (name.length > SCENARIO_NAME_MAX_LENGTH) problems.push(`, scenario ${index + 1}: its name is longer than ${SCENARIO_NAME_MAX_LENGTH} characters and was shortened.`);
   const shortened = name.slice(0, SCENARIO_NAME_MAX_LENGTH).trim();
   return shortened === '' ? `Scenario ${index + 1}` : shortened;
 }
 
 function readScenario(text: string, index: number, main: Inputs, problems: string[]): NamedInputs {
   const [rawName = '', ...fieldTexts] = text.split(FIELD_SEPARATOR);
-  const label = `scenario ${index + 1}`;
+  const label = `, scenario ${index + 1}`;
   const pairs: [InputKey, string][] = [];
   for (const fieldText of fieldTexts) {
     const at = fieldText.indexOf('=');
@@ -432,7 +432,8 @@ function rejection({ key, reason }: ParsedConfig['rejected'][number]): string {
   const label = isInputKey(key) ? fieldDefinition(key).label : '';
   const bare = label !== '' && reason.startsWith(label) ? reason.slice(label.length).trim() : reason;
   const sentence = /[.!?]$/.test(bare) ? bare : `${bare}.`;
-  return sentence.startsWith(':') ? `${keyName(key)}${sentence}` : `${keyName(key)} ${sentence}`;
+  // A reason that goes on naming a part (", scenario 2: …") follows the key without a space.
+  return /^[:,]/.test(sentence) ? `${keyName(key)}${sentence}` : `${keyName(key)} ${sentence}`;
 }
 
 /** Plain-text notices for what a configuration got wrong: each names the key and the reason. */

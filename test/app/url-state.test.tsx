@@ -90,7 +90,7 @@ describe('saved session', () => {
     const hostile = parseStored(JSON.stringify({ query: `entry=<b>x</b>&scenarios=${encodeURIComponent(`${'n'.repeat(500)}*leverage=abc`)}` }));
     expect(hostile.inputs?.entry).toBe(defaultInputs().entry);
     expect(hostile.notices.join(' ')).toContain('saved session');
-    expect(hostile.notices.join(' ')).toContain('Saved scenarios (scenarios) scenario 1: Leverage (leverage)');
+    expect(hostile.notices.join(' ')).toContain('Saved scenarios (scenarios), scenario 1: Leverage (leverage)');
     expect(hostile.link.scenarios?.[0]?.name).toHaveLength(40);
     expect(hostile.link.scenarios?.[0]?.inputs.leverage).toBe(defaultInputs().leverage);
   });

@@ -109,7 +109,7 @@ describe('hostile scenario lists give a notice, never a throw, and are read quic
   it('a name that is too long is shortened; control characters and empty names are not kept', () => {
     const { parsed, notices } = readTimed(`${'n'.repeat(500)}*leverage=3|\u0007Bell\u0000|   *leverage=4`);
     expect(parsed.link.scenarios?.map((scenario) => scenario.name)).toEqual(['n'.repeat(SCENARIO_NAME_MAX_LENGTH), 'Bell', 'Scenario 3']);
-    expect(notices).toContain(`scenario 1: its name is longer than ${SCENARIO_NAME_MAX_LENGTH} characters and was shortened.`);
+    expect(notices).toContain(`Saved scenarios (scenarios), scenario 1: its name is longer than ${SCENARIO_NAME_MAX_LENGTH} characters and was shortened.`);
   });
 
   it('markup stays text in a name and is refused as a value, without being repeated in the notice', () => {
@@ -117,27 +117,27 @@ describe('hostile scenario lists give a notice, never a throw, and are read quic
     expect(parsed.link.scenarios?.[0]?.name).toBe('<img src=x onerror=alert(1)>');
     expect(parsed.link.scenarios?.[0]?.inputs.entry).toBe(defaultInputs().entry);
     expect(parsed.link.scenarios?.[0]?.inputs.side).toBe(defaultInputs().side);
-    expect(notices).toContain('scenario 1: Entry price (entry)');
-    expect(notices).toContain('scenario 1: Side (side)');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: Entry price (entry)');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: Side (side)');
     expect(notices).not.toMatch(/<script|<b>|<img/);
   });
 
   it('exploding numbers are refused before anything is computed', () => {
     const { parsed, notices, milliseconds } = readTimed(`Boom*entry=1e999999999*collateral=${'9'.repeat(5000)}*leverage=1e-999999999`);
     expect(parsed.link.scenarios?.[0]?.inputs).toEqual(defaultInputs());
-    expect(notices).toContain('scenario 1: Entry price (entry)');
-    expect(notices).toContain('scenario 1: Collateral (collateral)');
-    expect(notices).toContain('scenario 1: Leverage (leverage)');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: Entry price (entry)');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: Collateral (collateral)');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: Leverage (leverage)');
     expect(milliseconds).toBeLessThan(CALL_BUDGET_MS);
   });
 
   it('unknown keys, keys without values and nested link keys are named', () => {
     const { parsed, notices } = readTimed('Odd*evil=1*leverage*scenarios=x|y*theme=dark');
     expect(parsed.link.scenarios).toHaveLength(2);
-    expect(notices).toContain('scenario 1: evil is not an input with a value.');
-    expect(notices).toContain('scenario 1: leverage is not an input with a value.');
-    expect(notices).toContain('scenario 1: scenarios is not an input with a value.');
-    expect(notices).toContain('scenario 2: theme is not an input with a value.');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: evil is not an input with a value.');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: leverage is not an input with a value.');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 1: scenarios is not an input with a value.');
+    expect(notices).toContain('Saved scenarios (scenarios), scenario 2: theme is not an input with a value.');
   });
 
   it('a list longer than any honest one is refused whole', () => {
