@@ -25,7 +25,6 @@ function linkOf(state: PersistedState): Partial<LinkSettings> {
   return link;
 }
 
-
 /** The query string for a state: the codec's flat keys (rates as fractions) and link keys, plus the theme when chosen. */
 export function queryFor(inputs: Inputs, theme: ThemeChoice, link: Partial<LinkSettings> = {}): string {
   const pairs = serializeLink(inputs, link);
