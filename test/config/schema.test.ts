@@ -23,10 +23,16 @@ import type { FractionText, PercentText } from '../../src/config/schema';
 /** Texts that expand into enormous decimals, or that a reader could misread. */
 const hostileNumbers = ['1e-300000000', '1e-10000000', '1e-1000000', '1e400', '-1e400', '1e-400', '9'.repeat(41), `0.${'0'.repeat(30)}1`, '1e+999999999999'];
 
+/** The fastest of three runs: a busy shared machine can stall any one call, an exploding value stalls all three. */
 function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
+  let fastest = Number.POSITIVE_INFINITY;
+  let value = run();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const start = performance.now();
+    value = run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return { value, ms: fastest };
 }
 
 describe('reading numbers', () => {
