@@ -128,7 +128,7 @@ export const MarkerLayer = memo(function MarkerLayer({ markers }: { markers: rea
         const x = toX(marker.x);
         if (x === undefined || !inside(x, plot.x, plot.width)) return null;
         return (
-          <g key={marker.id} className={marker.className}>
+          <g key={marker.id} className={marker.className} data-marker={marker.id}>
             <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} stroke={marker.color} strokeWidth={marker.strokeWidth} {...dashProps(marker.dash)} />
             {marker.label !== '' && (
               <text x={marker.labelX ?? x} y={plot.y - 4 - marker.row * LABEL_ROW_HEIGHT} textAnchor="middle" fontSize={FONT_SIZE} fill={marker.color} className={`lev-marker-label lev-marker-label-${marker.id}`}>

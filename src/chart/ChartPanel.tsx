@@ -111,7 +111,7 @@ function MarkerList({ markers, tick }: { markers: readonly Marker[]; tick: strin
   return (
     <ul className="lev-legend lev-marker-list" aria-label="More price markers">
       {markers.map((marker) => (
-        <li key={marker.id} className={`lev-marker-item lev-marker-item-${marker.id}`}>
+        <li key={marker.id} className="lev-marker-item" data-marker={marker.id}>
           <Swatch color={marker.color} dash={marker.dash} /> {marker.label} {markerPrice(marker, tick, format)}
         </li>
       ))}

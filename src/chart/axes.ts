@@ -35,7 +35,8 @@ export function niceStep(span: number, count: number): number {
   if (!(span > 0) || !Number.isFinite(span) || !(count > 0)) return 1;
   const raw = span / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const fraction = raw / power;
+  // A hair of tolerance: 0.0012 / 6 is 2.0000000000000004 × 10⁻⁴ in binary, which is a step of 2, not 2.5.
+  const fraction = (raw / power) * (1 - 1e-9);
   const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
   return nice * power;
 }
