@@ -72,12 +72,16 @@ interface TooltipContext {
 
 function EquityTooltipBody({ row, context }: { row: EquityRow; context: TooltipContext }): ReactNode {
   const { equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, format } = context;
+  // Past its end the position is closed: equity is what the venue left, and health and leverage no longer exist.
+  const liquidated = row.state === 'liquidated';
   return (
     <div className="lev-tooltip">
       <p className="lev-tooltip-title">
         Price {format.price(row.price, tick)} ({format.percent(row.change, { signed: true })})
       </p>
       <dl>
+        <dt>Position</dt>
+        <dd className={`lev-tooltip-state lev-tooltip-state-${row.state}`}>{liquidated ? 'liquidated (closed by the venue)' : 'open'}</dd>
         <dt>Equity</dt>
         <dd>{format.money(row.equity, equityUnit, { coin: equityInCoin })}</dd>
         <dt>PnL</dt>
@@ -85,9 +89,9 @@ function EquityTooltipBody({ row, context }: { row: EquityRow; context: TooltipC
         <dt>ROE</dt>
         <dd>{format.percent(row.roe, { signed: true })}</dd>
         <dt>{healthName}</dt>
-        <dd>{row.health === null ? 'no requirement' : format.number(row.health)}</dd>
+        <dd>{liquidated ? 'liquidated' : row.health === null ? 'no requirement' : format.number(row.health)}</dd>
         <dt>Effective leverage</dt>
-        <dd>{row.leverage === null ? 'none left (equity ≤ 0)' : format.times(row.leverage)}</dd>
+        <dd>{liquidated ? 'none (liquidated)' : row.leverage === null ? 'none left (equity ≤ 0)' : format.times(row.leverage)}</dd>
         <dt>1× holding</dt>
         <dd>{format.money(row.unleveraged, equityUnit, { coin: equityInCoin })}</dd>
         {context.overlays.map((overlay) => {

@@ -1,4 +1,4 @@
-import type { Curve } from '../model/curve';
+import type { EndedCurve } from './series';
 
 export interface CsvOptions {
   /** Currency of price, equity and PnL columns, e.g. { price: 'USDT', margin: 'USDT' }. */
@@ -17,15 +17,17 @@ function unitSuffix(unit: string | undefined): string {
 }
 
 /**
- * The curve as CSV: one header row, one row per plotted price. ROE is a fraction of the initial margin;
- * empty cells where a figure does not exist (health without a requirement, leverage past bankruptcy).
- * Inverse curves add their USD equity.
+ * The curve as CSV: one header row, one row per plotted price, with the position's state there ('open' or
+ * 'liquidated': past liquidation equity is what the venue leaves, never the curve going on below zero). ROE is a
+ * fraction of the initial margin; empty cells where a figure does not exist (health without a requirement or once
+ * liquidated, leverage past bankruptcy). Inverse curves add their USD equity.
  */
-export function curveToCsv(curve: Curve, options: CsvOptions = {}): string {
+export function curveToCsv(curve: EndedCurve, options: CsvOptions = {}): string {
   const units = options.units;
   const withQuote = units?.quote !== undefined && units.quote !== units.margin;
   const header = [
     `price${unitSuffix(units?.price)}`,
+    'state',
     `equity${unitSuffix(units?.margin)}`,
     ...(withQuote ? [`equity${unitSuffix(units.quote)}`] : []),
     `pnl${unitSuffix(units?.margin)}`,
@@ -37,6 +39,7 @@ export function curveToCsv(curve: Curve, options: CsvOptions = {}): string {
   for (let index = 0; index < curve.price.length; index += 1) {
     const row = [
       cell(curve.price[index]),
+      curve.state[index] ?? 'open',
       cell(curve.equity[index]),
       ...(withQuote ? [cell(curve.equityQuote[index])] : []),
       cell(curve.pnl[index]),

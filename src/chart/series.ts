@@ -5,6 +5,8 @@ import type { PositionSpec, ValidAnalysis } from '../model/types';
 import { defaultFormatter } from '../config/format';
 import type { Formatter } from '../config/format';
 import { priceRounding } from '../view/display';
+import { positionEnd, reachesEnd } from '../view/ending';
+import type { PositionEnd, PositionState } from '../view/ending';
 
 /*
  * Pure builders behind the charts: everything here is plain numbers in, plain numbers out, so it can be
@@ -269,8 +271,11 @@ export type EquityRow = {
   pnl: number;
   /** Fraction of the initial margin. */
   roe: number;
+  /** Null where there is no requirement, and once liquidated. */
   health: number | null;
   leverage: number | null;
+  /** 'liquidated' at and beyond the price where the venue ends the position (the model's equityPath). */
+  state: PositionState;
 } & Partial<Record<ScenarioKey, number | null>>;
 
 /** About this many evenly spaced points, plus an exact point at every marker. */
@@ -299,6 +304,71 @@ export function mainCurve(spec: PositionSpec, domain: PriceDomain, markerPrices:
   return buildCurve(spec, { from: domain.from, to: domain.to, points, include: markerPrices });
 }
 
+/** A curve that ends where the position ends: its state at each price, and after the end what the venue leaves. */
+export interface EndedCurve extends Curve {
+  state: PositionState[];
+}
+
+export interface EndOptions {
+  /** Inverse contracts: equity is in coin and its quote value is equity × price. */
+  inverse: boolean;
+  /** ROE is PnL ÷ initial margin. */
+  initialMargin: number;
+  /**
+   * The main curve: at the exact end price keep the last open point too (on the entry side), so the equity line
+   * follows the curve to the liquidation price and drops straight down there. Scenario curves stay aligned with
+   * the main curve's prices instead.
+   */
+  edge: boolean;
+}
+
+/**
+ * The numeric curve cut at the model's end price: from there on (away from entry) the position is liquidated,
+ * equity is what the venue leaves (PnL the rest of the backing collateral), health and leverage do not exist.
+ * The 1× holding goes on.
+ */
+export function endCurve(curve: Curve, end: PositionEnd | null, options: EndOptions): EndedCurve {
+  const ended: EndedCurve = { price: [], equity: [], equityQuote: [], pnl: [], roe: [], health: [], effectiveLeverage: [], unleveragedEquity: [], state: [] };
+  const push = (index: number, price: number, state: PositionState): void => {
+    const equity = curve.equity[index] ?? 0;
+    const pnl = curve.pnl[index] ?? 0;
+    ended.price.push(price);
+    ended.unleveragedEquity.push(curve.unleveragedEquity[index] ?? 0);
+    ended.state.push(state);
+    if (state === 'open' || end === null) {
+      ended.equity.push(equity);
+      ended.equityQuote.push(curve.equityQuote[index] ?? equity);
+      ended.pnl.push(pnl);
+      ended.roe.push(curve.roe[index] ?? 0);
+      ended.health.push(curve.health[index] ?? null);
+      ended.effectiveLeverage.push(curve.effectiveLeverage[index] ?? null);
+      return;
+    }
+    // Equity − PnL is the backing collateral, the same at every price.
+    const lost = end.left - (equity - pnl);
+    ended.equity.push(end.left);
+    ended.equityQuote.push(options.inverse ? end.left * price : end.left);
+    ended.pnl.push(lost);
+    ended.roe.push(options.initialMargin > 0 ? lost / options.initialMargin : 0);
+    ended.health.push(null);
+    ended.effectiveLeverage.push(null);
+  };
+  for (let index = 0; index < curve.price.length; index += 1) {
+    const price = curve.price[index] ?? 0;
+    if (!reachesEnd(end, price)) {
+      push(index, price, 'open');
+      continue;
+    }
+    // Prices ascend: the open side of a long's end price comes after it, a short's before it. The end price may
+    // be in the curve twice (a marker at the range's edge): the open point goes on the entry side of them all.
+    const edge = options.edge && end !== null && price === end.price;
+    if (edge && end.side === 'short' && curve.price[index - 1] !== price) push(index, price, 'open');
+    push(index, price, 'liquidated');
+    if (edge && end.side === 'long' && curve.price[index + 1] !== price) push(index, price, 'open');
+  }
+  return ended;
+}
+
 export interface ScenarioCurve {
   key: ScenarioKey;
   /** Equity of the scenario at each price of the main curve, in the displayed unit; null where undefined. */
@@ -306,7 +376,7 @@ export interface ScenarioCurve {
 }
 
 /** Rows for the main chart: the position's curve and any scenario curves on the same prices. */
-export function equityRows(curve: Curve, analysis: ValidAnalysis, unit: EquityUnit, scenarios: readonly ScenarioCurve[] = []): EquityRow[] {
+export function equityRows(curve: EndedCurve, analysis: ValidAnalysis, unit: EquityUnit, scenarios: readonly ScenarioCurve[] = []): EquityRow[] {
   const entry = Number(analysis.entry);
   const inverse = analysis.instrument === 'inverse';
   const collateral = Math.abs(Number(analysis.effectiveCollateral));
@@ -326,6 +396,7 @@ export function equityRows(curve: Curve, analysis: ValidAnalysis, unit: EquityUn
       roe: curve.roe[index] ?? 0,
       health: curve.health[index] ?? null,
       leverage: bankrupt ? null : (curve.effectiveLeverage[index] ?? null),
+      state: curve.state[index] ?? 'open',
     };
     for (const scenario of scenarios) row[scenario.key] = scenario.equity[index] ?? null;
     rows[index] = row;
@@ -566,7 +637,9 @@ export function scenarioPlan(scenarios: readonly ScenarioInput[], analysis: Vali
       notes.push(`Scenario “${scenario.name}” is not shown in coin: its equity is in the quote currency.`);
       return;
     }
-    const curve = curveFromNumbers(numeric, prices);
+    // A scenario ends where its own position ends, on the main curve's prices.
+    const end = positionEnd(scenario.spec, scenario.analysis);
+    const curve = endCurve(curveFromNumbers(numeric, prices), end, { inverse, initialMargin: Number(scenario.analysis.initialMargin), edge: false });
     const equity = curve.price.map((_, position) => displayedEquity(curve, position, inverse, shownInCoin ? 'coin' : 'quote').equity);
     curves.push({ key, equity });
     const color = scenarioColors[index] ?? colors.muted;

@@ -2,6 +2,7 @@ import { curveFromNumbers, numericSpec } from '../model/curve';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import { priceText } from '../view/display';
+import { positionEnd, reachesEnd } from '../view/ending';
 import type { PriceKind } from '../view/display';
 
 export interface SummaryOptions {
@@ -52,7 +53,15 @@ export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, option
   );
 
   const direction = analysis.side === 'long' ? 'falls' : 'rises';
-  if (analysis.bankruptcyPrice !== null) {
+  const end = positionEnd(spec, analysis);
+  const bankruptcy = analysis.bankruptcyPrice === null ? null : Number(analysis.bankruptcyPrice);
+  // The curve of equity would reach 0 at bankruptcy, but the venue closes the position before it gets there.
+  const closedFirst = end !== null && bankruptcy !== null && reachesEnd(end, bankruptcy) && end.price !== bankruptcy;
+  if (analysis.bankruptcyPrice !== null && closedFirst) {
+    sentences.push(
+      `Equity would fall to 0 as the price ${direction} to the bankruptcy price ${price(analysis.bankruptcyPrice, 'bankruptcy')} (${move(analysis.bankruptcyPrice)}), but the position is liquidated before the price gets there.`,
+    );
+  } else if (analysis.bankruptcyPrice !== null) {
     sentences.push(
       `Equity falls from ${money(analysis.effectiveCollateral)} at entry ${price(analysis.entry, 'entry')} to 0 as the price ${direction} to the bankruptcy price ${price(analysis.bankruptcyPrice, 'bankruptcy')} (${move(analysis.bankruptcyPrice)}).`,
     );
@@ -64,6 +73,10 @@ export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, option
     const liquidation = price(analysis.liquidationPrice, 'liquidation');
     const left = analysis.maintenanceAtLiquidation === null ? '' : `, with ${money(analysis.maintenanceAtLiquidation)} of equity left`;
     sentences.push(`Liquidation at ${liquidation} (${move(analysis.liquidationPrice)})${left}.`);
+    if (end !== null) {
+      const direction = analysis.side === 'long' ? 'below' : 'above';
+      sentences.push(`${end.assumption} From there on (${direction} ${price(end.exact, 'liquidation')}) the chart marks the position liquidated, with ${money(end.leftExact)} of equity left.`);
+    }
     const unleveraged = unleveragedChangeAt(spec, Number(analysis.liquidationPrice));
     if (unleveraged !== null) {
       const change = format.percent(unleveraged, { signed: true });

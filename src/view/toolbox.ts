@@ -1,6 +1,9 @@
 import { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from '../model/toolbox';
 import { analyzePortfolio } from '../model/portfolio';
 import { priceForRoe, roundToTick } from '../model/companions';
+import { equityPath } from '../model/path';
+import { Dec, toOutput } from '../model/decimal';
+import { positionEnd, reachesEnd } from './ending';
 import { isPositiveNumberText } from '../config/lists';
 import { percentText, percentToFraction, readNumberText } from '../config/schema';
 import type { AddToPosition, ExitPnl, MaxOpen, SizeByRisk } from '../model/toolbox';
@@ -29,9 +32,22 @@ export interface ToolValue {
   auto: boolean;
 }
 
+/** An exit the position never reaches: the venue closes it first. */
+export interface LiquidatedFirst {
+  /** Where the venue closes it (the model's liquidation price, else bankruptcy). */
+  price: string;
+  /** What is lost there: the backing collateral less what the venue leaves, plus the fee to open. */
+  loss: string;
+  /** What is assumed about the liquidation, in words. */
+  assumption: string;
+}
+
 export interface ExitTool {
   price: ToolValue;
+  /** Null when the position is liquidated before the exit price (see liquidatedFirst). */
   result: ExitPnl | null;
+  /** Set when the exit price lies at or beyond the liquidation price. */
+  liquidatedFirst: LiquidatedFirst | null;
   error: string | null;
 }
 
@@ -42,6 +58,8 @@ export interface TargetTool {
   grossPrice: string | null;
   /** Price at which the ROE net of both fees and funding over the holding period is reached. */
   netPrice: string | null;
+  /** Set when a price for this ROE lies beyond liquidation: that ROE is never reached, the venue closes the position at this price first. */
+  liquidatedFirstAt: string | null;
   error: string | null;
 }
 
@@ -133,26 +151,52 @@ function toolValue(typed: string, fallback: string): ToolValue {
   return typed.trim() === '' ? { value: fallback, auto: true } : { value: typed.trim(), auto: false };
 }
 
+/** The exit as the venue would end it when the price reaches liquidation first; null while the position is open there. */
+function liquidatedBefore(spec: PositionSpec, exitPrice: string, openFee: string): LiquidatedFirst | null {
+  const path = equityPath(spec, [exitPrice]);
+  const point = path?.points[0];
+  if (path === null || path.endPrice === null || point === undefined || point.state !== 'liquidated') return null;
+  // The fee to open was paid outside the margin: the loss is the margin (less anything left) and that fee.
+  const loss = new Dec(point.pnl).neg().plus(openFee);
+  return { price: path.endPrice, loss: toOutput(loss), assumption: path.assumption };
+}
+
 function exitTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null, tick: string): ExitTool {
   const sign = analysis?.side === 'short' ? -1 : 1;
   const price = toolValue(inputs.exitPrice, analysis === null ? '' : priceAway(analysis.entry, 0.05 * sign, tick));
-  if (spec === null || analysis === null) return { price, result: null, error: NO_POSITION };
+  const none = { price, result: null, liquidatedFirst: null } as const;
+  if (spec === null || analysis === null) return { ...none, error: NO_POSITION };
   const problem = numberError(price.value, 'an exit price');
-  if (problem !== null) return { price, result: null, error: problem };
+  if (problem !== null) return { ...none, error: problem };
   const result = exitPnl(spec, price.value);
-  return { price, result, error: result === null ? 'This exit price or holding period cannot be used.' : null };
+  if (result === null) return { ...none, error: 'This exit price or holding period cannot be used.' };
+  const liquidatedFirst = liquidatedBefore(spec, price.value, result.openFee);
+  return liquidatedFirst === null ? { price, result, liquidatedFirst, error: null } : { price, result: null, liquidatedFirst, error: null };
 }
 
-function targetTool(inputs: Inputs, spec: PositionSpec | null): TargetTool {
+function targetTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null): TargetTool {
   const roe = toolValue(inputs.targetRoe, '50');
-  if (spec === null) return { roe, grossPrice: null, netPrice: null, error: NO_POSITION };
+  const none = { roe, grossPrice: null, netPrice: null, liquidatedFirstAt: null } as const;
+  if (spec === null || analysis === null) return { ...none, error: NO_POSITION };
   const reading = readNumberText(roe.value);
   const fraction = reading.ok && reading.text !== '' ? percentToFraction(percentText(reading.text)) : null;
-  if (fraction === null) return { roe, grossPrice: null, netPrice: null, error: 'The target ROE must be a number (negative for a loss).' };
-  const grossPrice = priceForRoe(spec, fraction);
-  const netPrice = priceForNetRoe(spec, fraction);
-  const error = grossPrice === null && netPrice === null ? 'No price reaches this ROE: a loss beyond the price going to zero (or to infinity for a short).' : null;
-  return { roe, grossPrice, netPrice, error };
+  if (fraction === null) return { ...none, error: 'The target ROE must be a number (negative for a loss).' };
+  const end = positionEnd(spec, analysis);
+  // A price at or beyond liquidation is one the position never reaches open: that ROE is not on offer.
+  const reachable = (price: string | null): string | null => (price === null || reachesEnd(end, Number(price)) ? null : price);
+  const rawGross = priceForRoe(spec, fraction);
+  const rawNet = priceForNetRoe(spec, fraction);
+  const grossPrice = reachable(rawGross);
+  const netPrice = reachable(rawNet);
+  const cut = (rawGross !== null && grossPrice === null) || (rawNet !== null && netPrice === null);
+  const liquidatedFirstAt = cut && end !== null ? end.exact : null;
+  const error =
+    grossPrice !== null || netPrice !== null
+      ? null
+      : liquidatedFirstAt !== null
+        ? 'This ROE is never reached: the position is liquidated first.'
+        : 'No price reaches this ROE: a loss beyond the price going to zero (or to infinity for a short).';
+  return { roe, grossPrice, netPrice, liquidatedFirstAt, error };
 }
 
 function averageTool(inputs: Inputs, spec: PositionSpec | null): AverageTool {
@@ -271,7 +315,7 @@ export function openTool(derived: Derived, tab: ToolTab): OpenTool {
     case 'exit':
       return { tab, analysis, tool: exitTool(inputs, spec, analysis, tick) };
     case 'target':
-      return { tab, analysis, tool: targetTool(inputs, spec) };
+      return { tab, analysis, tool: targetTool(inputs, spec, analysis) };
     case 'average':
       return { tab, analysis, tool: averageTool(inputs, spec) };
     case 'maxOpen':

@@ -2,8 +2,10 @@ import { defaultFormatter } from '../../src/config/format';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { effectiveLeverageAt, equityAt, equityQuoteAt, healthAt, pnlAt, roeAt } from '../../src/model/companions';
-import type { PositionSpec } from '../../src/model/types';
-import { autoDomain, chartMarkers, equityRows, mainCurve, priceDomain, riskZones, roundUpShare, staggerLabels, startingEquity, tooltipGrid, zoomDomain } from '../../src/chart/series';
+import type { Curve } from '../../src/model/curve';
+import type { PositionSpec, ValidAnalysis } from '../../src/model/types';
+import { autoDomain, chartMarkers, endCurve, equityRows, mainCurve, priceDomain, riskZones, roundUpShare, staggerLabels, startingEquity, tooltipGrid, zoomDomain } from '../../src/chart/series';
+import type { EndedCurve } from '../../src/chart/series';
 import { anySpec, chartRuns, defaultPosition, relativeGap, validAnalysis } from './helpers';
 import { checkedCases } from '../property-runs';
 
@@ -191,6 +193,11 @@ describe('tooltip grid', () => {
   });
 });
 
+/** A curve as equityRows takes it, without an end: every point open, as the numeric curve computed it. */
+function unended(curve: Curve, analysis: ValidAnalysis): EndedCurve {
+  return endCurve(curve, null, { inverse: analysis.instrument === 'inverse', initialMargin: Number(analysis.initialMargin), edge: false });
+}
+
 describe('equity rows agree with the exact model', () => {
   /** Compares the rows with the model; false when the spec is invalid and there was nothing to compare. */
   function checkRows(spec: PositionSpec, unit: 'quote' | 'coin'): boolean {
@@ -201,7 +208,8 @@ describe('equity rows agree with the exact model', () => {
     const curve = mainCurve(spec, domain, markers);
     expect(curve).not.toBeNull();
     if (curve === null) return false;
-    const rows = equityRows(curve, analysis, unit);
+    // The raw curve, not ended at liquidation (test/chart/curve-end.test.ts covers the end): every row against the model.
+    const rows = equityRows(unended(curve, analysis), analysis, unit);
     for (const price of markers) expect(rows.some((row) => row.price === price)).toBe(true);
     const collateral = Number(analysis.effectiveCollateral);
     const inverseQuote = analysis.instrument === 'inverse' && unit === 'quote';
@@ -264,7 +272,7 @@ describe('equity rows agree with the exact model', () => {
         if (curve === null) return;
         cases.checked();
         for (const unit of ['quote', 'coin'] as const) {
-          const row = equityRows(curve, analysis, unit).find((candidate) => candidate.price === entry);
+          const row = equityRows(unended(curve, analysis), analysis, unit).find((candidate) => candidate.price === entry);
           const start = startingEquity(analysis, unit);
           // The curve was asked for the entry price: its row is there, at the collateral, on both lines.
           expect(row?.price).toBe(entry);

@@ -6,7 +6,7 @@ import type { FillRow } from '../../config/lists';
 import type { Formatter } from '../../config/format';
 import { useCalculator, useCalculatorStore, useDerived } from '../../store/context';
 import { useFormatter } from '../../store/format';
-import { towardEntry } from '../../view/display';
+import { priceText, towardEntry } from '../../view/display';
 import type { ToolsByTab } from '../../view/toolbox';
 import type { ValidAnalysis } from '../../model/types';
 import { BracketsTable } from '../../ui/BracketsTable';
@@ -71,6 +71,16 @@ export function ExitTab({ analysis, exit, context }: { analysis: ValidAnalysis |
         note={exit.price.auto && exit.price.value !== '' ? `Empty: using ${format.price(exit.price.value, context.tick)}. Drag the marker on the chart, or use ↑/↓ here.` : undefined}
       />
       {analysis === null ? <ToolMessage>{exit.error}</ToolMessage> : null}
+      {exit.liquidatedFirst === null ? null : (
+        <>
+          <ToolMessage>
+            Liquidated first at {analysis === null ? exit.liquidatedFirst.price : priceText('liquidation', exit.liquidatedFirst.price, { tick: context.tick, side: analysis.side }, format)}: loss{' '}
+            <span data-tool-result="liquidationLoss">{money(exit.liquidatedFirst.loss, context, format)}</span> (the whole margin plus fees). The position never
+            reaches this exit price.
+          </ToolMessage>
+          <p className="lev-toolbox__note">{exit.liquidatedFirst.assumption}</p>
+        </>
+      )}
       {result !== null ? (
         <>
           <Figures figures={figures} label="Exit results" />
@@ -127,9 +137,21 @@ export function TargetTab({ analysis, target, context }: { analysis: ValidAnalys
         note={target.roe.auto ? `Empty: using ${format.percent(Number(target.roe.value) / 100)}.` : undefined}
       />
       {analysis === null ? <ToolMessage>{target.error}</ToolMessage> : <Figures figures={figures} label="Target results" />}
+      {analysis === null || target.liquidatedFirstAt === null ? null : (
+        <ToolMessage>
+          Unreachable{unreachableWhich(target)}: the position is liquidated at {priceText('liquidation', target.liquidatedFirstAt, { tick: context.tick, side: analysis.side }, format)}{' '}
+          first and loses at most the whole margin plus fees.
+        </ToolMessage>
+      )}
       {analysis !== null && target.error === null ? <p className="lev-toolbox__note">Both prices are marked on the chart. A negative ROE gives the price of that loss.</p> : null}
     </div>
   );
+}
+
+/** Which of the two target prices lies beyond liquidation: both (no words) or one of them. */
+function unreachableWhich(target: ToolsByTab['target']): string {
+  if (target.grossPrice === null && target.netPrice === null) return '';
+  return target.grossPrice === null ? ' as exchanges compute it' : ' net of fees and funding';
 }
 
 function optionalNote(note: string | undefined): { note?: string } {
