@@ -238,20 +238,35 @@ function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
   );
 }
 
-/** The page's essential inputs beside the chart: market, side, entry and the linked figures (leverage has its own bar). */
-export function PositionPanel(): ReactNode {
+type InputGroup = (props: { fields: Fields }) => ReactNode;
+
+/** Input groups, in order, drawing on one set of fields: a panel under its heading, or (untitled) a block inside someone else's section. */
+function InputGroups({ title, className, groups }: { title?: string; className: string; groups: readonly InputGroup[] }): ReactNode {
   const fields = useFields();
   const headingId = useId();
+  // A fixed list per place: a group's position never changes.
+  const content = groups.map((Group, index) => <Group key={index} fields={fields} />);
+  if (title === undefined) return <div className={`lev-inputs ${className}`}>{content}</div>;
   return (
-    <section className="lev-panel lev-inputs lev-inputs--position" aria-labelledby={headingId}>
+    <section className={`lev-panel lev-inputs ${className}`.trim()} aria-labelledby={headingId}>
       <h2 id={headingId} className="lev-panel__title">
-        Position
+        {title}
       </h2>
-      <MarketGroup fields={fields} />
-      <PositionGroup fields={fields} withLeverage={false} />
-      <ContractGroup fields={fields} />
+      {content}
     </section>
   );
+}
+
+const PositionWithoutLeverage: InputGroup = ({ fields }) => <PositionGroup fields={fields} withLeverage={false} />;
+const PositionWithLeverage: InputGroup = ({ fields }) => <PositionGroup fields={fields} withLeverage />;
+const pageGroups: readonly InputGroup[] = [MarketGroup, PositionWithoutLeverage, ContractGroup];
+const carryGroups: readonly InputGroup[] = [CarryGroups];
+const venueRuleGroups: readonly InputGroup[] = [BracketsGroup, AdvancedGroups];
+const allGroups: readonly InputGroup[] = [MarketGroup, PositionWithLeverage, ContractGroup, BracketsGroup, CarryGroups, AdvancedGroups];
+
+/** The page's essential inputs beside the chart: market, side, entry and the linked figures (leverage has its own bar). */
+export function PositionPanel(): ReactNode {
+  return <InputGroups title="Position" className="lev-inputs--position" groups={pageGroups} />;
 }
 
 /** Leverage and isolated/cross, above the chart: the control whose effect the chart shows. */
@@ -267,40 +282,15 @@ export function LeverageBar(): ReactNode {
 
 /** Funding, interest, holding period, volatility and horizon: the inputs behind "Risk over time". */
 export function CarryInputs(): ReactNode {
-  const fields = useFields();
-  return (
-    <div className="lev-inputs lev-inputs--carry">
-      <CarryGroups fields={fields} />
-    </div>
-  );
+  return <InputGroups className="lev-inputs--carry" groups={carryGroups} />;
 }
 
 /** The venue's brackets and the advanced settings (maintenance, fees, trend, health markers). */
 export function VenueRulesInputs(): ReactNode {
-  const fields = useFields();
-  return (
-    <div className="lev-inputs lev-inputs--rules">
-      <BracketsGroup fields={fields} />
-      <AdvancedGroups fields={fields} />
-    </div>
-  );
+  return <InputGroups className="lev-inputs--rules" groups={venueRuleGroups} />;
 }
 
 /** All inputs in one panel (the widgets' "inputs" view); every value is a raw string in the store, validated by the model as it is typed. */
 export function InputsPanel(): ReactNode {
-  const fields = useFields();
-  const headingId = useId();
-  return (
-    <section className="lev-panel lev-inputs" aria-labelledby={headingId}>
-      <h2 id={headingId} className="lev-panel__title">
-        Inputs
-      </h2>
-      <MarketGroup fields={fields} />
-      <PositionGroup fields={fields} withLeverage />
-      <ContractGroup fields={fields} />
-      <BracketsGroup fields={fields} />
-      <CarryGroups fields={fields} />
-      <AdvancedGroups fields={fields} />
-    </section>
-  );
+  return <InputGroups title="Inputs" className="" groups={allGroups} />;
 }

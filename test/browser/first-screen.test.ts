@@ -31,74 +31,84 @@ const plot = '.lev-chart-section .lev-plot';
 const slider = 'input[type="range"][aria-label="Leverage slider"]';
 const keyFigures = ['liquidationPrice', 'liquidationDistance', 'amplification', 'maxLoss'];
 
-/** One page per screen size, shared by that block's tests; the block fails on any console error. */
-function openAt(viewport: { width: number; height: number }, onOpen: (page: Page) => void): void {
+/** One page per screen size, shared by that block's tests (read `.page` inside them); the block fails on any console error. */
+function openAt(viewport: { width: number; height: number }): { readonly page: Page } {
   let opened: OpenPage | null = null;
   beforeAll(async () => {
     opened = await openCalculator(baseUrl, viewport);
-    onOpen(opened.page);
   });
   afterAll(async () => {
     if (opened === null) return;
     expect(opened.errors, 'console errors during the suite').toEqual([]);
     await opened.session.close();
   });
+  return {
+    get page(): Page {
+      if (opened === null) throw new Error('the page opens before the first test');
+      return opened.page;
+    },
+  };
+}
+
+/** The equity plot's box, after checking that it starts in the first screen. */
+async function plotStartingInFirstScreen(page: Page, screenHeight: number): Promise<Box> {
+  const plotBox = await boxOf(page, plot);
+  expect(plotBox.top).toBeLessThan(screenHeight);
+  return plotBox;
 }
 
 describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
   describe('on a 1280×800 laptop', () => {
     const screen = { width: 1280, height: 800 };
-    let page: Page;
-    openAt(screen, (opened) => (page = opened));
+    const opened = openAt(screen);
 
     it('shows at least 200 px of the equity plot, the leverage slider and the four figures that matter', async () => {
-      const plotBox = await boxOf(page, plot);
-      expect(plotBox.top).toBeLessThan(screen.height);
+      const plotBox = await plotStartingInFirstScreen(opened.page, screen.height);
       expect(visibleIn(plotBox, screen.height)).toBeGreaterThanOrEqual(200);
-      expect((await boxOf(page, slider)).bottom).toBeLessThanOrEqual(screen.height);
-      for (const key of keyFigures) expect((await boxOf(page, `[data-result="${key}"]`)).bottom, key).toBeLessThanOrEqual(screen.height);
-      await page.screenshot({ path: `${shots}/first-screen-1280.png` });
+      expect((await boxOf(opened.page, slider)).bottom).toBeLessThanOrEqual(screen.height);
+      for (const key of keyFigures) expect((await boxOf(opened.page, `[data-result="${key}"]`)).bottom, key).toBeLessThanOrEqual(screen.height);
+      await opened.page.screenshot({ path: `${shots}/first-screen-1280.png` });
     });
 
     it('has the essential inputs beside or above the chart: venue, side, entry, collateral, size, leverage, isolated/cross', async () => {
-      const plotBox = await boxOf(page, plot);
+      const plotBox = await boxOf(opened.page, plot);
       for (const field of ['venue', 'side', 'entry', 'collateral', 'size', 'leverage', 'marginMode']) {
-        const box = await boxOf(page, `[data-field="${field}"] :is(input, select)`);
+        const box = await boxOf(opened.page, `[data-field="${field}"] :is(input, select)`);
         expect(box.bottom, field).toBeLessThanOrEqual(screen.height);
         // Beside the chart (level with it) or above it, never under it.
         expect(box.top, field).toBeLessThan(plotBox.bottom);
       }
       // Isolated/cross sits next to leverage, not in the folded advanced settings.
-      const leverage = await boxOf(page, '[data-field="leverage"] input[type="text"]');
-      const cross = await boxOf(page, '[data-field="marginMode"]');
+      const leverage = await boxOf(opened.page, '[data-field="leverage"] input[type="text"]');
+      const cross = await boxOf(opened.page, '[data-field="marginMode"]');
       expect(Math.abs(cross.top - leverage.top)).toBeLessThan(60);
     });
 
     it('puts the other groups below the chart, each folding from its heading by keyboard', async () => {
-      const plotBox = await boxOf(page, plot);
-      const toggles = page.locator('.lev-fold__toggle');
+      const plotBox = await boxOf(opened.page, plot);
+      const toggles = opened.page.locator('.lev-fold__toggle');
       const names = await toggles.allInnerTexts();
       expect(names.map((name) => name.replace(/^[▾▸]\s*/, ''))).toEqual(['More figures', 'Risk over time and holding costs', 'Toolbox', 'Scenarios', 'Venue rules and advanced settings']);
       for (let index = 0; index < names.length; index += 1) {
         const toggle = toggles.nth(index);
-        expect((await boxOf(page, `.lev-fold >> nth=${String(index)}`)).top).toBeGreaterThan(plotBox.bottom);
+        expect((await boxOf(opened.page, `.lev-fold >> nth=${String(index)}`)).top).toBeGreaterThan(plotBox.bottom);
         // Each toggle is the heading of its group.
         expect(await toggle.evaluate((node) => node.parentElement?.tagName)).toBe('H2');
-        const body = page.locator(`#${await toggle.getAttribute('aria-controls') ?? ''}`);
+        const body = opened.page.locator(`#${await toggle.getAttribute('aria-controls') ?? ''}`);
         expect(await toggle.getAttribute('aria-expanded')).toBe('true');
         await toggle.focus();
-        await page.keyboard.press('Enter');
+        await opened.page.keyboard.press('Enter');
         expect(await toggle.getAttribute('aria-expanded')).toBe('false');
         expect(await body.isVisible()).toBe(false);
-        await page.keyboard.press('Space');
+        await opened.page.keyboard.press('Space');
         expect(await toggle.getAttribute('aria-expanded')).toBe('true');
         expect(await body.isVisible()).toBe(true);
       }
     });
 
     it('reaches the leverage slider by keyboard before the chart, and steps it with the arrow keys', async () => {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const order = await page.evaluate(() => {
+      await opened.page.evaluate(() => window.scrollTo(0, 0));
+      const order = await opened.page.evaluate(() => {
         const focusable = [...document.querySelectorAll<HTMLElement>('input, select, button, [tabindex="0"], summary')].filter((node) => !node.hasAttribute('disabled') && node.offsetParent !== null);
         const sliderIndex = focusable.findIndex((node) => node.getAttribute('aria-label') === 'Leverage slider');
         const chartIndex = focusable.findIndex((node) => node.closest('.lev-chart-section') !== null);
@@ -108,48 +118,46 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
       expect(order.sliderIndex).toBeGreaterThanOrEqual(0);
       expect(order.sliderIndex).toBeLessThan(order.chartIndex);
       expect(order.chartIndex).toBeLessThan(order.entryIndex);
-      const box = page.getByLabel('Leverage', { exact: true });
+      const box = opened.page.getByLabel('Leverage', { exact: true });
       const before = Number(await box.inputValue());
-      await page.locator(slider).focus();
-      await page.keyboard.press('ArrowRight');
+      await opened.page.locator(slider).focus();
+      await opened.page.keyboard.press('ArrowRight');
       await expect.poll(async () => Number(await box.inputValue())).toBeGreaterThan(before);
-      await page.keyboard.press('ArrowLeft');
+      await opened.page.keyboard.press('ArrowLeft');
       await expect.poll(async () => Number(await box.inputValue())).toBe(before);
     });
   });
 
   describe('on a 375×812 phone', () => {
     const screen = { width: 375, height: 812 };
-    let page: Page;
-    openAt(screen, (opened) => (page = opened));
+    const opened = openAt(screen);
 
     it('starts the plot, at least 240 px tall, in the first screen and has the slider within the first screen and a quarter', async () => {
-      const plotBox = await boxOf(page, plot);
-      expect(plotBox.top).toBeLessThan(screen.height);
+      const plotBox = await plotStartingInFirstScreen(opened.page, screen.height);
       expect(plotBox.height).toBeGreaterThanOrEqual(240);
-      expect((await boxOf(page, slider)).bottom).toBeLessThanOrEqual(screen.height * 1.25);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${shots}/first-screen-375.png` });
+      expect((await boxOf(opened.page, slider)).bottom).toBeLessThanOrEqual(screen.height * 1.25);
+      expect(await opened.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await opened.page.screenshot({ path: `${shots}/first-screen-375.png` });
     });
 
     it('keeps the leverage slider on screen while the chart is scrolled into view', async () => {
-      const plotBox = await boxOf(page, plot);
-      await page.evaluate((top) => window.scrollTo(0, top - 200), plotBox.top);
-      const onScreen = await page.locator(slider).evaluate((node) => {
+      const plotBox = await boxOf(opened.page, plot);
+      await opened.page.evaluate((top) => window.scrollTo(0, top - 200), plotBox.top);
+      const onScreen = await opened.page.locator(slider).evaluate((node) => {
         const rect = node.getBoundingClientRect();
         return rect.top >= 0 && rect.bottom <= window.innerHeight;
       });
       expect(onScreen).toBe(true);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await opened.page.evaluate(() => window.scrollTo(0, 0));
     });
 
     it('has no axe violations in the light theme or the dark theme', async () => {
-      await page.getByRole('radio', { name: 'Light' }).check();
-      expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('radio', { name: 'Dark' }).check();
-      await expect.poll(() => page.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('radio', { name: 'Auto' }).check();
+      await opened.page.getByRole('radio', { name: 'Light' }).check();
+      expect(await axeViolations(opened.page)).toEqual([]);
+      await opened.page.getByRole('radio', { name: 'Dark' }).check();
+      await expect.poll(() => opened.page.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
+      expect(await axeViolations(opened.page)).toEqual([]);
+      await opened.page.getByRole('radio', { name: 'Auto' }).check();
     });
   });
 });
