@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exitPnl, sizeByRisk } from '../../src/model/toolbox';
 import { defaultInputs } from '../../src/config/presets';
 import { inputsToSpec } from '../../src/config/spec';
+import { percentText } from '../../src/config/schema';
 import type { Inputs } from '../../src/config/schema';
 import { derive } from '../../src/view/derive';
 import { openTool, sameMarks, toolMarks, toolTabs } from '../../src/view/toolbox';
@@ -51,5 +52,54 @@ describe('the toolbox view model', () => {
     expect(sameMarks([mark], [{ ...mark, exact: '52000.5', price: 52000.5 }])).toBe(false);
     expect(sameMarks([mark], [mark, mark])).toBe(false);
     expect(sameMarks([], [])).toBe(true);
+  });
+});
+
+describe('the toolbox knows where the position ends', () => {
+  const analysis = derive(defaultInputs()).current;
+  if (analysis === null) throw new Error('the default inputs are valid');
+  const liquidation = Number(analysis.liquidationPrice);
+
+  it('an exit beyond liquidation reads "liquidated first": the loss is the margin plus the fee to open, not the curve’s −2,030', () => {
+    const open = toolFor({ exitPrice: '40000' }, 'exit');
+    if (open.tab !== 'exit') throw new Error('asked for the exit tab');
+    expect(open.tool.result).toBeNull();
+    expect(open.tool.error).toBeNull();
+    const first = open.tool.liquidatedFirst;
+    expect(first?.price).toBe(analysis.liquidationPrice);
+    // The model's own exit at 40,000, which ignores liquidation, loses far more than the margin.
+    const unended = exitPnl(inputsToSpec(defaultInputs()), '40000');
+    expect(Number(unended?.netPnl)).toBeLessThan(-2000);
+    const margin = Number(analysis.initialMargin);
+    const loss = Number(first?.loss);
+    expect(loss).toBeGreaterThan(margin);
+    // Taker fees on the entry notional are well under 1 % of it here.
+    expect(loss).toBeLessThan(margin + Number(analysis.notional) * 0.01);
+    expect(first?.assumption).toMatch(/keeps nothing/);
+    // The chart still marks the exit the user set.
+    expect(toolMarks(open).map((item) => item.price)).toEqual([40000]);
+  });
+
+  it('an exit between liquidation and entry is an ordinary exit', () => {
+    const price = String(Math.round((liquidation + Number(analysis.entry)) / 2));
+    const open = toolFor({ exitPrice: price }, 'exit');
+    if (open.tab !== 'exit') throw new Error('asked for the exit tab');
+    expect(open.tool.liquidatedFirst).toBeNull();
+    expect(open.tool.result?.exitPrice).toBe(price);
+  });
+
+  it('a target ROE beyond liquidation is unreachable and says so; one before it gives its prices', () => {
+    const lost = toolFor({ targetRoe: percentText('-150') }, 'target');
+    if (lost.tab !== 'target') throw new Error('asked for the target tab');
+    expect(lost.tool.grossPrice).toBeNull();
+    expect(lost.tool.netPrice).toBeNull();
+    expect(lost.tool.liquidatedFirstAt).toBe(analysis.liquidationPrice);
+    expect(lost.tool.error).toMatch(/never reached: the position is liquidated first/);
+    expect(toolMarks(lost)).toEqual([]);
+    const halfLost = toolFor({ targetRoe: percentText('-50') }, 'target');
+    if (halfLost.tab !== 'target') throw new Error('asked for the target tab');
+    expect(halfLost.tool.liquidatedFirstAt).toBeNull();
+    expect(Number(halfLost.tool.grossPrice)).toBeGreaterThan(liquidation);
+    expect(Number(halfLost.tool.netPrice)).toBeGreaterThan(liquidation);
   });
 });
