@@ -96,8 +96,8 @@ function assignSpec(spec: PositionSpec, key: PositionKey, inputs: Inputs): void 
   }
 }
 
-/** Field errors, keyed by input key: the schema's reading first, then the model's; an error on the worked-out figure goes to that figure. */
-export function fieldErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
+/** The schema's reading of the position fields the model would see: text it cannot read never reaches the model. */
+export function textErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
   const errors: Partial<Record<InputKey, string>> = {};
   const hidden = hiddenKeys(inputs);
   for (const key of positionKeys) {
@@ -105,6 +105,12 @@ export function fieldErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
     const problem = textProblem(key, inputs[key].trim());
     if (problem !== null) errors[key] = problem;
   }
+  return errors;
+}
+
+/** Field errors, keyed by input key: the schema's reading first, then the model's; an error on the worked-out figure goes to that figure. */
+export function fieldErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
+  const errors = textErrors(inputs);
   for (const error of validate(inputsToSpec(inputs))) {
     const key: SpecKey = error.field;
     if (isInputKey(key) && errors[key] === undefined) errors[key] = error.message;

@@ -3,7 +3,7 @@ import { findVenue } from '../model/venues';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
 import type { VenuePreset } from '../model/venues';
 import { customizedKeys } from '../config/presets';
-import { fieldErrors, inputsToSpec } from '../config/spec';
+import { fieldErrors, inputsToSpec, textErrors } from '../config/spec';
 import type { InputKey, Inputs } from '../config/schema';
 import { displayTick } from './display';
 
@@ -27,11 +27,13 @@ export function derive(inputs: Inputs): Derived {
   const spec = inputsToSpec(inputs);
   const analysis = analyze(spec);
   const venue = findVenue(inputs.venue);
+  // Text the schema cannot read is left out of the spec, so the model alone may call such inputs valid.
+  const valid = analysis.valid && Object.keys(textErrors(inputs)).length === 0;
   return {
     inputs,
     spec,
-    current: analysis.valid ? analysis : null,
-    errors: analysis.valid ? {} : fieldErrors(inputs),
+    current: valid && analysis.valid ? analysis : null,
+    errors: valid ? {} : fieldErrors(inputs),
     customized: customizedKeys(inputs),
     venue,
     tick: displayTick(venue?.tick ?? DEFAULT_TICK, analysis.valid ? analysis.entry : null, analysis.valid ? analysis.liquidationPrice : null),
