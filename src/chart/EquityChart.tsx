@@ -81,7 +81,7 @@ function EquityTooltipBody({ row, context }: { row: EquityRow; context: TooltipC
       </p>
       <dl>
         <dt>Position</dt>
-        <dd className={`lev-tooltip-state lev-tooltip-state-${row.state}`}>{liquidated ? 'liquidated (closed by the venue)' : 'open'}</dd>
+        <dd className={`lev-tooltip-state lev-tooltip-state-${row.state}`}>{liquidated ? 'liquidated' : 'open'}</dd>
         <dt>Equity</dt>
         <dd>{format.money(row.equity, equityUnit, { coin: equityInCoin })}</dd>
         <dt>PnL</dt>

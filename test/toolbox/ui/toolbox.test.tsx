@@ -80,6 +80,33 @@ describe('the trader’s toolbox', () => {
     expectNoBadNumbers(container);
   });
 
+  it('exit price beyond liquidation: "liquidated first at X: loss Y", not the curve’s PnL; a target ROE there is unreachable', async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithStore(<ToolboxPanel />);
+    const { spec, liquidation } = validSpec();
+    await user.type(screen.getByLabelText('Exit price'), '40000');
+    const liquidationText = formatPrice(liquidation, TICK, { direction: 'up' });
+    const unended = exitPnl(spec, '40000');
+    const status = screen.getAllByRole('status').map((node) => node.textContent ?? '').join(' ');
+    expect(status).toMatch(new RegExp(`Liquidated first at ${liquidationText.replace(/[.,]/g, '\\$&')}: loss [\\d,.]+ USDT \\(the whole margin plus fees\\)`));
+    // The loss shown is the margin (500) and the fee to open: not the −2,030 the curve would give at 40,000.
+    const loss = Number(result('liquidationLoss').replace(/[^\d.]/g, ''));
+    expect(loss).toBeGreaterThan(500);
+    expect(loss).toBeLessThan(510);
+    expect(Math.abs(Number(unended?.netPnl))).toBeGreaterThan(2000);
+    expect(result('netPnl')).toBe('');
+    expect(screen.queryByRole('table', { name: /component by component/ })).toBeNull();
+
+    await user.click(screen.getByRole('tab', { name: 'Target ROE → price' }));
+    const field = screen.getByLabelText('Target ROE');
+    await user.clear(field);
+    await user.type(field, '-150');
+    const targetStatus = screen.getAllByRole('status').map((node) => node.textContent ?? '').join(' ');
+    expect(targetStatus).toContain(`Unreachable: the position is liquidated at ${liquidationText} first`);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expectNoBadNumbers(container);
+  });
+
   it('exit price: bad text is explained inline and never shows NaN', async () => {
     const user = userEvent.setup();
     const { container } = renderWithStore(<ToolboxPanel />);
