@@ -10,6 +10,7 @@ import { useValueAfterInput } from '../store/useSettled';
 import { headlineRows, readingContext } from '../view/readings';
 import { displayRuleText } from '../view/display';
 import type { HeadlineRow } from '../view/readings';
+import type { DerivedView } from '../view/derive';
 import { RiskResults } from './RiskResults';
 
 /** Labels of the fields that currently have errors, as each field is labelled on screen, for the "last valid inputs" notice. */
@@ -20,8 +21,7 @@ function problemLabels(errors: Partial<Record<string, string>>, inputs: Pick<Inp
 /** The figures that matter most, shown beside the chart; the rest follow below it. */
 const keyFigureKeys: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'amplification', 'maxLoss']);
 
-function useHeadlineRows(): { all: HeadlineRow[]; key: HeadlineRow[]; rest: HeadlineRow[] } {
-  const { shown, venue, tick } = useDerived();
+function useHeadlineRows({ shown, venue, tick }: Pick<DerivedView, 'shown' | 'venue' | 'tick'>): { all: HeadlineRow[]; key: HeadlineRow[]; rest: HeadlineRow[] } {
   const format = useFormatter();
   const context = useMemo(() => readingContext(venue, tick), [venue, tick]);
   return useMemo(() => {
@@ -81,9 +81,10 @@ function Convention(): ReactNode {
 
 /** The page's figures beside the chart: liquidation price and distance, amplification and maximum loss, with the status line. */
 export function KeyFigures(): ReactNode {
-  const { stale } = useDerived();
+  const derived = useDerived();
   const headingId = useId();
-  const rows = useHeadlineRows();
+  const rows = useHeadlineRows(derived);
+  const stale = derived.stale;
   return (
     <section className={`lev-results lev-results--key${stale ? ' lev-results--stale' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="lev-visually-hidden">
@@ -97,8 +98,10 @@ export function KeyFigures(): ReactNode {
 
 /** The page's other figures (below the chart): bankruptcy, break-even, margins, health, and how they are worked out. */
 export function MoreFigures(): ReactNode {
-  const { stale } = useDerived();
-  const rows = useHeadlineRows();
+  // Below the chart: these follow a task after a slider step, so that the step paints the key figures and the chart first.
+  const later = useValueAfterInput(useDerived());
+  const rows = useHeadlineRows(later);
+  const stale = later.stale;
   return (
     <div className={`lev-results lev-results--more${stale ? ' lev-results--stale' : ''}`}>
       {rows.rest.length > 0 ? <ResultRows rows={rows.rest} /> : null}
@@ -109,9 +112,10 @@ export function MoreFigures(): ReactNode {
 
 /** Every headline figure with its one-line reading, the odds and carry, and the convention (the widgets' "results" view). */
 export function HeadlineResults(): ReactNode {
-  const { stale, shown } = useDerived();
+  const derived = useDerived();
+  const { stale, shown } = derived;
   const headingId = useId();
-  const rows = useHeadlineRows();
+  const rows = useHeadlineRows(derived);
   return (
     <section className={`lev-panel lev-results${stale ? ' lev-results--stale' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="lev-panel__title">
