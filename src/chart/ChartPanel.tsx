@@ -1,18 +1,21 @@
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { PositionSpec, ValidAnalysis } from '../model/types';
-import { useCalculator, useDerived, useSelectors, useView } from '../store/context';
+import { useCalculator, useCalculatorStore, useDerived, useSelectors, useView } from '../store/context';
+import { toQueryString } from '../config/codec';
 import { useFormatter } from '../store/format';
 import { useIdleReady, useSettledValue, useValueAfterInput } from '../store/useSettled';
 import type { ChartView } from '../store/calculatorStore';
 import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
 import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } from '../toolbox/chart/ToolboxLayer';
-import { curveToCsv, downloadBlob, downloadCsv, resolvedColor, svgsToPng } from './export';
+import { CSV_ROWS, csvMetadata, curveToCsv, downloadBlob, downloadCsv, fanToCsv, legendFromPage, resolvedColor, roundPriceGrid, svgsToPng, withMetadata } from './export';
+import type { SlideText } from './export';
+import type { Formatter } from '../config/format';
 import { equityPlan, markerPrice } from './plan';
 import type { EquityPlan } from './plan';
 import { amplificationFan, axisAnchor, colors, FAN_ROE_CAP, inDomain, leverageCap } from './series';
-import { axesOf, equityValueRange } from './axes';
+import { axesOf, equityValueRange, niceStep } from './axes';
 import type { HeldAxes } from '../config/schema';
 import type { AmplificationFan, EquityUnit, Marker, ScenarioOverlay } from './series';
 import { chartSummary, unitsFor } from './summary';
@@ -119,6 +122,30 @@ function MarkerList({ markers, tick }: { markers: readonly Marker[]; tick: strin
   );
 }
 
+/** The words of an exported picture: title, the legend as drawn, axis titles per chart, and the inputs with the convention. */
+function slideText(data: PanelData, view: ChartView, root: Element, format: Formatter, venue: string | null, fan: AmplificationFan | null): SlideText {
+  const { analysis, units, tick } = data;
+  const marginUnit = analysis.marginCurrency === 'coin' ? units.coin : units.quote;
+  const equityUnit = data.unit === 'coin' ? units.coin : units.quote;
+  const position = `${analysis.side === 'long' ? 'Long' : 'Short'} ${analysis.instrument}, ${analysis.marginMode} margin: entry ${format.price(analysis.entry, tick)}, collateral ${format.money(analysis.collateral, marginUnit, { coin: analysis.marginCurrency === 'coin' })}, leverage ${format.times(analysis.leverage)}.`;
+  const caption = `${venue === null ? '' : `${venue}. `}${position} ${analysis.convention}`;
+  const price = `Price (${units.quote})`;
+  // Only this tab's legend: the holding-period chart below the panel has its own.
+  const panel = root.querySelector('.lev-chart-panel') ?? root;
+  return view === 'equity'
+    ? { title: `Equity against price: ${analysis.side} at ${format.times(analysis.leverage)}`, legend: legendFromPage(panel), axes: [{ x: price, y: `Equity (${equityUnit})` }], caption }
+    : {
+        title: `Amplification: return on margin by leverage (${analysis.side})`,
+        // The fan's lines are labelled on the chart; the legend names their dashes once more, yours solid.
+        legend: (fan?.lines ?? []).map((line) => ({ label: line.label, color: resolvedColor(root, line.current ? '--lev-equity' : '--lev-fan'), dash: line.dash })),
+        axes: [
+          { x: 'Price move from entry (%)', y: 'Return on margin (%)' },
+          { x: price, y: 'Effective leverage (×)' },
+        ],
+        caption,
+      };
+}
+
 interface PanelData {
   analysis: ValidAnalysis;
   spec: PositionSpec;
@@ -143,6 +170,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   }, [offered]);
   const view: ChartView = views.some((candidate) => candidate.id === chosenView) ? chosenView : (views[0]?.id ?? 'equity');
   const setView = useCalculator((state) => state.setView);
+  const calculator = useCalculatorStore();
   const zoom = useCalculator((state) => state.zoom);
   const setZoom = useCalculator((state) => state.setZoom);
   const unitChoice = useCalculator((state) => state.equityUnit);
@@ -244,24 +272,43 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
 
   const exportCsv = useCallback(() => {
     if (plan === null || data === null) return;
-    const marginUnit = data.analysis.marginCurrency === 'coin' ? data.units.coin : data.units.quote;
-    const csvUnits = data.analysis.instrument === 'inverse' ? { price: data.units.quote, margin: marginUnit, quote: data.units.quote } : { price: data.units.quote, margin: marginUnit };
-    downloadCsv(curveToCsv(plan.curve, { units: csvUnits }), 'leverage-lens-curve.csv');
-    setExportMessage('The curve was saved as a CSV file.');
-  }, [plan, data]);
+    const { analysis: shown, units: shownUnits } = data;
+    const metadata = csvMetadata({
+      chart: view === 'equity' ? 'equity against price' : 'return on margin against price move, by leverage',
+      inputs: toQueryString(calculator.getState().inputs),
+      convention: shown.convention,
+      venue: derived.venue === undefined ? null : { label: derived.venue.label, asOf: derived.venue.asOf, source: derived.venue.source },
+    });
+    if (view === 'amplification') {
+      if (fan === null) return;
+      // The fan on a round grid of price changes (its plotted rows include each line's exact end).
+      const roundFan = amplificationFan(data.spec, shown, format, { changeStep: niceStep(2 * fan.span, CSV_ROWS) });
+      downloadCsv(withMetadata(fanToCsv(roundFan, Number(shown.entry), shownUnits.quote), metadata), 'leverage-lens-amplification.csv');
+      setExportMessage('The amplification fan was saved as a CSV file.');
+      return;
+    }
+    const grid = roundPriceGrid(plan.domain);
+    const gridPlan = equityPlan(shown, data.spec, { zoom, unit: data.unit, scenarios: [], tick: data.tick, domain: { from: grid.from, to: grid.to }, points: grid.points }, format);
+    if (gridPlan === null) return;
+    const marginUnit = shown.marginCurrency === 'coin' ? shownUnits.coin : shownUnits.quote;
+    const csvUnits = shown.instrument === 'inverse' ? { price: shownUnits.quote, margin: marginUnit, quote: shownUnits.quote } : { price: shownUnits.quote, margin: marginUnit };
+    downloadCsv(withMetadata(curveToCsv(gridPlan.curve, { units: csvUnits }), metadata), 'leverage-lens-equity.csv');
+    setExportMessage('The equity curve was saved as a CSV file.');
+  }, [plan, data, view, fan, format, zoom, calculator, derived.venue]);
 
   const exportPng = useCallback(() => {
     const root = rootRef.current;
     if (root === null) return;
     const svgs = Array.from(root.querySelectorAll('.lev-plot svg.lev-surface, .lev-plot svg.recharts-surface')).filter((node): node is SVGSVGElement => node instanceof SVGSVGElement);
     const background = resolvedColor(root, '--lev-bg');
-    svgsToPng(svgs, background)
+    const slide = data === null ? undefined : { text: slideText(data, view, root, format, derived.venue === undefined ? null : `${derived.venue.label} (data as of ${derived.venue.asOf})`, fan), colors: { text: resolvedColor(root, '--lev-text'), muted: resolvedColor(root, '--lev-muted') } };
+    svgsToPng(svgs, background, 2, slide)
       .then((blob) => {
         downloadBlob(blob, view === 'equity' ? 'leverage-lens-equity.png' : 'leverage-lens-amplification.png');
         setExportMessage('The chart was saved as a PNG image.');
       })
       .catch((error: unknown) => setExportMessage(error instanceof Error ? error.message : 'The chart could not be exported.'));
-  }, [view]);
+  }, [view, data, format, derived.venue, fan]);
 
   const tabbed = views.length > 1;
   const summaryId = `${idBase}-summary`;

@@ -509,6 +509,8 @@ function sameLeverage(a: number, b: number): boolean {
 export interface FanOptions {
   leverages?: readonly number[];
   points?: number;
+  /** Rows at the multiples of this price change (percent) instead of the plotted points: the CSV's round grid. */
+  changeStep?: number;
 }
 
 /**
@@ -553,8 +555,13 @@ export function amplificationFan(spec: PositionSpec, analysis: ValidAnalysis, fo
   const span = Math.min(100, furthest * 1.15);
   const count = Math.max(2, Math.floor(options.points ?? 121));
   const changes: number[] = [];
-  for (let index = 0; index < count; index += 1) changes.push(-span + (2 * span * index) / (count - 1));
-  for (const change of endChanges) if (Math.abs(change) <= span) changes.push(change);
+  const step = options.changeStep;
+  if (step !== undefined && step > 0 && Number.isFinite(step)) {
+    for (let index = Math.ceil(-span / step - 1e-9); index * step <= span + step * 1e-9 && changes.length < 2000; index += 1) changes.push(Number((index * step).toPrecision(12)));
+  } else {
+    for (let index = 0; index < count; index += 1) changes.push(-span + (2 * span * index) / (count - 1));
+    for (const change of endChanges) if (Math.abs(change) <= span) changes.push(change);
+  }
   // Prices must stay positive: a long's range stops just above −100 %.
   const usable = [...new Set(changes)].filter((change) => change > -100).sort((a, b) => a - b);
   const prices = usable.map((change) => entry * (1 + change / 100));
