@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFormatter } from '../../src/config/format';
 import { equityAt } from '../../src/model/companions';
-import { defaultInputs, inputsWith } from '../../src/config/presets';
+import { inputsWith } from '../../src/config/presets';
+import type { defaultInputs } from '../../src/config/presets';
 import { derive } from '../../src/view/derive';
 import { equityPlan } from '../../src/chart/plan';
 import { inDomain } from '../../src/chart/series';
