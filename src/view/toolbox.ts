@@ -44,9 +44,9 @@ export interface LiquidatedFirst {
 
 export interface ExitTool {
   price: ToolValue;
-  /** Null when the position is liquidated before the exit price (see liquidatedFirst). */
+  /** The model's exitPnl, as if the position were still open there: not a result to show when liquidatedFirst is set. */
   result: ExitPnl | null;
-  /** Set when the exit price lies at or beyond the liquidation price. */
+  /** Set when the exit price lies at or beyond the liquidation price: the position never gets there. */
   liquidatedFirst: LiquidatedFirst | null;
   error: string | null;
 }
@@ -170,8 +170,8 @@ function exitTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnal
   if (problem !== null) return { ...none, error: problem };
   const result = exitPnl(spec, price.value);
   if (result === null) return { ...none, error: 'This exit price or holding period cannot be used.' };
-  const liquidatedFirst = liquidatedBefore(spec, price.value, result.openFee);
-  return liquidatedFirst === null ? { price, result, liquidatedFirst, error: null } : { price, result: null, liquidatedFirst, error: null };
+  // The result stays (the chart's exit handle follows its price); the tab shows the liquidation instead of its PnL.
+  return { price, result, liquidatedFirst: liquidatedBefore(spec, price.value, result.openFee), error: null };
 }
 
 function targetTool(inputs: Inputs, spec: PositionSpec | null, analysis: ValidAnalysis | null): TargetTool {

@@ -49,7 +49,8 @@ export function ExitTab({ analysis, exit, context }: { analysis: ValidAnalysis |
     event.preventDefault();
     setExit(next);
   };
-  const result = exit.result;
+  // An exit beyond liquidation has no PnL of its own: the position was closed at the liquidation price first.
+  const result = exit.liquidatedFirst === null ? exit.result : null;
   const figures: Figure[] =
     result === null
       ? []
