@@ -75,7 +75,7 @@ export function chartSummary(analysis: ValidAnalysis, spec: PositionSpec, option
     sentences.push(`Liquidation at ${liquidation} (${move(analysis.liquidationPrice)})${left}.`);
     if (end !== null) {
       const direction = analysis.side === 'long' ? 'below' : 'above';
-      sentences.push(`${end.assumption} From there on (${direction} ${price(end.exact, 'liquidation')}) the chart marks the position liquidated, with ${money(end.leftExact)} of equity left.`);
+      sentences.push(`${end.assumption} From there on (${direction} ${price(end.exact, 'liquidation')}) the chart marks the position liquidated, and the trader's equity stays at ${money(end.leftExact)}.`);
     }
     const unleveraged = unleveragedChangeAt(spec, Number(analysis.liquidationPrice));
     if (unleveraged !== null) {

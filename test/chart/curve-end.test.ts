@@ -80,7 +80,7 @@ describe('the curve ends where the position ends', () => {
     const text = chartSummary(analysis, spec, { tick: '0.1', quoteUnit: 'USDT', coinUnit: 'BTC' }, defaultFormatter);
     expect(text).toContain('liquidated');
     expect(text).toContain('the trader keeps nothing');
-    expect(text).toContain('with 0.00 USDT of equity left');
+    expect(text).toContain("the chart marks the position liquidated, and the trader's equity stays at 0.00 USDT.");
     expect(text).toContain('but the position is liquidated before the price gets there');
   });
 
