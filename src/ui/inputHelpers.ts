@@ -131,7 +131,9 @@ function bracketCapForCollateral(tiersText: string, collateralNotional: number):
   const tiers = (textToTiers(tiersText, true) ?? []).map((tier) => ({ floor: positiveNumber(String(tier.floor)) ?? 0, max: positiveNumber(String(tier.maxLeverage ?? '')) }));
   const reachable = tiers.map((tier, index) => {
     const upper = tiers[index + 1]?.floor ?? Infinity;
-    const highest = Math.min(tier.max ?? Infinity, upper / collateralNotional);
+    // The bracket's upper edge belongs to the next bracket: stop a hundredth of a leverage below it.
+    const belowEdge = Math.floor((upper / collateralNotional) * 100 - 1e-9) / 100;
+    const highest = Math.min(tier.max ?? Infinity, belowEdge);
     return highest >= tier.floor / collateralNotional && highest >= 1 && Number.isFinite(highest) ? highest : 0;
   });
   const best = Math.max(0, ...reachable);

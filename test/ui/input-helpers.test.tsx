@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
 import { findVenue, venuePresets } from '../../src/model/venues';
 import { applyVenue, defaultInputs, inputsWith } from '../../src/config/presets';
-import { inputsToSpec } from '../../src/config/spec';
+import { fieldErrors, inputsToSpec } from '../../src/config/spec';
 import type { Inputs } from '../../src/config/schema';
 import { fieldDefinition } from '../../src/config/schema';
 import { leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../../src/ui/inputHelpers';
@@ -117,5 +117,37 @@ describe('leverage ceiling', () => {
     const analysis = analysisOf(loan);
     if (!analysis.valid) throw new Error('loan preset is valid');
     expect(leverageCeiling(loan, analysis)).toBe(Number(analysis.loanMaxLeverage));
+  });
+
+  // Binance's brackets: the slider's top must be a leverage the model accepts at the size it makes, and the cap tight.
+  const withBrackets = (collateral: number, leverage: number): Inputs => inputsWith({ solveFor: 'size', collateral: String(collateral), leverage: String(leverage) });
+  const leverageError = (inputs: Inputs): string | undefined => fieldErrors(inputs).leverage;
+
+  it('when the size follows the leverage, is the highest leverage any bracket allows for the collateral', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 2_000_000 }), (collateral) => {
+        const inputs = withBrackets(collateral, 1);
+        const analysis = analysisOf(inputs);
+        if (!analysis.valid) return;
+        const ceiling = leverageCeiling(inputs, analysis);
+        expect(leverageError(withBrackets(collateral, ceiling)), `collateral ${String(collateral)}, ceiling ${String(ceiling)}`).toBeUndefined();
+        expect(leverageError(withBrackets(collateral, ceiling * 1.02))).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when the size is typed, is the maximum of the bracket that size falls in', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 500, noNaN: true }), (size) => {
+        const inputs = inputsWith({ solveFor: 'collateral', size: String(size), leverage: '1' });
+        const analysis = analysisOf(inputs);
+        if (!analysis.valid) return;
+        const ceiling = leverageCeiling(inputs, analysis);
+        expect(leverageError({ ...inputs, leverage: String(ceiling) })).toBeUndefined();
+        expect(leverageError({ ...inputs, leverage: String(ceiling * 1.02) })).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
