@@ -32,7 +32,7 @@ describe('equity plan', () => {
     const plan = equityPlan(analysis, spec, { zoom: 1 / 8, unit: 'quote', scenarios: [], tick: '0.1' }, defaultFormatter);
     if (plan === null) throw new Error('plan');
     expect(plan.markers.some((marker) => marker.id === 'liquidation')).toBe(false);
-    expect(plan.notes.join(' ')).toMatch(/Outside the zoomed range: .*Liquidation 47,690\.8/);
+    expect(plan.notes.join(' ')).toMatch(/Outside the visible range: .*Liquidation 47,690\.8/);
   });
 
   it('overlays valid scenarios on the same prices with their liquidation markers and skips invalid ones with a note', () => {
