@@ -68,9 +68,12 @@ function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; 
 
 const NO_BANDS: readonly PriceBand[] = [];
 
-/** The axes a plan is drawn on: its price range and its rows' value range, rounded as they are kept. */
+/**
+ * The axes fitted to a plan: its price range, and the value range of the position's own curve and its 1× line,
+ * rounded as they are kept. Scenarios do not stretch it: a 100× scenario leaving the plot shows its amplification.
+ */
 function fittedAxes(plan: EquityPlan): HeldAxes {
-  return axesOf(plan.domain, equityValueRange(plan.rows, plan.overlays.map((overlay) => overlay.key), plan.startEquity));
+  return axesOf(plan.domain, equityValueRange(plan.rows, [], plan.startEquity));
 }
 
 function EquityLegend({ plan, healthName, rangeLabel }: { plan: EquityPlan; healthName: string; rangeLabel: string | null }): ReactNode {
