@@ -370,12 +370,13 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
               Show the {horizonLabel} price range
             </label>
           )}
+          {/* Held axes are in one unit: the other waits until they are released. */}
           {inverse && view === 'equity' && (
             <div className="lev-tool-group" role="group" aria-label="Equity unit">
-              <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')}>
+              <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')} disabled={held && unit !== 'quote'}>
                 {units.quote}
               </button>
-              <button type="button" className="lev-tool" aria-pressed={unit === 'coin'} onClick={() => setEquityUnit('coin')}>
+              <button type="button" className="lev-tool" aria-pressed={unit === 'coin'} onClick={() => setEquityUnit('coin')} disabled={held && unit !== 'coin'}>
                 {units.coin}
               </button>
             </div>
