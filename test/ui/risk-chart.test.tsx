@@ -73,7 +73,9 @@ describe('the main chart with risk over time', () => {
     expect(container.querySelector('.lev-band-2 rect')).not.toBeNull();
     const marker = afterHoldMarker(analysis, defaultFormatter);
     expect(container.querySelector('.lev-marker-liquidation-after-hold line')).not.toBeNull();
-    expect(container.querySelector('.lev-marker-label-liquidation-after-hold')?.textContent).toContain(marker?.label ?? '?');
+    // Labelled above the plot, or (no room in three rows) in the list of markers under it.
+    const labelled = container.querySelector('.lev-marker-label-liquidation-after-hold') ?? container.querySelector('.lev-marker-list [data-marker="liquidation-after-hold"]');
+    expect(labelled?.textContent ?? '').toContain(marker?.label ?? '?');
     const figure = screen.getByRole('figure', { name: /Equity in USDT against price/ });
     const summary = document.getElementById(figure.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
     expect(summary).toContain(bandSummary(analysis.risk, '0.1', 'USDT', defaultFormatter));
