@@ -205,7 +205,11 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   const setHeldAxes = useCalculator((state) => state.setHeldAxes);
   const anchor = data === null ? null : axisAnchor(data.analysis, data.unit, zoom);
   const [fitted, setFitted] = useState<{ anchor: string; axes: HeldAxes } | null>(null);
-  const kept = heldAxes ?? (fitted !== null && fitted.anchor === anchor ? fitted.axes : null);
+  const fit = fitted !== null && fitted.anchor === anchor ? fitted.axes : null;
+  // A toolbox price outside the kept fit (a new fill's liquidation, a far stop) re-fits the automatic axes, as a new
+  // anchor does; held axes never move.
+  const fitCovers = fit !== null && toolboxPrices.every((price) => price >= fit.minPrice && price <= fit.maxPrice);
+  const kept = heldAxes ?? (fitCovers ? fit : null);
   const planFor = useCallback(
     (axes: HeldAxes | null): EquityPlan | null => {
       if (data === null) return null;
@@ -221,7 +225,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   }
   const held = heldAxes !== null;
   const valueRange = useMemo<readonly [number, number] | undefined>(() => (kept === null ? undefined : [kept.minValue, kept.maxValue]), [kept]);
-  const fit = useCallback(() => {
+  const refit = useCallback(() => {
     if (heldAxes === null) {
       setFitted(null);
       return;
@@ -355,7 +359,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
               <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={held || zoom === 1} aria-label="Reset the price range">
                 Reset
               </button>
-              <button type="button" className="lev-tool" onClick={fit} disabled={data === null} aria-label="Fit the axes to this position">
+              <button type="button" className="lev-tool" onClick={refit} disabled={data === null} aria-label="Fit the axes to this position">
                 Fit
               </button>
               <button type="button" className="lev-tool" onClick={toggleHold} disabled={data === null} aria-pressed={held}>

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
 import { CalculatorProvider } from '../../src/store/context';
@@ -92,7 +92,8 @@ describe('the main chart with risk over time', () => {
     expect(container.querySelector('.lev-band')).not.toBeNull();
     // The holding-period chart is loaded once the page is idle, after the first chart.
     const later = await screen.findByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }, { timeout: 5000 });
-    expect(document.getElementById(later.getAttribute('aria-describedby') ?? '')?.textContent).toContain(formatPrice(liquidationPriceAt(spec, '168'), units.tick));
+    // Its summary follows the chart a task later on a busy machine.
+    await waitFor(() => expect(document.getElementById(later.getAttribute('aria-describedby') ?? '')?.textContent ?? '').toContain(formatPrice(liquidationPriceAt(spec, '168'), units.tick)));
   });
 
   it('has no range toggle or bands without volatility', () => {
