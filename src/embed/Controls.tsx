@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { venuePresets } from '../model/venues';
-import { fieldDefinition } from '../config/schema';
 import type { InputKey } from '../config/schema';
 import { useCalculatorStore, useDerived } from '../store/context';
 import { CheckboxField, SegmentedField, SelectField, TextField } from '../ui/Field';
 import { LeverageControl } from '../ui/LeverageControl';
-import { derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from '../ui/inputHelpers';
+import { derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument, shownField } from '../ui/inputHelpers';
 import type { ThreeWayKey } from '../config/schema';
 import { solvedKeys } from '../config/schema';
 
@@ -24,7 +23,8 @@ export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
   const setInput = (key: InputKey, value: string): void => store.getState().setInput(key, value);
 
   const control = (key: InputKey): ReactNode => {
-    const field = fieldDefinition(key);
+    // Labels follow the margin mode (cross calls the collateral the wallet balance), as on the page.
+    const field = shownField(key, inputs);
     if (!fieldApplies(field, inputs)) return null;
     const status = { error: errors[key], custom: customized.includes(key) };
     if (key === 'venue') return <SelectField key={key} field={field} value={inputs.venue} options={venueOptions} onChange={(id) => store.getState().applyVenue(id)} {...status} />;

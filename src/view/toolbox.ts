@@ -354,7 +354,8 @@ export function toolMarks(open: OpenTool): ToolMark[] {
   const list: (ToolMark | null)[] = [];
   switch (open.tab) {
     case 'exit':
-      list.push(mark('exit', open.tool.result?.exitPrice ?? (open.tool.error === null ? open.tool.price.value : null), 'Exit', 'Exit'));
+      // No exit on the chart until the reader sets one: the tab's fallback (5 % in their favour) is only a reading.
+      if (!open.tool.price.auto) list.push(mark('exit', open.tool.result?.exitPrice ?? (open.tool.error === null ? open.tool.price.value : null), 'Exit', 'Exit'));
       break;
     case 'target':
       list.push(mark('target-gross', open.tool.grossPrice, 'Target ROE', 'Tgt'), mark('target-net', open.tool.netPrice, 'Target net of fees', 'Tgt net'));

@@ -210,4 +210,12 @@ describe('<LeverageLens />', () => {
     expect(root?.style.height).toBe('480px');
     expect(root?.getAttribute('data-theme')).toBe('auto');
   });
+
+  it('labels the collateral control "Wallet balance" in cross margin, as the page does', () => {
+    const { rerender } = render(<LeverageLens entry="50000" collateral="500" size="0.2" controls="collateral,marginMode" />);
+    expect(screen.getByLabelText('Collateral', { exact: true })).toHaveProperty('value', '500');
+    rerender(<LeverageLens entry="50000" collateral="500" size="0.2" leverage="20" marginMode="cross" controls="collateral,marginMode" />);
+    expect(screen.getByLabelText('Wallet balance', { exact: true })).toHaveProperty('value', '500');
+    expect(screen.queryByLabelText('Collateral', { exact: true })).toBeNull();
+  });
 });

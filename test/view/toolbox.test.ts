@@ -21,6 +21,18 @@ describe('the toolbox view model', () => {
     expect(exit.tool.result).toEqual(exitPnl(inputsToSpec(defaultInputs()), '52000'));
   });
 
+  it('puts no exit on the chart until an exit price is set, then exactly that one', () => {
+    const unset = toolFor({}, 'exit');
+    if (unset.tab !== 'exit') throw new Error('asked for the exit tab');
+    // The tab still reads the fallback exit (5 % in the position's favour)...
+    expect(unset.tool.price.auto).toBe(true);
+    expect(unset.tool.result).not.toBeNull();
+    // ...but the chart shows no marker for it.
+    expect(toolMarks(unset).map((mark) => mark.id)).not.toContain('exit');
+    const set = toolFor({ exitPrice: '52000' }, 'exit');
+    expect(toolMarks(set).filter((mark) => mark.id === 'exit').map((mark) => mark.price)).toEqual([52000]);
+  });
+
   it('says why a position tool has nothing to show while the inputs are invalid', () => {
     for (const tab of ['exit', 'target', 'average', 'maxOpen', 'risk'] as const) {
       const open = toolFor({ entry: 'abc' }, tab);
