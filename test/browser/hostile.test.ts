@@ -68,14 +68,25 @@ describe.skipIf(baseUrl === '')('hostile values in a real browser', () => {
     await session.close();
   });
 
-  for (const value of exploding) {
+  const loadWithFee = async (fee: string): Promise<void> => {
+    await page.goto(`${baseUrl}/?v=1&feeRate=${fee}`);
+    await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
+  };
+  /** The longest task of loading a link with a harmless fee, measured once for the link cases. */
+  let harmlessLoad: number | null = null;
+
+  // The issue's three sizes of exponent (tab crash, 19 s freeze, a megabyte address) and a long run of zeros.
+  for (const value of [exploding[0] ?? '', exploding[2] ?? '', exploding[4] ?? '']) {
     it(`a link with feeRate=${value.slice(0, 16)}… loads at once with a notice and keeps its address short`, async () => {
-      const load = async (fee: string): Promise<void> => {
-        await page.goto(`${baseUrl}/?v=1&feeRate=${fee}`);
-        await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
-      };
-      const tasks = await compared(page, load, '0.0005', value);
-      expect(tasks.hostile).toBeLessThan(bound(tasks.benign));
+      if (harmlessLoad === null) {
+        const first = await compared(page, loadWithFee, '0.0005', value);
+        harmlessLoad = first.benign;
+        expect(first.hostile).toBeLessThan(bound(harmlessLoad));
+      } else {
+        await page.evaluate('window.__longTasks = []');
+        await loadWithFee(value);
+        expect(await longestTask(page)).toBeLessThan(bound(harmlessLoad));
+      }
       await expect.poll(() => page.getByRole('status').or(page.getByRole('alert')).allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Taker fee (feeRate)')]));
       // The rewritten address and the saved session never carry the value.
       await page.waitForTimeout(600);
