@@ -134,10 +134,15 @@ describe.skipIf(baseUrl === '')('hostile values in a real browser', () => {
     expect(described).toContain('Entry price is out of range');
     await page.waitForTimeout(600);
     expect(await page.evaluate((key) => window.localStorage.getItem(key) ?? '', STORAGE_KEY)).not.toContain('1e-100000000');
-    await page.evaluate('window.__longTasks = []');
-    await page.reload();
-    await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
-    expect(await longestTask(page)).toBeLessThan(bound(tasks.benign));
+    // Every later visit loads as fast as one after a harmless edit (a load, compared with a load).
+    const revisit = async (text: string): Promise<void> => {
+      await entry.fill(text);
+      await page.waitForTimeout(600);
+      await page.reload();
+      await page.waitForSelector('.lev-series-equity path', { state: 'attached' });
+    };
+    const visits = await compared(page, revisit, '49000', '1e-100000000');
+    expect(visits.hostile).toBeLessThan(bound(visits.benign));
     await page.evaluate(() => window.localStorage.clear());
   });
 
