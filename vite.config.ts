@@ -236,6 +236,9 @@ export default defineConfig(({ mode }) => {
             // whole page took over 60 s on a machine also running other people's suites (load average ~28).
             testTimeout: 120_000,
             hookTimeout: 180_000,
+            // What the page does a task or a frame later (a resized iframe, a redrawn marker) can take more than the
+            // default second while the other worker runs a build: polls wait up to 15 s, and still fail when it never comes.
+            expect: { poll: { timeout: 15_000 } },
             // No fileParallelism: false here: vitest runs such a project on its own, after every other file, with the
             // second core idle. The suites share one Chromium (global-setup.ts), each in fresh contexts of its own.
           },
