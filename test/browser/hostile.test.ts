@@ -26,9 +26,15 @@ async function compared(page: Page, step: (value: string) => Promise<void>, harm
   await page.evaluate('window.__longTasks = []');
   await step(harmless);
   const benign = await longestTask(page);
-  await page.evaluate('window.__longTasks = []');
-  await step(hostile);
-  return { benign, hostile: await longestTask(page) };
+  // The hostile step runs twice and its shorter longest task counts: a stall these values cause happens every time,
+  // a busy machine's pause (another worker building) does not.
+  const hostileRuns: number[] = [];
+  for (let run = 0; run < 2; run += 1) {
+    await page.evaluate('window.__longTasks = []');
+    await step(hostile);
+    hostileRuns.push(await longestTask(page));
+  }
+  return { benign, hostile: Math.min(...hostileRuns) };
 }
 
 /** Records every long task (over 50 ms) from the first script on, so a task during loading counts too. */
@@ -83,9 +89,13 @@ describe.skipIf(baseUrl === '')('hostile values in a real browser', () => {
         harmlessLoad = first.benign;
         expect(first.hostile).toBeLessThan(bound(harmlessLoad));
       } else {
-        await page.evaluate('window.__longTasks = []');
-        await loadWithFee(value);
-        expect(await longestTask(page)).toBeLessThan(bound(harmlessLoad));
+        const runs: number[] = [];
+        for (let run = 0; run < 2; run += 1) {
+          await page.evaluate('window.__longTasks = []');
+          await loadWithFee(value);
+          runs.push(await longestTask(page));
+        }
+        expect(Math.min(...runs)).toBeLessThan(bound(harmlessLoad));
       }
       await expect.poll(() => page.getByRole('status').or(page.getByRole('alert')).allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Taker fee (feeRate)')]));
       // The rewritten address and the saved session never carry the value.
