@@ -5,7 +5,8 @@
  * The embed page posts { type: 'leverage-lens:height', id, height } to its parent when its content changes size.
  * A message is used only when it comes from one of this page's iframes (event.source), from that iframe's own
  * origin, carries the id in that iframe's URL (when it has one), and its height is a finite number, which is
- * clamped. Nothing else in the message is read.
+ * clamped. Nothing else in the message is read. When it starts (and again on load) it asks each iframe, at that iframe's
+ * origin, for its height with { type: 'leverage-lens:measure' }, since a frame may have posted before it was listening.
  */
 (function () {
   'use strict';
@@ -42,4 +43,23 @@
     match.frame.style.height = clamped + 'px';
     match.frame.setAttribute('data-leverage-lens-height', String(clamped));
   });
+
+  // Frames that loaded before this script posted their height to nobody: ask each one, at its own origin, to say it
+  // again. A frame that is not a Leverage Lens embed ignores the message; one that loads later posts by itself.
+  function measure() {
+    var frames = document.getElementsByTagName('iframe');
+    for (var index = 0; index < frames.length; index += 1) {
+      var frame = frames[index];
+      var origin;
+      try {
+        origin = new URL(frame.src, document.baseURI).origin;
+      } catch (error) {
+        continue;
+      }
+      if (origin === 'null' || frame.contentWindow === null) continue;
+      frame.contentWindow.postMessage({ type: 'leverage-lens:measure' }, origin);
+    }
+  }
+  measure();
+  window.addEventListener('load', measure);
 })();

@@ -1,6 +1,9 @@
 /** The one message an embed sends its host: namespaced, an instance id and a height in CSS pixels. */
 export const HEIGHT_MESSAGE = 'leverage-lens:height';
 
+/** What the host script sends each frame when it starts: the frame answers with its height (it may have posted it before the host was listening). */
+export const MEASURE_MESSAGE = 'leverage-lens:measure';
+
 export interface HeightMessage {
   type: typeof HEIGHT_MESSAGE;
   id: string;
@@ -23,6 +26,17 @@ export function reportHeight(view: Window, content: HTMLElement, id: string): ()
   };
   const observer = new ResizeObserver(send);
   observer.observe(content);
+  // A host script that loads after the frame missed the first height: it asks, and the frame says it again.
+  const answer = (event: MessageEvent<unknown>): void => {
+    const data = event.data;
+    if (event.source !== view.parent || typeof data !== 'object' || data === null || Reflect.get(data, 'type') !== MEASURE_MESSAGE) return;
+    last = -1;
+    send();
+  };
+  view.addEventListener('message', answer);
   send();
-  return () => observer.disconnect();
+  return () => {
+    observer.disconnect();
+    view.removeEventListener('message', answer);
+  };
 }

@@ -219,7 +219,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await strict.close();
   });
 
-  it('keeps a fixed height without the host script', async () => {
+  it('keeps a fixed height without the host script, and takes its content height from a host script that loads late', async () => {
     const plain = await session.context.newPage();
     const plainErrors = watchErrors(plain);
     await plain.route(`${baseUrl}/plain-frame.html`, (route) =>
@@ -230,6 +230,13 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
     expect(await frame.locator('[data-result="liquidationPrice"]').first().innerText()).toBe(expectedLiquidation([['leverage', '10']]));
     expect(await plain.locator('iframe').evaluate((frame) => frame.clientHeight)).toBe(600);
+    // A host script added after the frame has posted its height asks for it again and sizes the frame.
+    await plain.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await plain.addScriptTag({ url: `${baseUrl}/leverage-lens-host.js` });
+    await expect.poll(() => plain.locator('iframe').getAttribute('data-leverage-lens-height')).not.toBeNull();
+    const sized = Number(await plain.locator('iframe').getAttribute('data-leverage-lens-height'));
+    expect(sized).not.toBe(600);
+    expect(await plain.locator('iframe').evaluate((frame) => frame.clientHeight)).toBe(sized);
     expect(plainErrors).toEqual([]);
     await plain.close();
   });
