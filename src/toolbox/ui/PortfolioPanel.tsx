@@ -11,7 +11,7 @@ import { priceText } from '../../view/display';
 import { useCalculator, useCalculatorStore } from '../../store/context';
 import { useFormatter } from '../../store/format';
 import type { PortfolioTool } from '../../view/toolbox';
-import { CellInput, Figures, ToolField, ToolMessage } from './parts';
+import { CellInput, Figures, RemoveRowButton, ToolField, ToolMessage } from './parts';
 import type { Figure } from './parts';
 import type { ToolContext } from '../../view/readings';
 
@@ -271,9 +271,7 @@ export function PortfolioTab({ tool, context, renderChart }: { tool: PortfolioTo
                     <CellInput label={`${label} maintenance rate`} value={row.mmr} onChange={(value) => edit(index, { mmr: cleanCell(value) })} error={errors.mmr} errorId={`${baseId}-r${index}`} />
                   </td>
                   <td>
-                    <button type="button" className="lev-button lev-button--quiet" aria-label={`Remove position ${index + 1}`} onClick={() => write(rows.filter((_, position) => position !== index))}>
-                      ✕
-                    </button>
+                    <RemoveRowButton label={`Remove position ${index + 1}`} onRemove={() => write(rows.filter((_, position) => position !== index))} />
                   </td>
                 </tr>
               );

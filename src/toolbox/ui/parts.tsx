@@ -115,3 +115,12 @@ export function CellInput({ label, value, onChange, error, errorId, placeholder 
     </>
   );
 }
+
+/** The remove button of a row in the fills and portfolio tables: named by what it removes. */
+export function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }): ReactNode {
+  return (
+    <button type="button" className="lev-button lev-button--quiet" aria-label={label} onClick={onRemove}>
+      ✕
+    </button>
+  );
+}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { roundToTick } from '../../model/companions';
 import { cleanCell, fillsToText } from '../../config/lists';
+import { MAX_FILLS } from '../../config/schema';
 import type { FillRow } from '../../config/lists';
 import type { Formatter } from '../../config/format';
 import { useCalculator, useCalculatorStore, useDerived } from '../../store/context';
@@ -10,7 +11,7 @@ import { priceText, towardEntry } from '../../view/display';
 import type { ToolsByTab } from '../../view/toolbox';
 import type { ValidAnalysis } from '../../model/types';
 import { BracketsTable } from '../../ui/BracketsTable';
-import { CellInput, Figures, ToolField, ToolMessage } from './parts';
+import { CellInput, Figures, RemoveRowButton, ToolField, ToolMessage } from './parts';
 import type { Figure } from './parts';
 import type { ToolContext } from '../../view/readings';
 
@@ -216,16 +217,14 @@ export function AverageTab({ analysis, average, context }: { analysis: ValidAnal
                   <CellInput label={`Fill ${index + 1} size`} value={row.size} onChange={(value) => edit(index, { size: cleanCell(value) })} error={average.rowErrors[index]?.size} errorId={`${baseId}-s${index}`} />
                 </td>
                 <td>
-                  <button type="button" className="lev-button lev-button--quiet" aria-label={`Remove fill ${index + 1}`} onClick={() => write(rows.filter((_, position) => position !== index))}>
-                    ✕
-                  </button>
+                  <RemoveRowButton label={`Remove fill ${index + 1}`} onRemove={() => write(rows.filter((_, position) => position !== index))} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <button type="button" className="lev-button" onClick={addRow} disabled={rows.length >= 20}>
+      <button type="button" className="lev-button" onClick={addRow} disabled={rows.length >= MAX_FILLS}>
         Add fill
       </button>
       {average.error !== null ? <ToolMessage>{average.error}</ToolMessage> : null}
