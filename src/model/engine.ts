@@ -2,6 +2,8 @@ import { Dec, ONE, ZERO } from './decimal';
 import { tierAt } from './position';
 import type { Position, Tier } from './position';
 import type { FieldError } from './types';
+import { difference, levelOf, product, quotient, sideOf, sum } from './working';
+import type { Working } from './working';
 
 // Every perpetual reduces to equity and requirement that are linear in one variable x:
 // x = P for linear contracts and loans, x = 1/P for inverse contracts (their PnL is linear in 1/P).
@@ -46,8 +48,33 @@ export function equityAt(position: Position, price: Dec): Dec {
   return position.collateral.plus(pnlAt(position, price));
 }
 
+/** The fee to close as a rate on the value where the maintenance is measured (when the venue values it there too). */
 function feeInCondition(position: Position): Dec {
-  return position.closeFeeInLiquidation ? position.feeRate : ZERO;
+  return position.closeFeeInLiquidation && position.feeBasis === position.basis ? position.feeRate : ZERO;
+}
+
+/** A fee to close valued elsewhere than the maintenance, as a line in x like equity: perX·x + fixed. */
+interface FeeLine {
+  perX: Dec;
+  fixed: Dec;
+}
+
+const NO_FEE: FeeLine = { perX: ZERO, fixed: ZERO };
+
+/**
+ * The fee to close when the venue values it at another basis than the maintenance: at the price ('mark', notional
+ * = size·x), at entry, or at the fee-inclusive bankruptcy price (a constant: Bybit inverse).
+ */
+function separateFeeLine(position: Position): FeeLine {
+  if (!position.closeFeeInLiquidation || position.feeBasis === position.basis || position.feeRate.isZero()) return NO_FEE;
+  if (position.feeBasis === 'mark') return { perX: position.size.mul(position.feeRate), fixed: ZERO };
+  const valuedAt = position.feeBasis === 'entry' ? position.entry : bankruptcyPrice(position);
+  return { perX: ZERO, fixed: valuedAt === null ? ZERO : closeFeeAt(position, valuedAt) };
+}
+
+function separateFeeAt(position: Position, price: Dec): Dec {
+  const line = separateFeeLine(position);
+  return line.perX.isZero() ? line.fixed : closeFeeAt(position, price);
 }
 
 /** The bracket the requirement uses at a price: looked up by notional at that price (mark) or at entry. */
@@ -60,7 +87,7 @@ export function tierUsedAt(position: Position, price: Dec): Tier {
 export function requirementAt(position: Position, price: Dec): Dec {
   const tier = tierUsedAt(position, price);
   const measuredAt = position.basis === 'mark' ? price : position.entry;
-  return notionalAt(position, measuredAt).mul(tier.mmr.plus(feeInCondition(position))).minus(tier.mmAmount);
+  return notionalAt(position, measuredAt).mul(tier.mmr.plus(feeInCondition(position))).minus(tier.mmAmount).plus(separateFeeAt(position, price));
 }
 
 /** Loans: debt value at a price (long: stablecoin debt; short: the borrowed asset). */
@@ -70,23 +97,49 @@ export function debtAt(position: Position, price: Dec): Dec {
 }
 
 /** Health: equity ÷ requirement for perpetuals, the health factor for loans. 1 is liquidation. */
-export function healthAt(position: Position, price: Dec): Dec | null {
+export function healthAt(position: Position, price: Dec, trace?: Working): Dec | null {
   if (position.instrument === 'loan') {
     const threshold = position.liquidationThreshold ?? ONE;
     const debt = debtAt(position, price);
     if (debt.lte(0)) return null;
     const collateralValue = position.sign === 1 ? position.size.mul(price) : position.collateral.plus(position.size.mul(position.entry));
-    return collateralValue.mul(threshold).div(debt);
+    const health = collateralValue.mul(threshold).div(debt);
+    trace?.step('V', 'collateral value', 'money', position.sign === 1 ? product(position.size, price) : sum(position.collateral, product(position.size, position.entry)), collateralValue);
+    trace?.step('D', 'debt', 'money', position.sign === 1 ? difference(product(position.size, position.entry), position.collateral) : product(position.size, price), debt);
+    trace?.step('H', 'health factor: collateral value × liquidation threshold ÷ debt', 'number', quotient(product(collateralValue, threshold), debt), health);
+    return health;
   }
   const requirement = requirementAt(position, price);
   if (requirement.lte(0)) return null;
-  return equityAt(position, price).div(requirement);
+  const equity = equityAt(position, price);
+  if (trace !== undefined) traceHealth(trace, position, price, equity, requirement);
+  return equity.div(requirement);
 }
 
-export function effectiveLeverageAt(position: Position, price: Dec): Dec | null {
+/** The perpetual's health as the model computes it: PnL, equity, the requirement at its basis and their ratio. */
+function traceHealth(trace: Working, position: Position, price: Dec, equity: Dec, requirement: Dec): void {
+  const { size, entry, sign } = position;
+  const side = sideOf(trace, sign);
+  const pnl = pnlAt(position, price);
+  const move = position.instrument === 'inverse' ? difference(quotient(ONE, entry), quotient(ONE, price)) : difference(price, entry);
+  trace.step('PnL', 'unrealized PnL at the price', 'money', product(side, size, move), pnl);
+  trace.step('Eq', 'equity: collateral plus PnL', 'money', sum(position.collateral, pnl), equity);
+  const tier = tierUsedAt(position, price);
+  const measuredAt = position.basis === 'mark' ? price : entry;
+  const notional = trace.step('N', position.basis === 'mark' ? 'position value at the price (mark basis)' : 'position value at entry (entry basis)', 'money', position.instrument === 'inverse' ? quotient(size, measuredAt) : product(size, measuredAt), notionalAt(position, measuredAt));
+  trace.step('R', 'maintenance requirement: value × (rate + fee in the condition) − bracket amount', 'money', difference(product(notional, sum(tier.mmr, feeInCondition(position))), tier.mmAmount), requirement);
+  trace.step('H', 'health: equity ÷ requirement', 'number', quotient(equity, requirement), equity.div(requirement));
+}
+
+export function effectiveLeverageAt(position: Position, price: Dec, trace?: Working): Dec | null {
   const equity = equityAt(position, price);
   if (equity.lte(0)) return null;
-  return notionalAt(position, price).div(equity);
+  const notional = notionalAt(position, price);
+  const leverage = notional.div(equity);
+  trace?.step('N', 'position value at the price', 'money', position.instrument === 'inverse' ? quotient(position.size, price) : product(position.size, price), notional);
+  trace?.step('Eq', 'equity at the price', 'money', sum(position.collateral, pnlAt(position, price)), equity);
+  trace?.step('A', 'amplification: position value ÷ equity (a 1 % move changes equity by this many %)', 'times', quotient(notional, equity), leverage);
+  return leverage;
 }
 
 /** Below this fraction of the entry's x the solution is rounding noise around zero (e.g. a 1× long). */
@@ -99,7 +152,7 @@ function toPrice(position: Position, x: Dec): Dec | null {
 }
 
 /** Solves equity = level × requirement inside one bracket; null when the line never crosses at a positive price. */
-function solveInTier(position: Position, tier: Tier, level: Dec): Dec | null {
+function solveInTier(position: Position, tier: Tier, level: Dec, trace?: Working): Dec | null {
   const { collateral, size, entry, sign } = position;
   const rate = tier.mmr.plus(feeInCondition(position));
   const inverse = position.instrument === 'inverse';
@@ -108,32 +161,58 @@ function solveInTier(position: Position, tier: Tier, level: Dec): Dec | null {
   const a1 = inverse ? size.mul(-sign) : size.mul(sign);
   // requirement(x) = r0 + r1·x
   const markBasis = position.basis === 'mark';
-  const r1 = markBasis ? size.mul(rate) : ZERO;
-  const r0 = markBasis ? tier.mmAmount.neg() : entryNotional(position).mul(rate).minus(tier.mmAmount);
+  const fee = separateFeeLine(position);
+  const r1 = (markBasis ? size.mul(rate) : ZERO).plus(fee.perX);
+  const r0 = (markBasis ? tier.mmAmount.neg() : entryNotional(position).mul(rate).minus(tier.mmAmount)).plus(fee.fixed);
   const denominator = a1.minus(level.mul(r1));
   if (denominator.isZero()) return null;
-  return toPrice(position, level.mul(r0).minus(a0).div(denominator));
+  const x = level.mul(r0).minus(a0).div(denominator);
+  if (trace !== undefined) {
+    const side = sideOf(trace, sign);
+    const h = levelOf(trace, level);
+    trace.step('m', 'rate in the condition: maintenance rate + fee to close (when the venue counts it)', 'rate', sum(tier.mmr, feeInCondition(position)), rate);
+    trace.step('a₀', `equity = a₀ + a₁·x, where x = ${inverse ? '1/P' : 'P'}: the constant part`, 'money', inverse ? sum(collateral, product(quotient(size, entry), side)) : difference(collateral, product(size, entry, side)), a0);
+    trace.step('a₁', 'equity’s change per unit of x', 'number', product(size, inverse ? product(side, new Dec(-1)) : side), a1);
+    trace.step('r₁', markBasis ? 'requirement = r₀ + r₁·x; measured at the price (mark basis): size × m' : 'requirement measured on entry value (entry basis): no part moves with x', 'number', markBasis ? product(size, rate) : ZERO, r1);
+    trace.step('r₀', markBasis ? 'the requirement’s constant part: minus the bracket amount' : 'entry value × m − bracket amount', 'money', markBasis ? difference(ZERO, tier.mmAmount) : difference(product(entryNotional(position), rate), tier.mmAmount), r0);
+    trace.step('x', `health h = ${level.toString()} where a₀ + a₁·x = h·(r₀ + r₁·x), so x = (h·r₀ − a₀) ÷ (a₁ − h·r₁)`, 'number', quotient(difference(product(h, r0), a0), difference(a1, product(h, r1))), x);
+  }
+  const price = toPrice(position, x);
+  if (trace !== undefined && price !== null) trace.step('P', inverse ? 'the price: P = 1/x' : 'the price: P = x', 'price', inverse ? quotient(ONE, x) : x, price);
+  return price;
 }
 
 /** Price at which health reaches a level (1 = liquidation), re-solving until the bracket is consistent. */
-export function priceAtHealth(position: Position, level: Dec): Dec | null {
+export function priceAtHealth(position: Position, level: Dec, trace?: Working): Dec | null {
   if (position.instrument === 'loan') {
     const threshold = position.liquidationThreshold ?? ONE;
     if (position.sign === 1) {
       const debt = debtAt(position, position.entry);
       if (debt.lte(0)) return null;
-      return level.mul(debt).div(position.size.mul(threshold));
+      const price = level.mul(debt).div(position.size.mul(threshold));
+      trace?.step('D', 'debt: collateral value at entry − own funds', 'money', difference(product(position.size, position.entry), position.collateral), debt);
+      trace?.step('P', `health ${level.toString()} where size × P × threshold = h × debt: P = h × D ÷ (Q × LT)`, 'price', quotient(product(level, debt), product(position.size, threshold)), price);
+      return price;
     }
     const collateralValue = position.collateral.plus(position.size.mul(position.entry));
-    return collateralValue.mul(threshold).div(level.mul(position.size));
+    const price = collateralValue.mul(threshold).div(level.mul(position.size));
+    trace?.step('V', 'collateral value: own funds + the sold coin’s value at entry', 'money', sum(position.collateral, product(position.size, position.entry)), collateralValue);
+    trace?.step('P', `health ${level.toString()} where V × threshold = h × Q × P: P = V × LT ÷ (h × Q)`, 'price', quotient(product(collateralValue, threshold), product(level, position.size)), price);
+    return price;
   }
   if (position.basis === 'entry') {
-    return solveInTier(position, tierUsedAt(position, position.entry), level);
+    return solveInTier(position, tierUsedAt(position, position.entry), level, trace);
   }
   // The requirement is continuous and piecewise linear in x, so exactly one bracket is self-consistent.
   for (const tier of position.tiers) {
     const price = solveInTier(position, tier, level);
-    if (price !== null && tierUsedAt(position, price).index === tier.index) return price;
+    if (price !== null && tierUsedAt(position, price).index === tier.index) {
+      if (trace !== undefined) {
+        if (position.tiers.length > 1) trace.note(`Bracket ${tier.index + 1} of ${position.tiers.length} is the one whose notional range holds the position value at the solved price.`);
+        solveInTier(position, tier, level, trace);
+      }
+      return price;
+    }
   }
   // Brackets whose amounts do not join up leave a jump: the level is crossed at a bracket boundary.
   for (const tier of position.tiers.slice(1)) {
@@ -145,25 +224,52 @@ export function priceAtHealth(position: Position, level: Dec): Dec | null {
     const previous = position.tiers[tier.index - 1];
     if (previous === undefined) continue;
     const rate = previous.mmr.plus(feeInCondition(position));
-    const below = notionalAt(position, boundary).mul(rate).minus(previous.mmAmount).mul(level);
+    const below = notionalAt(position, boundary).mul(rate).minus(previous.mmAmount).plus(separateFeeAt(position, boundary)).mul(level);
     if (equity.lte(Dec.max(above, below)) && equity.gte(Dec.min(above, below))) return boundary;
   }
   return null;
 }
 
-/** Equity reaches zero. */
-export function bankruptcyPrice(position: Position): Dec | null {
+/**
+ * Equity reaches zero; with the fee to close valued at the bankruptcy price (Bybit inverse), equity reaches that
+ * fee there. Equity is a line in x (a₀ + a₁·x) and so is the fee (f·size·x, notional = size·x), so the implicit
+ * equation a₀ + a₁·x = f·size·x has the exact solution x = a₀ ÷ (f·size − a₁): no iteration.
+ */
+export function bankruptcyPrice(position: Position, trace?: Working): Dec | null {
   const { collateral, size, entry, sign } = position;
-  if (position.instrument === 'inverse') {
-    return toPrice(position, ONE.div(entry).plus(collateral.div(size).mul(sign)));
+  if (position.instrument !== 'loan' && position.closeFeeInLiquidation && position.feeBasis === 'bankruptcy' && position.feeRate.gt(0)) {
+    const inverse = position.instrument === 'inverse';
+    const a0 = inverse ? collateral.plus(size.div(entry).mul(sign)) : collateral.minus(size.mul(entry).mul(sign));
+    const a1 = inverse ? size.mul(-sign) : size.mul(sign);
+    const denominator = position.feeRate.mul(size).minus(a1);
+    const price = denominator.isZero() ? null : toPrice(position, a0.div(denominator));
+    if (price !== null && trace !== undefined) {
+      const x = trace.step('x', 'equity a₀ + a₁·x equals the fee to close valued here, f × Q × x: x = a₀ ÷ (f × Q − a₁)', 'number', quotient(a0, difference(product(position.feeRate, size), a1)), a0.div(denominator));
+      trace.step('P', inverse ? 'the price: P = 1/x' : 'the price: P = x', 'bankruptcy', inverse ? quotient(ONE, x) : x, price);
+    }
+    return price;
   }
-  return toPrice(position, entry.minus(collateral.div(size).mul(sign)));
+  if (position.instrument === 'inverse') {
+    const x = ONE.div(entry).plus(collateral.div(size).mul(sign));
+    if (trace !== undefined) trace.step('x', 'equity is zero where 1/P = 1/E + s × C ÷ Q', 'number', sum(quotient(ONE, entry), product(quotient(collateral, size), sideOf(trace, sign))), x);
+    const price = toPrice(position, x);
+    if (price !== null) trace?.step('P', 'the price: P = 1/x', 'bankruptcy', quotient(ONE, x), price);
+    return price;
+  }
+  const price = toPrice(position, entry.minus(collateral.div(size).mul(sign)));
+  if (price !== null && trace !== undefined) trace.step('P', 'equity is zero where the loss s × Q × (E − P) uses up the collateral: P = E − s × C ÷ Q', 'bankruptcy', difference(entry, product(quotient(collateral, size), sideOf(trace, sign))), price);
+  return price;
 }
 
 /** Price where closing pays back both taker fees. */
-export function breakEvenPrice(position: Position): Dec {
+export function breakEvenPrice(position: Position, trace?: Working): Dec {
   const fee = position.feeRate.mul(position.sign);
-  return position.entry.mul(ONE.plus(fee)).div(ONE.minus(fee));
+  const price = position.entry.mul(ONE.plus(fee)).div(ONE.minus(fee));
+  if (trace !== undefined) {
+    const side = sideOf(trace, position.sign);
+    trace.step('P', 'closing pays back the fee to open (f × Q × E) and to close (f × Q × P): P = E × (1 + s·f) ÷ (1 − s·f)', 'breakEven', quotient(product(position.entry, sum(ONE, product(position.feeRate, side))), difference(ONE, product(position.feeRate, side))), price);
+  }
+  return price;
 }
 
 /** A maintenance requirement already breached at entry liquidates the position at once. */
