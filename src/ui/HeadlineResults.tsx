@@ -12,6 +12,7 @@ import { displayRuleText } from '../view/display';
 import type { HeadlineRow } from '../view/readings';
 import type { DerivedView } from '../view/derive';
 import { RiskResults } from './RiskResults';
+import { workingDetail } from './WorkingPanel';
 
 /** Labels of the fields that currently have errors, as each field is labelled on screen, for the "last valid inputs" notice. */
 function problemLabels(errors: Partial<Record<string, string>>, inputs: Pick<Inputs, 'instrument' | 'marginMode'>): string[] {
@@ -91,7 +92,7 @@ export function KeyFigures(): ReactNode {
         Results
       </h2>
       <ResultsStatus />
-      {rows.key.length > 0 ? <ResultRows rows={rows.key} className="lev-headline lev-headline--key" /> : null}
+      {rows.key.length > 0 ? <ResultRows rows={rows.key} className="lev-headline lev-headline--key" detail={workingDetail} /> : null}
     </section>
   );
 }
@@ -104,7 +105,7 @@ export function MoreFigures(): ReactNode {
   const stale = later.stale;
   return (
     <div className={`lev-results lev-results--more${stale ? ' lev-results--stale' : ''}`}>
-      {rows.rest.length > 0 ? <ResultRows rows={rows.rest} /> : null}
+      {rows.rest.length > 0 ? <ResultRows rows={rows.rest} detail={workingDetail} /> : null}
       <Convention />
     </div>
   );
@@ -124,7 +125,7 @@ export function HeadlineResults(): ReactNode {
       <ResultsStatus />
       {shown !== null ? (
         <>
-          <ResultRows rows={rows.all} />
+          <ResultRows rows={rows.all} detail={workingDetail} />
           <RiskSection />
           <Convention />
         </>

@@ -3,8 +3,8 @@ import type { HeadlineRow } from '../view/readings';
 
 const perLevel = (key: string): boolean => key.startsWith('thresholdPrice') || key.startsWith('touchProbability-');
 
-/** A list of headline figures, each value followed by its one-line plain reading. */
-export function ResultRows({ rows, label, className = 'lev-headline' }: { rows: readonly HeadlineRow[]; label?: string; className?: string }): ReactNode {
+/** A list of headline figures, each value followed by its one-line plain reading (and `detail`, e.g. its working). */
+export function ResultRows({ rows, label, className = 'lev-headline', detail }: { rows: readonly HeadlineRow[]; label?: string; className?: string; detail?: (row: HeadlineRow) => ReactNode }): ReactNode {
   return (
     <dl className={className} aria-label={label}>
       {rows.map((row) => (
@@ -16,6 +16,7 @@ export function ResultRows({ rows, label, className = 'lev-headline' }: { rows: 
           <dd className="lev-headline__reading" data-reading={row.key}>
             {row.reading}
           </dd>
+          {detail?.(row) ?? null}
         </div>
       ))}
     </dl>
