@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
@@ -18,18 +18,27 @@ declare module 'vitest' {
 let server: PreviewServer | null = null;
 let browserServer: BrowserServer | null = null;
 
-/** Builds the page and the custom element into outDir and serves them; returns the port. */
+/**
+ * Builds the page and the custom element side by side (each build leaves a core idle part of the time) and serves
+ * them from outDir; returns the port. Both are compiled for production, as `npm run build` does: the element bundles
+ * React's production build, so its JSX must not be compiled for vitest's NODE_ENV=test, and the page is tested as shipped.
+ * The element builds into a directory of its own (the page's build empties outDir) and is moved beside the page.
+ */
 async function buildAndServe(outDir: string): Promise<number> {
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
-  // It bundles React's production build, so its JSX must be compiled for production too, not for vitest's NODE_ENV=test.
+  const elementDir = `${outDir}-element`;
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    await build({ mode: 'element', logLevel: 'warn', build: { outDir } });
+    await Promise.all([
+      build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
+      build({ mode: 'element', logLevel: 'warn', build: { outDir: elementDir, emptyOutDir: true } }),
+    ]);
   } finally {
     process.env['NODE_ENV'] = nodeEnv;
   }
+  // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
+  renameSync(join(elementDir, 'leverage-lens.js'), join(outDir, 'leverage-lens.js'));
+  rmSync(elementDir, { recursive: true, force: true });
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'warn' });
   const address = server.httpServer.address();
   return typeof address === 'object' && address !== null ? address.port : 4173;
