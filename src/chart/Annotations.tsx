@@ -1,8 +1,12 @@
-import { memo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { useDerived } from '../store/context';
+import { useFormatter } from '../store/format';
+import { lastPriceBandPlan } from './lastPriceBand';
+import type { LastPriceBandPlan } from './lastPriceBand';
 import { inside, usePlot } from './plot';
 import type { PlotArea } from './plot';
-import { dashProps, linePath, nearestIndex } from './series';
+import { colors, dashProps, linePath, nearestIndex } from './series';
 import type { PixelScale } from './series';
 
 /*
@@ -225,3 +229,54 @@ export const GridLayer = memo(function GridLayer({ ticks, color }: { ticks: read
     </g>
   );
 });
+
+/**
+ * The liquidation price in last-price terms: a hatched band from the mark liquidation price to its last-price
+ * equivalent and a labelled line at the latter, written inside the plot's top edge (the label rows above the plot
+ * belong to the markers). Hatching and words, not colour alone, tell it from the liquidated zone.
+ */
+export const LastPriceBandLayer = memo(function LastPriceBandLayer({ band }: { band: LastPriceBandPlan | null }): ReactNode {
+  const pixels = usePixels();
+  const patternId = `lev-last-band-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  if (pixels === null || band === null) return null;
+  const { toX, plot } = pixels;
+  const a = toX(band.low);
+  const b = toX(band.high);
+  const lastX = toX(band.lastPrice);
+  const markX = toX(band.markPrice);
+  if (a === undefined || b === undefined || lastX === undefined || markX === undefined) return null;
+  const left = Math.max(plot.x, Math.min(a, b));
+  const right = Math.min(plot.x + plot.width, Math.max(a, b));
+  const lineShown = inside(lastX, plot.x, plot.width);
+  // The label reads away from the mark line, and turns inward near the plot's edges.
+  const away = lastX >= markX ? 'start' : 'end';
+  const nearEdge = away === 'start' ? lastX > plot.x + plot.width * 0.7 : lastX < plot.x + plot.width * 0.3;
+  const anchor = nearEdge ? (away === 'start' ? 'end' : 'start') : away;
+  const labelX = lastX + (anchor === 'start' ? 4 : -4);
+  return (
+    <g className="lev-last-price-band" data-marker="last-price-liquidation" role="img" aria-label={band.description}>
+      <defs>
+        <pattern id={patternId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1={0} y1={0} x2={0} y2={6} stroke={colors.danger} strokeWidth={1.5} strokeOpacity={0.45} />
+        </pattern>
+      </defs>
+      {right > left ? <rect x={left} y={plot.y} width={Math.max(1, right - left)} height={plot.height} fill={`url(#${patternId})`} /> : null}
+      {lineShown ? (
+        <>
+          <line x1={lastX} x2={lastX} y1={plot.y} y2={plot.y + plot.height} stroke={colors.danger} strokeWidth={1.5} {...dashProps('2 2')} />
+          <text x={labelX} y={plot.y + 12} textAnchor={anchor} fontSize={FONT_SIZE} fill={colors.danger} className="lev-marker-label lev-marker-label-last-price">
+            {band.label}
+          </text>
+        </>
+      ) : null}
+    </g>
+  );
+});
+
+/** The band for the position on screen (its mark–last spread), read from the widget's own store. */
+export function LastPriceBand(): ReactNode {
+  const { shown, tick } = useDerived();
+  const format = useFormatter();
+  const band = useMemo(() => (shown === null ? null : lastPriceBandPlan(shown, tick, format)), [shown, tick, format]);
+  return <LastPriceBandLayer band={band} />;
+}

@@ -5,6 +5,9 @@ import type { PositionSpec, Side } from '../model/types';
 /*
  * Where the venue ends a position, read once from the model's equityPath: the chart's curves, its CSV, its text
  * and the toolbox compare their prices with it instead of drawing a position that lives past its liquidation.
+ * What the curve ends at is what the venue leaves the trader (src/model/liquidation.ts): nothing where the
+ * insurance fund keeps the margin left (Binance, Bybit), the equity less the liquidation fee where it does not
+ * (dYdX), a loan's equity less the liquidator's bonus on the debt repaid (Aave, Maker; Liquity takes it all).
  */
 
 export type { PositionState };
@@ -13,7 +16,7 @@ export interface PositionEnd {
   /** The model's price at which the position is closed (liquidation, else bankruptcy), exact and as a number. */
   exact: string;
   price: number;
-  /** What the trader keeps once liquidated, in the margin currency. */
+  /** What the venue leaves the trader once liquidated, in the margin currency (the analysis's liquidationCost.left). */
   leftExact: string;
   left: number;
   /** What is assumed about the venue's liquidation, in words. */

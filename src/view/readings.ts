@@ -1,5 +1,5 @@
-import type { ValidAnalysis } from '../model/types';
-import type { VenuePreset } from '../model/venues';
+import type { LiquidationCost, ValidAnalysis } from '../model/types';
+import type { VenueLiquidation, VenuePreset } from '../model/venues';
 import type { Formatter } from '../config/format';
 import type { Inputs } from '../config/schema';
 import { DEFAULT_TICK } from './derive';
@@ -22,6 +22,9 @@ export interface ReadingContext {
   asset: string;
   base: string;
   quote: string;
+  /** The venue's name, and its liquidation terms with their source; null for custom parameters. */
+  venueLabel: string;
+  liquidation: VenueLiquidation | null;
 }
 
 /** `tick` is the display tick worked out with the analysis (Derived.tick); without it, the venue's own. */
@@ -32,6 +35,8 @@ export function readingContext(venue: VenuePreset | undefined, tick: string = ve
     asset: custom ? 'The price' : venue.base,
     base: custom ? 'units' : venue.base,
     quote: venue?.quote ?? 'USD',
+    venueLabel: custom ? 'Custom parameters' : venue.label,
+    liquidation: venue?.liquidation ?? null,
   };
 }
 
@@ -152,6 +157,72 @@ function thresholdRows(analysis: ValidAnalysis, context: ReadingContext, format:
   });
 }
 
+/** The venue's source for its liquidation terms, as a closing sentence; custom parameters say they are the reader's. */
+function liquidationSource(terms: VenueLiquidation | null): string {
+  if (terms === null) return 'Terms as set under the inputs (clearance fee, insurance fund, bonus, close factor).';
+  return `Source: ${terms.source} (as of ${terms.asOf}).`;
+}
+
+function lossParts(analysis: ValidAnalysis, cost: LiquidationCost, context: ReadingContext, format: Formatter): string {
+  const amount = (value: string): string => money(analysis, value, context, format);
+  const parts = [`${amount(cost.priceLoss)} to the move to the liquidation price`];
+  if (Number(cost.clearanceFee) > 0) parts.push(`${amount(cost.clearanceFee)} clearance fee (${format.percent(cost.rate)} of the position value there)`);
+  if (Number(cost.insuranceFund) > 0) parts.push(`${amount(cost.insuranceFund)} margin left to the insurance fund`);
+  if (Number(cost.penalty) > 0) parts.push(`${amount(cost.penalty)} liquidation ${analysis.instrument === 'loan' ? 'bonus to the liquidator' : 'penalty'}`);
+  if (Number(cost.openFee) > 0) parts.push(`${amount(cost.openFee)} fee to open`);
+  return parts.join(', ');
+}
+
+/** What one liquidation costs, its parts and source; for a partial liquidation, what is still open after it. */
+export function liquidationCostRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
+  const cost = analysis.liquidationCost;
+  if (cost === null) {
+    return [{ key: 'lossAtLiquidation', label: 'Loss at liquidation', value: '—', unit: '', reading: 'Nothing liquidates this position at a positive price.' }];
+  }
+  const left = Number(cost.left) > 0 ? ` The venue leaves you ${money(analysis, cost.left, context, format)}.` : ' The venue leaves you nothing.';
+  const rows: HeadlineRow[] = [
+    {
+      key: 'lossAtLiquidation',
+      label: 'Loss at liquidation',
+      value: money(analysis, cost.total, context, format),
+      unit: '',
+      reading: `${lossParts(analysis, cost, context, format)}.${left} ${liquidationSource(context.liquidation)}`,
+    },
+  ];
+  if (cost.after !== null) {
+    const after = cost.after;
+    rows.push({
+      key: 'afterLiquidation',
+      label: 'Health after one liquidation',
+      value: format.number(after.health, { digits: 3 }),
+      unit: '',
+      reading: `A liquidation repays ${format.percent(cost.closeFactor)} of the debt; ${format.number(after.collateral, { digits: 6 })} ${analysis.side === 'long' ? context.base : context.quote} of collateral and ${format.money(after.debt, context.quote)} of debt stay open.`,
+    });
+  }
+  return rows;
+}
+
+/** Which price the venue liquidates on, and the liquidation price in last-price terms for the mark–last spread. */
+export function lastPriceRow(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow | null {
+  const band = analysis.lastPriceLiquidation;
+  if (band === null) return null;
+  const price = pricesOf(analysis, context, format);
+  const on = context.liquidation?.on ?? 'mark price';
+  const who = context.liquidation === null ? 'Perpetual venues (Binance, Bybit, OKX) liquidate' : `${context.venueLabel} liquidates`;
+  const spread = Number(band.spread);
+  const markText = `${price('liquidation', band.markPrice)} ${context.quote}`;
+  const reading =
+    spread === 0
+      ? `${who} on the ${on}, not the last traded price; with no spread set both read ${markText}. Set a last − mark spread to see the difference.`
+      : `${who} on the ${on}. With the last price ${format.percent(Math.abs(spread))} ${spread > 0 ? 'above' : 'below'} it, the last price reads ${price('liquidation', band.lastPrice)} ${context.quote} when the ${on} reaches ${markText}: ${
+          (spread > 0) === (analysis.side === 'long') ? 'liquidated before the chart’s last price gets there' : 'the last price passes the level first'
+        }.`;
+  return { key: 'lastPriceLiquidation', label: 'Liquidation in last price', value: price('liquidation', band.lastPrice), unit: context.quote, reading };
+}
+
+/** The figures that matter most: shown beside the chart (and, large, in the presenter view); the rest follow below it. */
+export const keyFigureKeys: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'amplification', 'maxLoss']);
+
 /** Every headline figure, in display order, each with a one-line reading. Never shows NaN or Infinity. */
 export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const loan = analysis.instrument === 'loan';
@@ -160,8 +231,10 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
     analysis.instrument === 'inverse'
       ? ` In USD terms it is ${format.number(analysis.amplificationUsd, { digits: 1 })} %, because the collateral is the coin itself.`
       : '';
+  const lastPrice = lastPriceRow(analysis, context, format);
   const rows: HeadlineRow[] = [
     ...liquidationRows(analysis, context, format),
+    ...(lastPrice === null ? [] : [lastPrice]),
     bankruptcyRow(analysis, context, format),
     breakEvenRow(analysis, context, format),
     {
@@ -218,6 +291,7 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
           ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
           : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : ''}.`,
     },
+    ...liquidationCostRows(analysis, context, format),
     {
       key: 'healthAtEntry',
       label: 'Health at entry',

@@ -128,3 +128,36 @@ describe('headline readings', () => {
     expect(keys.filter((key) => key.startsWith('thresholdPrice-'))).toEqual(['thresholdPrice-1.1', 'thresholdPrice-1.5', 'thresholdPrice-3']);
   });
 });
+
+describe('what liquidation costs, and which price triggers it', () => {
+  const rowOf = (inputs: Inputs, key: string): ReturnType<typeof headlineRows>[number] | undefined => rowsFor(inputs).find((row) => row.key === key);
+
+  it('list the loss at liquidation with its parts and the venue’s dated source', () => {
+    const inputs = defaultInputs();
+    const analysis = valid(inputs);
+    const row = rowOf(inputs, 'lossAtLiquidation');
+    expect(row?.value).toBe(defaultFormatter.money(analysis?.liquidationCost?.total ?? null, 'USDT'));
+    expect(row?.reading).toMatch(/to the move to the liquidation price, .* clearance fee \(1\.25 % of the position value there\)/);
+    expect(row?.reading).toMatch(/The venue leaves you nothing\. Source: Binance .*\(as of 2024-10\)\.$/);
+  });
+
+  it('show a loan’s health after a partial liquidation (Aave: half the debt)', () => {
+    const inputs = applyVenue(defaultInputs(), 'aave-v3-eth');
+    const analysis = valid(inputs);
+    const row = rowOf(inputs, 'afterLiquidation');
+    expect(row?.value).toBe(defaultFormatter.number(analysis?.liquidationCost?.after?.health ?? null, { digits: 3 }));
+    expect(Number(analysis?.liquidationCost?.after?.health)).toBeGreaterThan(1);
+    expect(row?.reading).toMatch(/^A liquidation repays 50 % of the debt/);
+    expect(rowOf(applyVenue(defaultInputs(), 'liquity'), 'afterLiquidation')).toBeUndefined();
+  });
+
+  it('say the venue liquidates on the mark price, and give the liquidation price in last-price terms for a spread', () => {
+    expect(rowOf(defaultInputs(), 'lastPriceLiquidation')?.reading).toMatch(/^Binance USD-M BTCUSDT liquidates on the mark price, not the last traded price/);
+    const inputs = inputsWith({ markSpread: '0.3' });
+    const analysis = valid(inputs);
+    const row = rowOf(inputs, 'lastPriceLiquidation');
+    expect(row?.value).toBe(formatPrice(analysis?.lastPriceLiquidation?.lastPrice ?? null, '0.1', { direction: 'up' }));
+    expect(row?.reading).toMatch(/With the last price 0\.3 % above it, .*liquidated before the chart’s last price gets there\.$/);
+    expect(rowOf(applyVenue(defaultInputs(), 'maker-eth-a'), 'lastPriceLiquidation')).toBeUndefined();
+  });
+});
