@@ -10,8 +10,9 @@ import './embed-dialog.css';
 
 const controlChoices: readonly InputKey[] = ['side', 'entry', 'collateral', 'leverage', 'venue'];
 const viewChoices: readonly { value: string; label: string }[] = [
-  { value: 'results', label: 'Figures' },
   { value: 'chart', label: 'Equity chart' },
+  { value: 'figures', label: 'Key figures' },
+  { value: 'results', label: 'Every figure, the odds and the convention' },
   { value: 'amplification', label: 'Amplification chart' },
   { value: 'scenarios', label: 'Scenarios' },
 ];
@@ -100,7 +101,7 @@ export function EmbedDialog(): ReactNode {
   const format = useFormatter();
   const [open, setOpen] = useState(false);
   const [controls, setControls] = useState<string[]>(['leverage']);
-  const [views, setViews] = useState<string[]>(['results', 'chart', 'amplification']);
+  const [views, setViews] = useState<string[]>(['chart', 'figures']);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();

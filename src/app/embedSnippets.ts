@@ -40,12 +40,22 @@ function jsxAttribute(key: string, value: string): string {
   return /^[^"\\{}<>&]*$/.test(value) ? `${key}="${value}"` : `${key}={${JSON.stringify(value)}}`;
 }
 
-/** A fixed height for hosts without the resize script: roomy enough for the figures and one chart. */
+/**
+ * A fixed height for hosts without the resize script, roomy enough for what is shown: the compact layout (a chart,
+ * the key figures, the controls) is about one screen; every figure (`results`) adds their cards beside the chart.
+ */
 export function suggestedHeight(choices: EmbedChoices): number {
   const chart = choices.views.includes('chart') || choices.views.includes('amplification');
   const results = choices.views.includes('results');
-  return 140 + choices.controls.length * 90 + (results ? 620 : 0) + (chart ? 560 : 0);
+  const figures = !results && choices.views.includes('figures');
+  return 100 + choices.controls.length * 90 + (results ? 620 : 0) + (figures ? 200 : 0) + (chart ? 560 : 0);
 }
+
+/**
+ * The iframe's class: a strict `style-src` blocks inline `style` attributes, so the snippet carries none and the
+ * host styles the frame from its own stylesheet (`iframe.leverage-lens-frame { border: 0; width: 100%; }`).
+ */
+export const FRAME_CLASS = 'leverage-lens-frame';
 
 /**
  * The three ways in, for one state. `base` is where this app is served (e.g. https://example.org/lens/): the
@@ -63,8 +73,8 @@ export function embedSnippets(base: string, choices: EmbedChoices): EmbedSnippet
 
   const iframe = [
     `<iframe src="${escapeHtml(frame.href)}"`,
-    `  title="Leverage Lens calculator" width="100%" height="${suggestedHeight(choices)}" loading="lazy" style="border:0"></iframe>`,
-    `<!-- Optional: sizes the iframe to its content. -->`,
+    `  title="Leverage Lens calculator" width="100%" height="${suggestedHeight(choices)}" loading="lazy" class="${FRAME_CLASS}"></iframe>`,
+    `<!-- Optional: sizes the iframe to its content. Style the frame from your stylesheet, e.g. .${FRAME_CLASS} { border: 0; } -->`,
     `<script src="${escapeHtml(hostScript)}" defer></script>`,
   ].join('\n');
 

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
 import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
 import { equityValueRange, innerTicks, niceScale, tickFormatter } from './axes';
@@ -26,8 +26,6 @@ const NARROW_SIDES = { left: 0, right: 24 } as const;
 /** Gap between the reading point and the tooltip box. */
 const TOOLTIP_OFFSET = 12;
 // Positioned through the CSSOM (React's style prop), which a strict style-src allows.
-const TOOLTIP_BOX_STYLE: CSSProperties = { position: 'absolute', top: 0, left: 0, pointerEvents: 'none', zIndex: 1 };
-const FRAME_STYLE: CSSProperties = { position: 'relative', width: '100%', height: '100%' };
 
 export interface EquityChartProps {
   rows: readonly EquityRow[];
@@ -159,7 +157,7 @@ function TooltipBox({ x, y, bounds, children }: { x: number; y: number; bounds: 
     box.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   });
   return (
-    <div ref={ref} className="lev-tooltip-box" style={TOOLTIP_BOX_STYLE}>
+    <div ref={ref} className="lev-tooltip-box">
       {children}
     </div>
   );
@@ -293,7 +291,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   );
 
   return (
-    <div ref={frameRef} className="lev-frame" style={FRAME_STYLE}>
+    <div ref={frameRef} className="lev-frame">
       <svg
         className="lev-surface"
         width={width}

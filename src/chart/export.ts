@@ -112,7 +112,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.href = url;
   link.download = fileName;
   link.rel = 'noopener';
-  link.style.display = 'none';
+  link.hidden = true;
   document.body.appendChild(link);
   link.click();
   link.remove();
@@ -143,7 +143,9 @@ const inlinedProperties = [
 
 /**
  * A standalone copy of a chart SVG: computed styles (CSS classes, custom properties, the theme) are written
- * into each element, because an SVG drawn as an image sees no stylesheet.
+ * into each element as presentation attributes (`fill="…"`, `font-size="…"`), because an SVG drawn as an image
+ * sees no stylesheet. Never as `style` attributes: a host page under a strict `style-src` blocks each one (and
+ * reports a violation per element), even on a detached copy.
  */
 export function standaloneSvg(svg: SVGSVGElement, background: string): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
@@ -157,8 +159,10 @@ export function standaloneSvg(svg: SVGSVGElement, background: string): { markup:
     const copy = copies[index];
     if (copy === undefined) return;
     const computed = getComputedStyle(original);
-    const declarations = inlinedProperties.map((property) => `${property}:${computed.getPropertyValue(property)}`).filter((text) => !text.endsWith(':'));
-    copy.setAttribute('style', declarations.join(';'));
+    for (const property of inlinedProperties) {
+      const value = computed.getPropertyValue(property);
+      if (value !== '') copy.setAttribute(property, value);
+    }
   });
   // Interactive parts are not part of the picture: the toolbox's drag handle, the reading cursor and its dot.
   for (const node of Array.from(clone.querySelectorAll('.lev-exit-handle, .lev-cursor, .lev-active-dot'))) node.remove();

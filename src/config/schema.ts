@@ -435,8 +435,8 @@ export function isThemeChoice(value: string): value is ThemeChoice {
   return themeChoices.some((choice) => choice === value);
 }
 
-/** Panels an embed can show, in the order they are drawn. */
-export const embedViews = ['inputs', 'results', 'chart', 'amplification', 'scenarios'] as const;
+/** Panels an embed can show, in the order they are drawn; `figures` is the four key figures (the compact default), `results` every figure. */
+export const embedViews = ['inputs', 'results', 'chart', 'figures', 'amplification', 'scenarios'] as const;
 export type EmbedView = (typeof embedViews)[number];
 export function isEmbedView(value: string): value is EmbedView {
   return embedViews.some((view) => view === value);

@@ -1,4 +1,4 @@
-import { Component, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { Component, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { analyze } from '../model/analyze';
 import type { Analysis } from '../model/types';
@@ -7,7 +7,7 @@ import { CalculatorProvider, useDerived } from '../store/context';
 import { createCalculatorStore } from '../store/calculatorStore';
 import { FormatProvider } from '../store/format';
 import type { CalculatorStore, ChartView, Scenario } from '../store/calculatorStore';
-import { HeadlineResults } from '../ui/HeadlineResults';
+import { HeadlineResults, KeyFigures } from '../ui/HeadlineResults';
 import { InputsPanel } from '../ui/InputsPanel';
 import { NoticeList } from '../ui/NoticeList';
 import { ScenariosPanel } from '../ui/ScenariosPanel';
@@ -59,26 +59,43 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   const notify = useEffectEvent((next: Analysis) => onChange?.(next));
   useEffect(() => notify(analysis), [analysis]);
   const { views, controls } = config;
-  const showChart = views.includes('chart') || views.includes('amplification');
   const chartViews = useMemo(() => chartViewsOf(views), [views]);
-  const showSide = controls.length > 0 || views.includes('inputs') || views.includes('results');
+  const chart =
+    chartViews.length > 0 ? (
+      <div className="lev-panel lev-chart-section lev-embed__chart">
+        <ChartPanel views={chartViews} />
+      </div>
+    ) : null;
+  const inputs = controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null;
+  // Every figure (`results`) sits beside or above the chart; the compact default reads down one column: the picture,
+  // the four figures a reader needs (liquidation, distance, amplification, loss), then the inputs they may move.
+  const full = views.includes('results');
+  const figures = views.includes('figures');
   return (
-    <div className="lev-embed__layout">
+    <div className={`lev-embed__layout${full ? '' : ' lev-embed__layout--compact'}`}>
       {config.title !== '' ? <h2 className="lev-embed__title">{config.title}</h2> : null}
       <NoticeList />
-      <div className={`lev-embed__grid${showChart && showSide ? ' lev-embed__grid--split' : ''}`}>
-        {showSide ? (
+      {full ? (
+        <div className={`lev-embed__grid${chart !== null ? ' lev-embed__grid--split' : ''}`}>
           <div className="lev-embed__side">
-            {controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null}
-            {views.includes('results') ? <HeadlineResults /> : null}
+            {inputs}
+            <HeadlineResults />
           </div>
-        ) : null}
-        {showChart ? (
-          <div className="lev-panel lev-chart-section lev-embed__chart">
-            <ChartPanel views={chartViews} />
+          {chart}
+        </div>
+      ) : (
+        <>
+          {chart}
+          <div className={`lev-embed__below${figures && inputs !== null ? ' lev-embed__below--pair' : ''}`}>
+            {figures ? (
+              <div className="lev-panel lev-embed__figures">
+                <KeyFigures />
+              </div>
+            ) : null}
+            {inputs}
           </div>
-        ) : null}
-      </div>
+        </>
+      )}
       {views.includes('scenarios') ? <ScenariosPanel /> : null}
       <p className="lev-embed__credit">Leverage Lens · a model, not advice · calculated in your browser.</p>
     </div>
@@ -131,9 +148,17 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
     if (opening !== openingView(previous)) store.getState().setView(opening);
   }, [config, store]);
 
-  const style = config.height === null ? undefined : { height: `${config.height}px`, overflowY: 'auto' as const };
+  // A fixed height goes through the CSSOM, not a style attribute: a strict style-src blocks those (and server HTML would carry one).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const height = config.height;
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (root === null) return;
+    root.style.height = height === null ? '' : `${height}px`;
+  }, [height]);
+  const classes = `lev-theme lev-embed${shadow ? ' lev-embed--shadow' : ''}${height === null ? '' : ' lev-embed--fixed'}`;
   return (
-    <div className={`lev-theme lev-embed${shadow ? ' lev-embed--shadow' : ''}`} data-theme={config.theme} style={style}>
+    <div ref={rootRef} className={classes} data-theme={config.theme}>
       <Boundary>
         <CalculatorProvider store={store}>
           {/* Per widget: a locale or currency change re-renders this widget only, like any other attribute. */}

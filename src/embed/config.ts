@@ -5,8 +5,8 @@ import type { ChartView, EmbedView, InputKey, Inputs, NamedInputs, ThemeChoice }
 export { embedViews, schemaKeys };
 export type { EmbedView };
 
-/** With no `views` key an embed shows the figures and the chart; `controls` add their inputs above. */
-export const DEFAULT_VIEWS: readonly EmbedView[] = ['results', 'chart', 'amplification'];
+/** With no `views` key an embed is compact (about one screen): the equity chart, then the key figures and the `controls`. */
+export const DEFAULT_VIEWS: readonly EmbedView[] = ['chart', 'figures'];
 
 /** Where a configuration came from, for the wording of notices. */
 export type ConfigSource = 'attributes' | 'link' | 'props';

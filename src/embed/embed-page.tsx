@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EmbeddedWidget } from './Widget';
-import { reportHeight } from './resize';
+import { reportHeightOnce } from './resize';
 import './embed-page.css';
 
 const params = new URLSearchParams(window.location.search);
@@ -9,12 +9,14 @@ const params = new URLSearchParams(window.location.search);
 const instanceId = (params.get('id') ?? '').slice(0, 64);
 const entries = [...params.entries()].filter(([key]) => key !== 'id');
 
+// Heights go to the host only from the first render on (the widget reports its first analysis after committing it).
+const startReporting = reportHeightOnce(window, document.body, instanceId);
+
 const container = document.getElementById('root');
 if (container !== null) {
   createRoot(container).render(
     <StrictMode>
-      <EmbeddedWidget entries={entries} source="link" />
+      <EmbeddedWidget entries={entries} source="link" onChange={startReporting} />
     </StrictMode>,
   );
-  reportHeight(window, document.body, instanceId);
 }

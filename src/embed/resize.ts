@@ -11,15 +11,18 @@ export interface HeightMessage {
 }
 
 /**
- * Tells the parent page the content height whenever it changes (ResizeObserver). Nothing is sent when the page is
- * not framed; the target origin is '*' because the height is not secret and the embed cannot know its host.
+ * Tells the parent page the content height whenever it changes (ResizeObserver). Call it once the widget has
+ * rendered: a height posted before that (an empty body) would shrink the frame and make it jump when the widget
+ * appears, so until then the frame keeps its author's height. An empty height is never sent. Nothing is sent when
+ * the page is not framed; the target origin is '*' because the height is not secret and the embed cannot know its
+ * host (the host script checks where a message comes from).
  */
 export function reportHeight(view: Window, content: HTMLElement, id: string): () => void {
   if (view.parent === view || typeof ResizeObserver === 'undefined') return () => {};
   let last = -1;
   const send = (): void => {
     const height = Math.ceil(content.getBoundingClientRect().height);
-    if (!Number.isFinite(height) || height === last) return;
+    if (!Number.isFinite(height) || height <= 0 || height === last) return;
     last = height;
     const message: HeightMessage = { type: HEIGHT_MESSAGE, id, height };
     view.parent.postMessage(message, '*');
@@ -38,5 +41,15 @@ export function reportHeight(view: Window, content: HTMLElement, id: string): ()
   return () => {
     observer.disconnect();
     view.removeEventListener('message', answer);
+  };
+}
+
+/** reportHeight started by the first call of the returned function (the widget's first render) and never again. */
+export function reportHeightOnce(view: Window, content: HTMLElement, id: string): () => void {
+  let started = false;
+  return () => {
+    if (started) return;
+    started = true;
+    reportHeight(view, content, id);
   };
 }

@@ -25,6 +25,11 @@ const keySteps: Record<string, { direction: 1 | -1; rungs: number }> = {
   PageDown: { direction: -1, rungs: 5 },
 };
 
+/** A tick's place along the slider, through the CSSOM: a style attribute is blocked by a strict style-src (and would be in server HTML). */
+function placeTick(node: HTMLSpanElement | null, fraction: number): void {
+  if (node !== null) node.style.left = `${String(fraction * 100)}%`;
+}
+
 /** Number box and log-scaled slider over one value: whichever is used writes the same input. */
 export function LeverageControl({ field, value: stored, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
   const ids = useFrameIds();
@@ -85,7 +90,7 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
         />
         <div className="lev-slider__scale" aria-hidden="true">
           {leverageTicks(max).map((tick) => (
-            <span key={tick.leverage} className="lev-slider__tick" style={{ left: `${String(tick.fraction * 100)}%` }}>
+            <span key={tick.leverage} className="lev-slider__tick" ref={(node) => placeTick(node, tick.fraction)}>
               {format.times(tick.leverage)}
             </span>
           ))}

@@ -89,7 +89,6 @@ export const ToolboxLayer = memo(function ToolboxLayer({ capped, handle }: { cap
           aria-label="Exit price marker: drag, or use the arrow keys"
           aria-valuenow={handle.price}
           aria-valuetext={handle.label}
-          style={{ cursor: 'ew-resize', touchAction: 'none' }}
           onKeyDown={onKeyDown}
           onPointerDown={(event) => {
             dragging.current = true;
