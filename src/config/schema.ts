@@ -450,6 +450,17 @@ export function isWidgetKey(key: string): key is WidgetKey {
   return widgetKeys.some((widgetKey) => widgetKey === key);
 }
 
+/**
+ * Other names a widget key is read under (attributes, iframe parameters, props), listed here only. `editable` is
+ * the name to write for `controls`, which is HTML's attribute for media players: Astro's MDX turns
+ * `controls="leverage"` into a bare boolean `controls`. The old name is still read.
+ */
+export const widgetKeyAliases = { editable: 'controls' } as const satisfies Record<string, WidgetKey>;
+export type WidgetKeyAlias = keyof typeof widgetKeyAliases;
+export function isWidgetKeyAlias(key: string): key is WidgetKeyAlias {
+  return Object.hasOwn(widgetKeyAliases, key);
+}
+
 // ---------- Link keys: what a lesson link carries beside the inputs (saved scenarios, open tabs) ----------
 
 /** The chart's tabs: equity against price, and amplification (the ROE fan and effective leverage). */
@@ -539,7 +550,7 @@ export const HEIGHT_RANGE = { min: 200, max: 4000 } as const;
 
 /** Every key the schema knows: the element observes these attributes, the iframe page reads these parameters. */
 export function schemaKeys(): string[] {
-  return ['v', ...inputKeys, ...widgetKeys, ...linkKeys.filter((key) => linkKeyRecord(key).embed)];
+  return ['v', ...inputKeys, ...widgetKeys, ...keysOf(widgetKeyAliases), ...linkKeys.filter((key) => linkKeyRecord(key).embed)];
 }
 
 /** HTML lowercases attribute names (`mmBasis` is stored as `mmbasis`), so the element observes the lowercase forms. */

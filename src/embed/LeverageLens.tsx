@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Analysis } from '../model/types';
-import type { ConfigKey } from '../config/schema';
+import type { ConfigKey, WidgetKeyAlias } from '../config/schema';
 import { propsToEntries } from './config';
 import { EmbeddedWidget } from './Widget';
 
@@ -8,10 +8,10 @@ import { EmbeddedWidget } from './Widget';
 export type LeverageLensValue = string | number | boolean;
 
 /**
- * Props are the schema's flat keys (the URL parameters and element attributes), rates as fractions
- * (`mmr={0.004}` is 0.4 %), plus `onChange`.
+ * Props are the schema's flat keys (the URL parameters and element attributes) and their aliases (`editable` for
+ * `controls`), rates as fractions (`mmr={0.004}` is 0.4 %), plus `onChange`.
  */
-export type LeverageLensConfig = { [Key in ConfigKey | 'v']?: LeverageLensValue };
+export type LeverageLensConfig = { [Key in ConfigKey | WidgetKeyAlias | 'v']?: LeverageLensValue };
 
 export interface LeverageLensProps extends LeverageLensConfig {
   /** Called after the first render and whenever the analysis changes (valid or not). */

@@ -14,6 +14,9 @@ import { ScenariosPanel } from '../ui/ScenariosPanel';
 import { changedInputs, patchInputs, readEmbedConfig, sameScenarios } from './config';
 import type { ConfigSource, EmbedConfig } from './config';
 import { Controls } from './Controls';
+import { useHostScheme } from './hostTheme';
+import { useReaderLocale } from './readerLocale';
+import type { ThemeChoice } from '../config/schema';
 // Imported here, not only through the ui barrel: the app build treats src/ui modules as free of side effects.
 import '../theme/tokens.css';
 import '../ui/ui.css';
@@ -28,6 +31,8 @@ export interface EmbeddedWidgetProps {
   onChange?: ((analysis: Analysis) => void) | undefined;
   /** Inside a custom element's shadow root, where the colours come from the host element. */
   shadow?: boolean;
+  /** The theme shown (`auto` resolved to the host page's scheme once mounted): the custom element sets its host's colours from it. */
+  onThemeShown?: ((theme: ThemeChoice) => void) | undefined;
 }
 
 function scenariosOf(config: EmbedConfig): Scenario[] {
@@ -129,7 +134,7 @@ class Boundary extends Component<{ children: ReactNode }, BoundaryState> {
  * inputs named in `controls` and the panels named in `views`. Configuration changes patch the keys that changed,
  * so a reader's own edits to other inputs survive.
  */
-export function EmbeddedWidget({ entries, source, onChange, shadow = false }: EmbeddedWidgetProps): ReactNode {
+export function EmbeddedWidget({ entries, source, onChange, shadow = false, onThemeShown }: EmbeddedWidgetProps): ReactNode {
   // The canonical query string is the memo key: equal configurations are not parsed twice.
   const query = new URLSearchParams([...entries].map(([key, value]): [string, string] => [key, value])).toString();
   const config = useMemo(() => readEmbedConfig(new URLSearchParams(query).entries(), source), [query, source]);
@@ -150,6 +155,10 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
 
   // A fixed height goes through the CSSOM, not a style attribute: a strict style-src blocks those (and server HTML would carry one).
   const rootRef = useRef<HTMLDivElement>(null);
+  const theme = useHostScheme(rootRef, config.theme, shadow);
+  useLayoutEffect(() => onThemeShown?.(theme), [onThemeShown, theme]);
+  // Server markup and hydration agree on SERVER_LOCALE; the reader's locale follows right after (readerLocale.ts).
+  const readerLocale = useReaderLocale();
   const height = config.height;
   useLayoutEffect(() => {
     const root = rootRef.current;
@@ -158,11 +167,11 @@ export function EmbeddedWidget({ entries, source, onChange, shadow = false }: Em
   }, [height]);
   const classes = `lev-theme lev-embed${shadow ? ' lev-embed--shadow' : ''}${height === null ? '' : ' lev-embed--fixed'}`;
   return (
-    <div ref={rootRef} className={classes} data-theme={config.theme}>
+    <div ref={rootRef} className={classes} data-theme={theme}>
       <Boundary>
         <CalculatorProvider store={store}>
           {/* Per widget: a locale or currency change re-renders this widget only, like any other attribute. */}
-          <FormatProvider locale={config.locale ?? undefined} currency={config.currency ?? undefined}>
+          <FormatProvider locale={config.locale ?? readerLocale} currency={config.currency ?? undefined}>
             <Body config={config} onChange={onChange} />
           </FormatProvider>
         </CalculatorProvider>

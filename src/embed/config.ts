@@ -1,5 +1,5 @@
 import { configNotices, parseConfig } from '../config/codec';
-import { attributeName, embedViews, fields, schemaKeys, withText } from '../config/schema';
+import { attributeName, embedViews, fields, isWidgetKeyAlias, schemaKeys, widgetKeyAliases, withText } from '../config/schema';
 import type { ChartView, EmbedView, InputKey, Inputs, NamedInputs, ThemeChoice } from '../config/schema';
 
 export { embedViews, schemaKeys };
@@ -66,12 +66,45 @@ const sourceLeads: Record<ConfigSource, { rejected: string; unknown: string }> =
   props: { rejected: 'Some props of this widget could not be used, so defaults were loaded for', unknown: 'Unknown props were ignored' },
 };
 
+const sourceNouns: Record<ConfigSource, string> = { attributes: 'attribute', link: 'parameter', props: 'prop' };
+
+/** What to write instead of an empty list key, which would otherwise mean "nothing" without a word. */
+function emptyListNotice(name: string, source: ConfigSource): string | null {
+  const noun = sourceNouns[source];
+  if (name === 'views') return `The views ${noun} arrived empty, so the default views are shown (${DEFAULT_VIEWS.join(', ')}). List the panels to show, e.g. views="${DEFAULT_VIEWS.join(',')}".`;
+  if (name === 'controls' || isWidgetKeyAlias(name)) {
+    return `The ${name} ${noun} arrived empty, so no input can be changed. List the inputs the reader may change, e.g. editable="leverage,side". Some frameworks (Astro's MDX among them) turn controls="…" into an empty attribute: write editable instead.`;
+  }
+  return null;
+}
+
 /**
  * Reads an embed's configuration (attributes, URL parameters or props, all flat strings with rates as fractions)
- * through the page's own validator. Nothing here throws: bad values become defaults plus a notice.
+ * through the page's own validator. Nothing here throws: bad values become defaults plus a notice. Aliases
+ * (`editable` for `controls`) are read as their key; an empty list key is dropped with a notice saying what to write.
  */
 export function readEmbedConfig(entries: Iterable<readonly [string, string]>, source: ConfigSource): EmbedConfig {
-  const parsed = parseConfig(entries);
+  const pairs: [string, string][] = [];
+  const aliasesUsed = new Map<string, string>();
+  const empty = new Map<string, string>();
+  for (const [name, value] of entries) {
+    const key = isWidgetKeyAlias(name) ? widgetKeyAliases[name] : name;
+    const notice = value.trim() === '' ? emptyListNotice(name, source) : null;
+    if (notice !== null) {
+      empty.set(key, notice);
+      continue;
+    }
+    if (key !== name) aliasesUsed.set(key, name);
+    pairs.push([key, value]);
+  }
+  // `controls=""` beside a usable `editable="…"` needs no notice.
+  const emptyNotices = [...empty].filter(([key]) => !pairs.some(([given]) => given === key)).map(([, notice]) => notice);
+  const parsed = parseConfig(pairs);
+  // A refused value is reported under the name the author wrote.
+  const rejected = parsed.rejected.map((entry) => {
+    const alias = aliasesUsed.get(entry.key);
+    return alias === undefined ? entry : { ...entry, reason: `(written as ${alias}) ${entry.reason}` };
+  });
   const widget = parsed.widget;
   return {
     inputs: parsed.inputs,
@@ -84,7 +117,7 @@ export function readEmbedConfig(entries: Iterable<readonly [string, string]>, so
     currency: widget.currency ?? null,
     scenarios: parsed.link.scenarios ?? [],
     chart: parsed.link.chart ?? null,
-    notices: configNotices(parsed, sourceLeads[source]),
+    notices: [...emptyNotices, ...configNotices({ ...parsed, rejected }, sourceLeads[source])],
   };
 }
 
