@@ -173,13 +173,30 @@ function lossParts(analysis: ValidAnalysis, cost: LiquidationCost, context: Read
   return parts.join(', ');
 }
 
+/** What the trader still has right after a liquidation: handed back, or still in a partly liquidated loan. */
+function leftText(analysis: ValidAnalysis, cost: LiquidationCost, context: ReadingContext, format: Formatter): string {
+  const amount = money(analysis, cost.left, context, format);
+  return cost.after === null ? `the venue leaves you ${amount}.` : `${amount} of equity stays in the loan, which remains open.`;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** Said beside the maximum loss when a liquidation costs less than all of it (the venue leaves something). */
+function liquidationLossNote(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): string {
+  const cost = analysis.liquidationCost;
+  if (cost === null || Number(cost.left) <= 0) return '';
+  return ` Liquidated, you lose ${money(analysis, cost.total, context, format)}: ${leftText(analysis, cost, context, format)}`;
+}
+
 /** What one liquidation costs, its parts and source; for a partial liquidation, what is still open after it. */
 export function liquidationCostRows(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow[] {
   const cost = analysis.liquidationCost;
   if (cost === null) {
     return [{ key: 'lossAtLiquidation', label: 'Loss at liquidation', value: '—', unit: '', reading: 'Nothing liquidates this position at a positive price.' }];
   }
-  const left = Number(cost.left) > 0 ? ` The venue leaves you ${money(analysis, cost.left, context, format)}.` : ' The venue leaves you nothing.';
+  const left = Number(cost.left) > 0 ? ` ${capitalized(leftText(analysis, cost, context, format))}` : ' The venue leaves you nothing.';
   const rows: HeadlineRow[] = [
     {
       key: 'lossAtLiquidation',
@@ -215,7 +232,7 @@ export function lastPriceRow(analysis: ValidAnalysis, context: ReadingContext, f
     spread === 0
       ? `${who} on the ${on}, not the last traded price; with no spread set both read ${markText}. Set a last − mark spread to see the difference.`
       : `${who} on the ${on}. With the last price ${format.percent(Math.abs(spread))} ${spread > 0 ? 'above' : 'below'} it, the last price reads ${price('liquidation', band.lastPrice)} ${context.quote} when the ${on} reaches ${markText}: ${
-          (spread > 0) === (analysis.side === 'long') ? 'liquidated before the chart’s last price gets there' : 'the last price passes the level first'
+          (spread > 0) === (analysis.side === 'long') ? 'the position is liquidated before the last price gets to the liquidation price' : 'the last price passes the liquidation price before the position is liquidated'
         }.`;
   return { key: 'lastPriceLiquidation', label: 'Liquidation in last price', value: price('liquidation', band.lastPrice), unit: context.quote, reading };
 }
@@ -289,7 +306,7 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
       reading:
         analysis.marginMode === 'cross' && !loan
           ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
-          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : ''}.`,
+          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : ''}.${liquidationLossNote(analysis, context, format)}`,
     },
     ...liquidationCostRows(analysis, context, format),
     {
