@@ -208,7 +208,8 @@ describe('<LeverageLens />', () => {
     expect(headings(2)).toEqual(['BTC at 20×', 'Results']);
     const root = container.querySelector<HTMLElement>('.lev-embed');
     expect(root?.style.height).toBe('480px');
-    expect(root?.getAttribute('data-theme')).toBe('auto');
+    // theme="auto" (the default) shows the host page's scheme: this page says nothing and jsdom has no system setting.
+    expect(root?.getAttribute('data-theme')).toBe('light');
   });
 
   it('labels the collateral control "Wallet balance" in cross margin, as the page does', () => {
