@@ -1,4 +1,4 @@
-import { Component, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Component, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { analyze } from '../model/analyze';
 import type { Analysis } from '../model/types';
@@ -61,8 +61,13 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   const { spec } = useDerived();
   // analyze() is memoized per spec object, so this is the analysis the panels already drew.
   const analysis = useMemo(() => analyze(spec), [spec]);
-  const notify = useEffectEvent((next: Analysis) => onChange?.(next));
-  useEffect(() => notify(analysis), [analysis]);
+  // The latest onChange without re-notifying when only the callback changes (useEffectEvent is React 19.2 only;
+  // the package supports React 18.2 too). Effects run in order, so the ref is current when the next one reads it.
+  const latestOnChange = useRef(onChange);
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
+  useEffect(() => latestOnChange.current?.(analysis), [analysis]);
   const { views, controls } = config;
   const chartViews = useMemo(() => chartViewsOf(views), [views]);
   const chart =
