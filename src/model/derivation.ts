@@ -1,13 +1,28 @@
 import { Dec, ONE } from './decimal';
-import { bankruptcyPrice, breakEvenPrice, effectiveLeverageAt, healthAt, priceAtHealth } from './engine';
-import { resolve } from './analyze';
+import { bankruptcyPrice, breakEvenPrice, closeFeeAt, effectiveLeverageAt, entryNotional, equityAt, healthAt, openFeeOf, priceAtHealth, requirementAt, tierUsedAt } from './engine';
+import { analyze, resolve } from './analyze';
+import { accrualAt, carryLiquidationHours, fundingEvents, fundingOver } from './horizon';
+import { endBeyondProbability, touchProbability } from './risk';
 import type { Position } from './position';
 import type { PositionSpec } from './types';
-import { Working, difference, quotient } from './working';
+import { Working, ceilingOf, difference, floorOf, product, quotient, sideOf, sum } from './working';
 import type { RecordedStep } from './working';
 
 /** The figures whose working the model can show. A health level's price is `threshold:<level>`. */
-export type WorkedFigure = 'liquidationPrice' | 'liquidationDistance' | 'bankruptcyPrice' | 'breakEvenPrice' | 'healthAtEntry' | 'amplification' | `threshold:${string}`;
+export type WorkedFigure =
+  | 'liquidationPrice'
+  | 'liquidationDistance'
+  | 'bankruptcyPrice'
+  | 'breakEvenPrice'
+  | 'healthAtEntry'
+  | 'amplification'
+  | 'touchProbability'
+  | 'endBeyondProbability'
+  | 'carryFunding'
+  | 'carryFees'
+  | 'carryTotal'
+  | 'carryLiquidationHours'
+  | `threshold:${string}`;
 
 /** One figure's derivation: the rule in words and symbols, then the model's own steps with the reader's numbers. */
 export interface Derivation {
@@ -31,8 +46,11 @@ const loanRule = {
   symbols: 'H = V × LT ÷ D = h',
 };
 
-/** The inputs every working starts from, named once so later steps refer to them by symbol. */
-function givens(trace: Working, position: Position): void {
+/**
+ * The inputs every working starts from, named once so later steps refer to them by symbol. With brackets, the
+ * bracket named is the one the requirement uses at `bracketPrice` (the solved price for a level's working).
+ */
+function givens(trace: Working, position: Position, bracketPrice: Dec | null = position.entry): void {
   const inverse = position.instrument === 'inverse';
   trace.given('E', 'entry price', 'entry', position.entry);
   trace.given('Q', inverse ? 'size (USD face value)' : 'size (base units)', 'number', position.size);
@@ -41,20 +59,101 @@ function givens(trace: Working, position: Position): void {
     if (position.liquidationThreshold !== null) trace.given('LT', 'liquidation threshold', 'rate', position.liquidationThreshold);
     return;
   }
-  const tier = position.tiers[0];
-  if (position.tiers.length === 1 && tier !== undefined) {
-    trace.given('mmr', 'maintenance rate', 'rate', tier.mmr);
-    if (!tier.mmAmount.isZero()) trace.given('A', 'maintenance amount', 'money', tier.mmAmount);
+  const tier = position.tiers.length === 1 ? position.tiers[0] : bracketPrice === null ? undefined : tierUsedAt(position, bracketPrice);
+  if (tier !== undefined) {
+    const which = position.tiers.length > 1 ? ` of bracket ${tier.index + 1}` : '';
+    trace.given('mmr', `maintenance rate${which}`, 'rate', tier.mmr);
+    if (!tier.mmAmount.isZero()) trace.given('A', `maintenance amount${which}`, 'money', tier.mmAmount);
   }
   if (!position.feeRate.isZero()) trace.given('f', 'taker fee rate', 'rate', position.feeRate);
 }
 
 function levelWorking(position: Position, figure: WorkedFigure, level: Dec): Derivation {
   const trace = new Working();
-  givens(trace, position);
+  givens(trace, position, priceAtHealth(position, level));
   const value = priceAtHealth(position, level, trace);
   const rule = position.instrument === 'loan' ? loanRule : perpetualRule;
   return { figure, rule: level.eq(1) ? rule.rule : `${rule.rule.replace(/reaches 1\.$/, '')}reaches ${level.toString()} (h = ${level.toString()}).`, symbols: rule.symbols, steps: trace.steps, notes: trace.notes, value };
+}
+
+const probabilityRule = {
+  touchProbability: {
+    rule: 'The price is taken to follow geometric Brownian motion (no jumps). The chance that it touches the liquidation price at some moment within the horizon is the reflection formula for a barrier.',
+    symbols: 'p = N(u − m) + e^(2um)·N(u + m),  u = ln(B ÷ S) ÷ (σ√T),  m = (μ ÷ σ − σ ÷ 2)·√T',
+  },
+  endBeyondProbability: {
+    rule: 'Under the same geometric Brownian motion, the chance that the price ends the horizon beyond the liquidation price is the normal distribution of its log.',
+    symbols: 'p = N(u − m),  u = ln(B ÷ S) ÷ (σ√T),  m = (μ ÷ σ − σ ÷ 2)·√T',
+  },
+};
+
+/** The liquidation odds, from the numbers the analysis used (its horizon, stressed σ, drift less the carry's drift). */
+function probabilityWorking(spec: PositionSpec, figure: 'touchProbability' | 'endBeyondProbability'): Derivation | null {
+  const analysis = analyze(spec);
+  if (!analysis.valid || analysis.risk === null || analysis.risk.liquidation === null || analysis.liquidationPrice === null) return null;
+  const { risk } = analysis;
+  const input = { spot: Number(analysis.entry), barrier: Number(analysis.liquidationPrice), volatility: risk.volatility, years: risk.years, drift: risk.drift - risk.carryDrift };
+  const trace = new Working();
+  const probability = figure === 'touchProbability' ? touchProbability(input, trace) : endBeyondProbability(input, trace);
+  const shown = figure === 'touchProbability' ? risk.liquidation.touchProbability : risk.liquidation.endBeyondProbability;
+  if (trace.steps.length === 0) trace.note('The price cannot spread over this horizon (σ√T is zero) or the barrier is out of reach, so the chance is all or nothing.');
+  // Touching includes ending beyond: the touch figure is never below the ending-beyond one.
+  if (shown !== probability) trace.note('Shown: the larger of this and the chance of ending beyond, as touching includes ending beyond.');
+  return { figure, ...probabilityRule[figure], steps: trace.steps, notes: trace.notes, value: new Dec(shown) };
+}
+
+/** Funding over the holding period: whole payments only, each on the position value at entry. */
+function fundingSteps(trace: Working, position: Position): Dec {
+  const { carry } = position;
+  const hours = trace.given('H', 'holding period in hours', 'hours', carry.holdHours);
+  const interval = trace.given('I', 'hours between funding payments', 'hours', carry.fundingIntervalHours);
+  const rate = trace.given('r', 'funding rate per 8 hours (positive: longs pay)', 'rate', carry.fundingRate);
+  const side = sideOf(trace, position.sign);
+  const events = trace.step('n', 'whole funding payments in the period', 'number', floorOf(quotient(hours, interval)), fundingEvents(position, hours));
+  const notional = trace.step('N', 'position value at entry', 'money', position.instrument === 'inverse' ? quotient(position.size, position.entry) : product(position.size, position.entry), entryNotional(position));
+  return trace.step('F', 'funding paid (negative: received): r ÷ 8 per hour, over n payments of I hours, on N', 'money', product(quotient(rate, new Dec(8)), side, events, interval, notional), fundingOver(position, hours, position.entry, 'events'));
+}
+
+function feeSteps(trace: Working, position: Position): Dec {
+  const notional = trace.step('N', 'position value at entry', 'money', position.instrument === 'inverse' ? quotient(position.size, position.entry) : product(position.size, position.entry), entryNotional(position));
+  const open = trace.step('F₀', 'fee to open: f × N', 'money', product(position.feeRate, notional), openFeeOf(position));
+  const close = trace.step('F₁', 'fee to close at the entry price: f × N', 'money', product(position.feeRate, notional), closeFeeAt(position, position.entry));
+  return trace.step('Fees', 'fees to open and close', 'money', sum(open, close), open.plus(close));
+}
+
+function carryWorking(position: Position, figure: 'carryFunding' | 'carryFees' | 'carryTotal' | 'carryLiquidationHours'): Derivation | null {
+  const trace = new Working();
+  const perpetual = position.instrument !== 'loan';
+  if (!position.carry.holdGiven && figure !== 'carryLiquidationHours') return null;
+  if (!position.feeRate.isZero()) trace.given('f', 'taker fee rate', 'rate', position.feeRate);
+  switch (figure) {
+    case 'carryFunding':
+      if (!perpetual) return null;
+      return { figure, rule: 'Funding is paid at each funding time on the position value; over a holding period only whole payments count, and the price is taken as flat.', symbols: 'F = r ÷ 8 × s × ⌊H ÷ I⌋ × I × N', ...recorded(trace, fundingSteps(trace, position)) };
+    case 'carryFees':
+      return { figure, rule: 'The taker fee is charged on the position value when opening and again when closing (here at the entry price).', symbols: 'Fees = f × N + f × N', ...recorded(trace, feeSteps(trace, position)) };
+    case 'carryTotal': {
+      const accrual = accrualAt(position, position.carry.holdHours, position.entry);
+      const funding = perpetual ? fundingSteps(trace, position) : trace.given('F', 'funding (none on a loan)', 'money', accrual.funding);
+      const interest = trace.given('I_b', 'borrow interest over the period', 'money', accrual.borrowInterest);
+      const earned = trace.given('Y', 'supply yield over the period', 'money', accrual.supplyYield);
+      const fees = feeSteps(trace, position);
+      const total = trace.step('T', 'cost of holding: funding + interest − yield + fees', 'money', sum(difference(sum(funding, interest), earned), fees), funding.plus(interest).minus(earned).plus(fees));
+      return { figure, rule: 'The cost of holding adds what carry takes (funding, or a loan’s interest less its yield) to the fees, at a flat price.', symbols: 'T = F + I_b − Y + Fees', ...recorded(trace, total) };
+    }
+    case 'carryLiquidationHours': {
+      const hours = carryLiquidationHours(position);
+      if (!perpetual || hours === null) return null;
+      const interval = trace.given('I', 'hours between funding payments', 'hours', position.carry.fundingIntervalHours);
+      const perPayment = trace.given('F₁', 'funding paid at each payment (r ÷ 8 × s × I × N)', 'money', fundingOver(position, interval, position.entry, 'events'));
+      const equity = trace.given('Eq', 'equity at entry', 'money', equityAt(position, position.entry));
+      const requirement = trace.given('R', 'maintenance requirement at entry', 'money', requirementAt(position, position.entry));
+      const headroom = trace.step('D', 'room before liquidation: equity − requirement', 'money', difference(equity, requirement), equity.minus(requirement));
+      const payments = trace.step('k', 'payments until the room is used up (rounded up)', 'number', ceilingOf(quotient(headroom, perPayment)), headroom.div(perPayment).ceil());
+      trace.step('t', 'hours until carry alone liquidates at a flat price', 'hours', product(payments, interval), hours);
+      return { figure, rule: 'At a flat price only funding moves equity; the position is liquidated at the first payment after which equity is at or below the requirement.', symbols: 't = ⌈(Eq − R) ÷ F₁⌉ × I', steps: trace.steps, notes: trace.notes, value: hours };
+    }
+  }
 }
 
 function working(position: Position, figure: WorkedFigure): Derivation | null {
@@ -124,5 +223,16 @@ function recorded(trace: Working, value: Dec | null): Pick<Derivation, 'steps' |
 export function deriveFigure(spec: PositionSpec, figure: WorkedFigure): Derivation | null {
   const resolution = resolve(spec);
   if (!resolution.ok) return null;
-  return working(resolution.position, figure);
+  switch (figure) {
+    case 'touchProbability':
+    case 'endBeyondProbability':
+      return probabilityWorking(spec, figure);
+    case 'carryFunding':
+    case 'carryFees':
+    case 'carryTotal':
+    case 'carryLiquidationHours':
+      return carryWorking(resolution.position, figure);
+    default:
+      return working(resolution.position, figure);
+  }
 }

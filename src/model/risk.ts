@@ -12,6 +12,10 @@
  * A barrier <= 0 (or infinite) can never be reached by a GBM: probability 0.
  */
 
+import { Dec } from './decimal';
+import { difference, exponential, naturalLog, normalCdfOf, product, quotient, squareRoot, sum } from './working';
+import type { Working } from './working';
+
 export interface BarrierInput {
   spot: number;
   barrier: number;
@@ -275,7 +279,7 @@ function clamp01(x: number): number {
  * When u + m < 0 the second term is evaluated as exp(−(u−m)²/2 + ln[N(x)e^{x²/2}]),
  * algebraically identical but without the huge cancelling pair 2um and ln N(x).
  */
-export function touchProbability(input: BarrierInput): number {
+export function touchProbability(input: BarrierInput, trace?: Working): number {
   const c = classify(input);
   switch (c.kind) {
     case 'invalid':
@@ -296,7 +300,13 @@ export function touchProbability(input: BarrierInput): number {
       // u === 0 only when s overflowed to ∞; guard 0·∞.
       const reflected =
         x < 0 ? Math.exp(-0.5 * y * y + logScaledLowerCdf(x)) : Math.exp((u === 0 ? 0 : 2 * u * m) + logNormalCdf(x));
-      return clamp01(direct + reflected);
+      const touch = clamp01(direct + reflected);
+      if (trace !== undefined) {
+        const { reflectedUnits, u: uTerm, m: mTerm } = traceDiffusion(trace, input, c);
+        // exp(2um)·N(u + m) is evaluated in a rearranged form when u + m < 0 (same value, no overflow); it is shown as written.
+        trace.step('p', `chance of touching the barrier: N(u − m) + e^(2um)·N(u + m)${reflectedUnits}`, 'probability', sum(normalCdfOf(difference(uTerm, mTerm)), product(exponential(product(new Dec(2), uTerm, mTerm)), normalCdfOf(sum(uTerm, mTerm)))), new Dec(touch));
+      }
+      return touch;
     }
   }
 }
@@ -306,7 +316,7 @@ export function touchProbability(input: BarrierInput): number {
  * lower barrier, P_T >= barrier for an upper one). A barrier exactly at spot
  * is treated as a lower (long-side) barrier: N(−νT/s), 0.5 when ν = 0.
  */
-export function endBeyondProbability(input: BarrierInput): number {
+export function endBeyondProbability(input: BarrierInput, trace?: Working): number {
   const c = classify(input);
   switch (c.kind) {
     case 'invalid':
@@ -319,9 +329,30 @@ export function endBeyondProbability(input: BarrierInput): number {
       const e = deterministicLogEnd(c.d);
       return (c.below ? e <= c.b : e >= c.b) ? 1 : 0;
     }
-    case 'diffusive':
-      return normalCdf(c.u - c.m);
+    case 'diffusive': {
+      const beyond = normalCdf(c.u - c.m);
+      if (trace !== undefined) {
+        const { reflectedUnits, u, m } = traceDiffusion(trace, input, c);
+        trace.step('p', `chance of ending beyond the barrier: N(u − m)${reflectedUnits}`, 'probability', normalCdfOf(difference(u, m)), new Dec(beyond));
+      }
+      return beyond;
+    }
   }
+}
+
+/** The reflected units of a barrier problem, recorded from the same numbers the probabilities use. */
+function traceDiffusion(trace: Working, input: BarrierInput, c: Extract<Barrier, { kind: 'diffusive' }>): { reflectedUnits: string; u: Dec; m: Dec } {
+  const spot = trace.given('S', 'price now (entry)', 'entry', new Dec(input.spot));
+  const barrier = trace.given('B', 'barrier: the liquidation price', 'liquidation', new Dec(input.barrier));
+  const sigma = trace.given('σ', 'volatility a year (after the stress multiplier)', 'rate', new Dec(input.volatility));
+  const years = trace.given('T', 'horizon in years', 'number', new Dec(input.years));
+  const drift = trace.given('μ', 'drift a year, less the carry’s drift of the barrier', 'rate', new Dec(input.drift ?? 0));
+  const direction = new Dec(c.below ? 1 : -1);
+  const s = trace.step('s', 'σ√T: the spread of the log price at the horizon', 'number', product(sigma, squareRoot(years)), new Dec(c.d.s));
+  const b = trace.step('b', 'ln(B ÷ S): the log distance to the barrier', 'number', naturalLog(quotient(barrier, spot)), new Dec(c.b));
+  const u = trace.step('u', c.below ? 'b ÷ s: the barrier in spreads (below the price)' : '−b ÷ s: the barrier in spreads, reflected (above the price)', 'number', quotient(product(direction, b), s), new Dec(c.u));
+  const m = trace.step('m', c.below ? '(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads' : '−(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads, reflected', 'number', product(direction, difference(quotient(drift, sigma), quotient(sigma, new Dec(2))), squareRoot(years)), new Dec(c.m));
+  return { reflectedUnits: c.below ? '' : ' (in reflected units: the barrier is above the price)', u, m };
 }
 
 /** |ln(barrier/spot)| / (σ√T); null when σ√T is 0, inputs are invalid or the ratio overflows. */

@@ -1,5 +1,4 @@
 import { Dec } from './decimal';
-import { normalCdf } from './risk';
 
 /*
  * Show the working: a step recorder the model's own functions write to when they are handed one (an optional last
@@ -104,20 +103,26 @@ export class Working {
   }
 }
 
+/**
+ * The standard normal distribution function a reader evaluates N(x) with. Decimal, so that e^(2um)·N(u + m) far in
+ * the tail (e^4000 × N(−90)) keeps its value where a double N(x) underflows to 0 (risk.ts works in logs there).
+ */
+export type NormalCdf = (x: Dec) => Dec;
+
 /** The value a term stands for, as the formula states it (what a reader or a test recomputes). */
-export function termValue(term: Term): Dec | null {
+export function termValue(term: Term, normalCdf: NormalCdf): Dec | null {
   if ('symbol' in term) return term.value;
   if ('literal' in term) return term.literal;
   const values: Dec[] = [];
   for (const inner of term.terms) {
-    const value = termValue(inner);
+    const value = termValue(inner, normalCdf);
     if (value === null) return null;
     values.push(value);
   }
-  return applyOperation(term.operation, values);
+  return applyOperation(term.operation, values, normalCdf);
 }
 
-function applyOperation(operation: Operation, values: readonly Dec[]): Dec | null {
+function applyOperation(operation: Operation, values: readonly Dec[], normalCdf: NormalCdf): Dec | null {
   const [first, second] = values;
   if (first === undefined) return null;
   switch (operation) {
@@ -136,7 +141,7 @@ function applyOperation(operation: Operation, values: readonly Dec[]): Dec | nul
     case 'exponential':
       return first.exp();
     case 'normalCdf':
-      return new Dec(normalCdf(first.toNumber())); // the model's own N(x), in doubles (see risk.ts)
+      return normalCdf(first);
     case 'floor':
       return first.floor();
     case 'ceiling':

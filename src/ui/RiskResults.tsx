@@ -5,6 +5,7 @@ import { useCalculatorStore } from '../store/context';
 import { useFormatter } from '../store/format';
 import type { ReadingContext } from '../view/readings';
 import { ResultRows } from './ResultRows';
+import { workingDetail } from './WorkingPanel';
 import { carryRows, formatDuration, riskRows } from '../view/riskReadings';
 
 export interface RiskResultsProps {
@@ -51,7 +52,7 @@ export const RiskResults = memo(function RiskResults({ analysis, spec, context }
       </h3>
       {risk !== null && odds.length > 0 ? (
         <>
-          <ResultRows rows={odds} label="Liquidation odds over the horizon" className="lev-headline lev-headline--risk" />
+          <ResultRows rows={odds} label="Liquidation odds over the horizon" className="lev-headline lev-headline--risk" detail={workingDetail} />
           <Caveat stress={risk.volatilityStress} />
         </>
       ) : (
@@ -60,7 +61,7 @@ export const RiskResults = memo(function RiskResults({ analysis, spec, context }
       {carry.length > 0 && analysis.carry !== null ? (
         <>
           <h4 className="lev-risk__subtitle">Holding for {formatDuration(analysis.carry.hours, format)}: funding, interest and fees</h4>
-          <ResultRows rows={carry} label="Carry over the holding period" className="lev-headline lev-headline--risk" />
+          <ResultRows rows={carry} label="Carry over the holding period" className="lev-headline lev-headline--risk" detail={workingDetail} />
         </>
       ) : null}
     </section>

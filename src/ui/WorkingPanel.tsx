@@ -112,7 +112,7 @@ function WhyDiffers(): ReactNode {
   };
   return (
     <form className="lev-working__differs" onSubmit={onSubmit} aria-labelledby={`${id}title`}>
-      <h4 id={`${id}title`}>Why my number differs</h4>
+      <h3 id={`${id}title`}>Why my number differs</h3>
       <label htmlFor={`${id}figure`}>The liquidation price your exchange shows</label>
       <div className="lev-working__ask">
         <input id={`${id}figure`} className="lev-input" inputMode="decimal" autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />

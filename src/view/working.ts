@@ -24,6 +24,12 @@ export function workedFigureOf(rowKey: string): WorkedFigure | null {
     case 'breakEvenPrice':
     case 'healthAtEntry':
     case 'amplification':
+    case 'touchProbability':
+    case 'endBeyondProbability':
+    case 'carryFunding':
+    case 'carryFees':
+    case 'carryTotal':
+    case 'carryLiquidationHours':
       return rowKey;
     default:
       return rowKey.startsWith('thresholdPrice-') ? `threshold:${rowKey.slice('thresholdPrice-'.length)}` : null;
@@ -126,6 +132,12 @@ const titles: Record<string, string> = {
   breakEvenPrice: 'Break-even price',
   healthAtEntry: 'Health at entry',
   amplification: 'Amplification',
+  touchProbability: 'Chance of touching the liquidation price',
+  endBeyondProbability: 'Chance of ending beyond the liquidation price',
+  carryFunding: 'Funding over the holding period',
+  carryFees: 'Fees to open and close',
+  carryTotal: 'Total cost of holding',
+  carryLiquidationHours: 'Time until carry alone liquidates',
 };
 
 /** The final price's kind, so the last step is written exactly as its card is. */
@@ -137,12 +149,8 @@ function finalKind(figure: WorkedFigure): StepKind | null {
       return 'bankruptcy';
     case 'breakEvenPrice':
       return 'breakEven';
-    case 'liquidationDistance':
-    case 'healthAtEntry':
-    case 'amplification':
-      return null;
     default:
-      return 'threshold';
+      return figure.startsWith('threshold:') ? 'threshold' : null;
   }
 }
 
