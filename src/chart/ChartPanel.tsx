@@ -8,6 +8,7 @@ import { useIdleReady, useSettledValue, useValueAfterInput } from '../store/useS
 import type { ChartView } from '../store/calculatorStore';
 import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
+import { PresenterBar, usePresenter } from './Presenter';
 import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } from '../toolbox/chart/ToolboxLayer';
 import { CSV_ROWS, csvMetadata, curveToCsv, downloadBlob, downloadCsv, fanToCsv, legendFromPage, resolvedColor, roundPriceGrid, svgsToPng, withMetadata } from './export';
 import type { SlideText } from './export';
@@ -182,6 +183,8 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   const reactId = useId();
   const idBase = svgSafe(reactId);
   const rootRef = useRef<HTMLDivElement>(null);
+  const presentButtonRef = useRef<HTMLButtonElement>(null);
+  const presenter = usePresenter(rootRef, presentButtonRef);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   // Local, not in the store: a display preference of this panel only.
   const [showRange, setShowRange] = useState(true);
@@ -323,7 +326,13 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   const healthName = analysis?.instrument === 'loan' ? 'Health factor' : 'Health';
 
   return (
-    <div className="lev-chart" ref={rootRef}>
+    <div
+      className={presenter.presenting ? 'lev-chart lev-presenting' : 'lev-chart'}
+      ref={rootRef}
+      {...(presenter.presenting ? { role: 'dialog', 'aria-modal': true, 'aria-label': 'Presenter view' } : {})}
+      onKeyDown={presenter.onKeyDown}
+    >
+      {presenter.presenting && <PresenterBar presenter={presenter} derived={derived} />}
       <div className="lev-chart-bar">
         {tabbed ? (
           <div role="tablist" aria-label="Chart view" className="lev-tabs">
@@ -384,6 +393,11 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
                 {units.coin}
               </button>
             </div>
+          )}
+          {!presenter.presenting && (
+            <button type="button" className="lev-tool" ref={presentButtonRef} onClick={presenter.open} disabled={data === null}>
+              Present
+            </button>
           )}
           <div className="lev-tool-group" role="group" aria-label="Export">
             <button type="button" className="lev-tool" onClick={exportPng} disabled={data === null}>
