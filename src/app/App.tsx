@@ -21,6 +21,7 @@ import './app.css';
 
 // Not needed for the first chart: loaded in their own chunks while the page is already drawn.
 const ToolboxSlot = lazy(() => import('./ToolboxSlot').then((module) => ({ default: module.ToolboxSlot })));
+const PathSlot = lazy(() => import('./PathSlot').then((module) => ({ default: module.PathSlot })));
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((module) => ({ default: module.EmbedDialog })));
 
 function ResetButton(): ReactNode {
@@ -117,6 +118,9 @@ function Shell(): ReactNode {
               <RiskSection />
             </div>
             <CarryInputs />
+          </Fold>
+          <Fold title="Play a price path">
+            <Suspense fallback={null}>{idle && <PathSlot />}</Suspense>
           </Fold>
           <Fold title="Toolbox" innerTitle>
             <Suspense fallback={null}>{idle && <ToolboxSlot />}</Suspense>

@@ -11,6 +11,7 @@ import type { Plot, PlotArea } from './plot';
 import { colors, estimateLabelWidth, layoutLabels, nearestIndex, priceToPixel, tooltipGrid } from './series';
 import { BottomAxis, LeftAxis } from './ticks';
 import { BandLayer } from './RiskBands';
+import { PathMount } from './PathMount';
 import type { PriceBand } from './risk';
 import type { EquityRow, Marker, PriceDomain, RiskZones, ScenarioOverlay } from './series';
 
@@ -118,7 +119,7 @@ function markerLabel(marker: Marker, narrow: boolean, tick: string, format: Form
 }
 
 /** The size of the element the chart fills, followed as it changes; the initial size until it can be measured (jsdom). */
-function useElementSize(ref: RefObject<HTMLDivElement | null>): { width: number; height: number } {
+export function useElementSize(ref: RefObject<HTMLDivElement | null>): { width: number; height: number } {
   const [size, setSize] = useState<{ width: number; height: number }>(INITIAL_SIZE);
   useLayoutEffect(() => {
     const element = ref.current;
@@ -322,6 +323,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
           <LeftAxis ticks={yTicks} format={formatY} />
           <MarkerLayer markers={verticals} />
           {overlay}
+          <PathMount equityInCoin={equityInCoin} />
           {readX === undefined ? null : <Cursor x={readX} area={area} />}
           <ActiveDot xs={prices} values={equities} price={readPrice ?? null} color={colors.equity} />
         </PlotProvider>

@@ -261,7 +261,7 @@ export interface SimulatedPath {
   /** Up to the last step, or to the liquidation step where the path ends. */
   points: SimulatedPoint[];
   liquidatedAt: number | null;
-  /** The simulated price at every step up to the end (the price walk itself, past liquidation too, for the token). */
+  /** The simulated price at every step to the horizon: the walk goes on after a liquidation (the token lives on). */
   prices: number[];
 }
 
@@ -319,10 +319,12 @@ export function simulatePath(spec: PositionSpec, options: PathOptions): Simulate
     logPrices = sidewaysLogPrices(terms.volatility, terms.stepHours, terms.steps);
     touchedAt = sidewaysTouch(logPrices, barriers, below);
   } else {
-    // The played path is the fan's first path: the class sees it among the others.
-    const walked = walk(streamSeed(seed, 0), walkTerms(terms, options.jumps === true), barriers, below);
-    logPrices = walked.logPrices;
-    touchedAt = walked.touchedAt;
+    // The played path is the fan's first path: the class sees it among the others. The same stream without a barrier
+    // gives the same prices and goes on to the horizon (the leveraged token is not liquidated with the position).
+    const stream = streamSeed(seed, 0);
+    const stepTerms = walkTerms(terms, options.jumps === true);
+    logPrices = walk(stream, stepTerms, [], below).logPrices;
+    touchedAt = walk(stream, stepTerms, barriers, below).touchedAt;
   }
   const prices = logPrices.map((value) => entry * Math.exp(value));
   const end = touchedAt ?? terms.steps;
@@ -342,7 +344,7 @@ export function simulatePath(spec: PositionSpec, options: PathOptions): Simulate
     points.push({ step, hours: hours.toNumber(), price: toOutput(price), equity: toOutput(equityAt(later, price)), carry, state: 'open' });
   }
   const lastStep = points[points.length - 1]?.step ?? 0;
-  return { seed, shape, terms, points, liquidatedAt: points[points.length - 1]?.state === 'liquidated' ? lastStep : null, prices: prices.slice(0, lastStep + 1) };
+  return { seed, shape, terms, points, liquidatedAt: points[points.length - 1]?.state === 'liquidated' ? lastStep : null, prices };
 }
 
 /**

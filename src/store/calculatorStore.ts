@@ -6,6 +6,7 @@ import type { ChartView, HeldAxes, InputKey, Inputs, ToolTab } from '../config/s
 import { createViewSelectors } from '../view/selectors';
 import type { ViewSelectors } from '../view/selectors';
 import type { SavedScenario } from '../view/scenarios';
+import type { PathCursor } from '../view/path';
 
 export type Scenario = SavedScenario;
 
@@ -34,6 +35,8 @@ export interface CalculatorState {
   toolTab: ToolTab;
   /** The toolbox panel is on screen (the page shows it, embeds do not): only then does the chart draw its markers. */
   toolboxShown: boolean;
+  /** The played price path's step and shape while its panel is on screen (the equity chart draws its dot); null: none. */
+  path: PathCursor | null;
   setInput: (key: InputKey, value: string) => void;
   setInputs: (inputs: Partial<Inputs>) => void;
   applyVenue: (venueId: string) => void;
@@ -50,6 +53,7 @@ export interface CalculatorState {
   dismissNotice: (index: number) => void;
   setToolTab: (tab: ToolTab) => void;
   setToolboxShown: (shown: boolean) => void;
+  setPath: (path: PathCursor | null) => void;
 }
 
 export interface CalculatorStoreOptions {
@@ -84,6 +88,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     notices: options.notices ?? [],
     toolTab: options.toolTab ?? 'exit',
     toolboxShown: false,
+    path: null,
     setInput: (key, value) => set((state) => ({ inputs: withText(state.inputs, key, value) })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
@@ -107,6 +112,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, position) => position !== index) })),
     setToolTab: (toolTab) => set({ toolTab }),
     setToolboxShown: (toolboxShown) => set({ toolboxShown }),
+    setPath: (path) => set({ path }),
   }));
 }
 

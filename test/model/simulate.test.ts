@@ -11,7 +11,8 @@ function valid(spec: PositionSpec): ValidAnalysis {
 
 // No carry: the liquidation price stays put, so the GBM touch formula is exact for the simulated process.
 const base = { instrument: 'linear', marginMode: 'isolated', mmr: 0.004, fundingRate: 0, feeRate: 0 } as const;
-const long20: PositionSpec = { ...base, side: 'long', entry: 50000, collateral: 500, leverage: 20, volatility: 0.6, horizonDays: 7 };
+const withoutRisk: PositionSpec = { ...base, side: 'long', entry: 50000, collateral: 500, leverage: 20 };
+const long20: PositionSpec = { ...withoutRisk, volatility: 0.6, horizonDays: 7 };
 
 describe('the seeded random numbers', () => {
   it('give the same stream for the same seed and different streams for different seeds', () => {
@@ -102,7 +103,8 @@ describe('a played path', () => {
 
   it('refuses an invalid spec and a spec without volatility or horizon', () => {
     expect(simulatePath({ ...long20, entry: -1 }, { seed: 1 })).toBeNull();
-    expect(simulatePath({ ...long20, volatility: undefined }, { seed: 1 })).toBeNull();
+    expect(simulatePath(withoutRisk, { seed: 1 })).toBeNull();
+    expect(simulatePath({ ...long20, horizonDays: 0 }, { seed: 1 })).toBeNull();
   });
 });
 
@@ -130,8 +132,9 @@ describe('the fan of paths against the touch probability', () => {
   it('plays its first path: the played path is one of the fan', () => {
     const fan = simulateFan(long20, { seed: 3, count: 5 });
     const path = simulatePath(long20, { seed: 3 });
-    expect(fan?.paths[0]?.length).toBe(path?.prices.length);
+    expect(fan?.paths[0]?.length).toBe(path?.points.length);
     expect(fan?.paths[0]?.[10]).toBe(path?.prices[10]);
+    expect(path?.prices.length).toBe(7 * 24 + 1);
   });
 
   it('uses the Brownian bridge: a step ending at the barrier touched it, far above it almost never', () => {
