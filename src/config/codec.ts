@@ -218,6 +218,8 @@ export function parseConfig(entries: Iterable<readonly [string, string]>, base: 
     const givenCount = threeWay.filter(isGiven).length;
     if (givenCount === 2 && missing !== undefined) inputs = { ...inputs, solveFor: missing };
   }
+  // Links and attributes made before `sizeUnit` gave an inverse size as USD face value: read it so when no unit is named.
+  if (!explicit.has('sizeUnit') && inputs.instrument === 'inverse' && inputs.sizeUnit === 'base') inputs = { ...inputs, sizeUnit: 'quote' };
   // Values that parse but that the model refuses (leverage 500× on a 125× venue) are reset too.
   const errors = fieldErrors(inputs);
   for (const key of explicit) {

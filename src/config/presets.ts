@@ -1,15 +1,20 @@
 import { findVenue } from '../model/venues';
 import type { VenuePreset } from '../model/venues';
 import type { Instrument } from '../model/types';
+import { nativeUnit } from '../model/sizeUnits';
 import { tiersToText } from './lists';
+import { contractTerms } from './size';
 import { blankInputs, fields, fractionText, fractionToPercent, percentText, withTexts } from './schema';
 import type { InputKey, Inputs, PercentText } from './schema';
 
-/** Example inputs per instrument, so switching instrument never leaves nonsense (500 BTC of collateral). */
-const instrumentExamples: Record<Instrument, Pick<Inputs, 'entry' | 'collateral' | 'leverage' | 'size'>> = {
-  linear: { entry: '50000', collateral: '500', leverage: '20', size: '' },
-  inverse: { entry: '50000', collateral: '0.01', leverage: '20', size: '' },
-  loan: { entry: '3000', collateral: '1000', leverage: '3', size: '' },
+/**
+ * Example inputs per instrument, so switching instrument never leaves nonsense (500 BTC of collateral). The size
+ * is typed in the model's own unit at first: the coin, or USD face value for inverse contracts.
+ */
+const instrumentExamples: Record<Instrument, Pick<Inputs, 'entry' | 'collateral' | 'leverage' | 'size' | 'sizeUnit'>> = {
+  linear: { entry: '50000', collateral: '500', leverage: '20', size: '', sizeUnit: 'base' },
+  inverse: { entry: '50000', collateral: '0.01', leverage: '20', size: '', sizeUnit: 'quote' },
+  loan: { entry: '3000', collateral: '1000', leverage: '3', size: '', sizeUnit: 'base' },
 };
 
 /** Spec values of a venue, as on-screen input values. */
@@ -26,6 +31,7 @@ export function venueInputs(venue: VenuePreset): Partial<Inputs> {
     tiers: tiersToText(spec.tiers, true),
     maxLeverage: text(spec.maxLeverage, ''),
     feeRate: percent(spec.feeRate, '0'),
+    makerFeeRate: venue.makerFeeRate === undefined ? percentText('') : fractionToPercent(fractionText(venue.makerFeeRate)),
     closeFeeInLiquidation: spec.closeFeeInLiquidation === true || spec.closeFeeInLiquidation === 'true' ? 'true' : 'false',
     liquidationThreshold: percent(spec.liquidationThreshold, ''),
     liquidationRatio: percent(spec.liquidationRatio, ''),
@@ -42,6 +48,8 @@ export function applyVenue(inputs: Inputs, venueId: string): Inputs {
   if (next.instrument !== inputs.instrument) {
     return { ...next, ...instrumentExamples[next.instrument], entry: venue.examplePrice, marginMode: 'isolated', solveFor: 'size' };
   }
+  // A size in contracts needs the new venue's contract: without one the size is typed in the coin again.
+  if (next.sizeUnit === 'contracts' && contractTerms(venue, next.instrument) === null) return { ...next, sizeUnit: nativeUnit(next.instrument), size: '' };
   return next;
 }
 

@@ -1,5 +1,6 @@
 import { shiftDecimal } from '../model/companions';
 import type { Instrument, MaintenanceBasis, MarginMode, Side } from '../model/types';
+import type { SizeUnit } from '../model/sizeUnits';
 
 /*
  * The one input schema. Every key the outside world can set (URL parameters, element attributes, React props)
@@ -87,7 +88,7 @@ export function readNumberText(raw: string): NumberReading {
 // ---------- The records ----------
 
 export type FieldKind = 'number' | 'percent' | 'choice' | 'boolean' | 'levels' | 'tiers' | 'fills' | 'portfolio';
-export type FieldGroup = 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk' | 'toolbox' | 'path';
+export type FieldGroup = 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk' | 'toolbox';
 export type FieldUnit = 'price' | 'margin' | 'size' | 'times' | 'percent' | 'count' | 'hours' | 'days';
 /** Position keys reach the model's spec; page keys steer the page; tool keys feed the trader's toolbox. */
 export type FieldRole = 'position' | 'page' | 'tool';
@@ -169,7 +170,21 @@ export const schema = {
     unit: 'times',
     min: { value: 0.01, inclusive: true, message: 'Leverage must be at least 0.01×.' },
   },
-  size: { label: 'Size', role: 'position', kind: 'number', group: 'position', advanced: false, blank: '', hint: 'Base units (linear, loan) or USD face value (inverse).', unit: 'size' },
+  size: { label: 'Size', role: 'position', kind: 'number', group: 'position', advanced: false, blank: '', hint: 'In the unit chosen below: the coin by default, USD face value for inverse contracts.', unit: 'size' },
+  sizeUnit: {
+    label: 'Size in',
+    role: 'page',
+    kind: 'choice',
+    group: 'position',
+    advanced: false,
+    blank: 'base',
+    hint: 'The coin, its quote value at the entry price, or the venue’s contracts.',
+    options: [
+      { value: 'base', label: 'Coin' },
+      { value: 'quote', label: 'Quote value' },
+      { value: 'contracts', label: 'Contracts' },
+    ],
+  },
   solveFor: {
     label: 'Work out',
     role: 'page',
@@ -193,6 +208,7 @@ export const schema = {
   tiers: { label: 'Brackets', role: 'position', kind: 'tiers', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', maxEntries: MAX_TIERS, hint: 'floor:rate%:amount:max× per bracket, separated by semicolons.' },
   maxLeverage: { label: 'Venue maximum leverage', role: 'position', kind: 'number', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'Leverage above this is refused.', unit: 'times', min: { value: 1, inclusive: true, message: 'Venue maximum leverage must be at least 1×.' } },
   feeRate: { label: 'Taker fee', role: 'position', kind: 'percent', group: 'maintenance', advanced: true, blank: '0', hint: 'Charged on open and on close; the break-even price includes both.', unit: 'percent' },
+  makerFeeRate: { label: 'Maker fee', role: 'page', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'What a resting limit order pays (negative: a rebate). Shown beside the taker fee; the liquidation condition and break-even use the taker fee.', unit: 'percent' },
   closeFeeInLiquidation: { label: 'Count the fee to close in the liquidation condition', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'false', hint: 'OKX, Gate, Phemex and Bybit UTA do.' },
   liquidationThreshold: { label: 'Liquidation threshold', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Aave LT: liquidation when collateral × LT falls below the debt.', unit: 'percent' },
   liquidationRatio: { label: 'CDP liquidation ratio', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Maker 145 %, Liquity 110 %; the same as a threshold of 1 ÷ ratio. Leave empty when a threshold is set.', unit: 'percent' },
@@ -219,8 +235,6 @@ export const schema = {
   takeProfitPrice: { label: 'Take-profit price', role: 'tool', min: aboveZero('Take-profit price'), kind: 'number', group: 'toolbox', advanced: false, blank: '', hint: 'Optional: where the trade is closed at a profit.', unit: 'price' },
   portfolio: { label: 'Cross-margin positions', role: 'tool', kind: 'portfolio', group: 'toolbox', advanced: false, blank: '', maxEntries: MAX_PORTFOLIO_POSITIONS, hint: 'name:side:entry:size:mark:maintenance% per position, separated by semicolons.' },
   portfolioWallet: { label: 'Cross wallet balance', role: 'tool', min: aboveZero('Cross wallet balance'), kind: 'number', group: 'toolbox', advanced: false, blank: '', hint: 'Wallet shared by every position of the portfolio.', unit: 'margin' },
-  // The played price path's seed (src/model/simulate.ts): in the link, so a class sees the same path. Empty plays seed 1.
-  seed: { label: 'Path seed', role: 'page', kind: 'number', group: 'path', advanced: false, blank: '', min: { value: 0, inclusive: true, message: 'Path seed must be zero or more.' }, hint: 'A whole number from 0 to 4294967295; the same seed plays the same path on every machine.', unit: 'count' },
 } as const satisfies Record<string, FieldRecord>;
 
 export type InputKey = keyof typeof schema;
@@ -233,6 +247,7 @@ export type PercentKey = KeysWhere<{ kind: 'percent' }>;
 /** The choices whose values are typed (the venue's are preset ids, checked against the presets). */
 export type ThreeWayKey = 'size' | 'collateral' | 'leverage';
 interface ChoiceValues {
+  sizeUnit: SizeUnit;
   instrument: Instrument;
   side: Side;
   marginMode: MarginMode;
@@ -291,6 +306,7 @@ const choiceGuards: { [K in keyof ChoiceValues]: (value: string) => value is Cho
   marginMode: (value): value is MarginMode => value === 'isolated' || value === 'cross',
   mmBasis: (value): value is MaintenanceBasis => value === 'mark' || value === 'entry',
   solveFor: (value): value is ThreeWayKey => value === 'size' || value === 'collateral' || value === 'leverage',
+  sizeUnit: (value): value is SizeUnit => value === 'base' || value === 'quote' || value === 'contracts',
   closeFeeInLiquidation: (value): value is 'true' | 'false' => value === 'true' || value === 'false',
 };
 
@@ -303,6 +319,7 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   collateral: (text) => text,
   leverage: (text) => text,
   size: (text) => text,
+  sizeUnit: (text, previous) => (choiceGuards.sizeUnit(text) ? text : previous),
   solveFor: (text, previous) => (choiceGuards.solveFor(text) ? text : previous),
   marginMode: (text, previous) => (choiceGuards.marginMode(text) ? text : previous),
   otherMaintenance: (text) => text,
@@ -313,6 +330,7 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   tiers: (text) => text,
   maxLeverage: (text) => text,
   feeRate: percentText,
+  makerFeeRate: percentText,
   closeFeeInLiquidation: (text, previous) => (choiceGuards.closeFeeInLiquidation(text) ? text : previous),
   liquidationThreshold: percentText,
   liquidationRatio: percentText,
@@ -338,7 +356,6 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   takeProfitPrice: (text) => text,
   portfolio: (text) => text,
   portfolioWallet: (text) => text,
-  seed: (text) => text,
 };
 
 function assign<K extends InputKey>(target: Inputs, key: K, value: Inputs[K]): void {
@@ -372,6 +389,7 @@ export function blankInputs(): Inputs {
       instrument: 'linear',
       side: 'long',
       solveFor: 'size',
+      sizeUnit: 'base',
       marginMode: 'isolated',
       mmBasis: 'mark',
       closeFeeInLiquidation: 'false',
@@ -385,10 +403,10 @@ function emptyTexts(): Omit<Inputs, keyof ChoiceValues | 'venue'> {
   const empty = percentText('');
   return {
     entry: '', collateral: '', leverage: '', size: '', otherMaintenance: '', otherPnl: '', mmr: empty, mmAmount: '', tiers: '', maxLeverage: '',
-    feeRate: empty, liquidationThreshold: empty, liquidationRatio: empty, ltv: empty, loops: '', thresholds: '', fundingRate: empty,
+    feeRate: empty, makerFeeRate: empty, liquidationThreshold: empty, liquidationRatio: empty, ltv: empty, loops: '', thresholds: '', fundingRate: empty,
     fundingIntervalHours: '', holdHours: '', borrowApr: empty, supplyApr: empty, volatility: empty, horizonDays: '', drift: empty,
     volatilityStress: '', exitPrice: '', targetRoe: empty, fills: '', riskBalance: '', riskPercent: empty, riskAmount: '', stopPrice: '',
-    takeProfitPrice: '', portfolio: '', portfolioWallet: '', seed: '',
+    takeProfitPrice: '', portfolio: '', portfolioWallet: '',
   };
 }
 

@@ -1,6 +1,7 @@
 import { validate } from '../model/analyze';
 import type { PositionSpec, SpecKey, TierInput } from '../model/types';
 import { rowCount, textToTiers } from './lists';
+import { modelSizeOf, sizeProblems } from './size';
 import { hiddenKeys, isInputKey, isPercentKey, percentToFraction, positionKeys, readNumberText, schema } from './schema';
 import type { FieldRecord, InputKey, Inputs, PositionKey } from './schema';
 
@@ -91,6 +92,12 @@ function assignSpec(spec: PositionSpec, key: PositionKey, inputs: Inputs): void 
     case 'thresholds':
       spec.thresholds = levelParts(inputs.thresholds);
       return;
+    case 'size': {
+      // The size is typed in its unit (coin, quote value or contracts); the model reads base units.
+      const size = modelSizeOf(inputs);
+      if (size !== null) spec.size = size;
+      return;
+    }
     default:
       spec[key] = isPercentKey(key) ? percentToFraction(inputs[key]) : inputs[key].trim();
   }
@@ -105,7 +112,7 @@ export function textErrors(inputs: Inputs): Partial<Record<InputKey, string>> {
     const problem = textProblem(key, inputs[key].trim());
     if (problem !== null) errors[key] = problem;
   }
-  return errors;
+  return { ...sizeProblems(inputs), ...errors };
 }
 
 /** Field errors, keyed by input key: the schema's reading first, then the model's; an error on the worked-out figure goes to that figure. */

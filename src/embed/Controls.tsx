@@ -48,7 +48,7 @@ export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
     if (field.kind === 'boolean') return <CheckboxField key={key} field={field} checked={inputs[key] === 'true'} onChange={(checked) => setInput(key, String(checked))} {...status} />;
     if (isThreeWay(key)) {
       const isWorked = worked.has(key);
-      const value = isWorked ? (current === null ? '' : plainNumber(derivedFigure(current, key))) : inputs[key];
+      const value = isWorked ? (current === null ? '' : plainNumber(derivedFigure(current, key, inputs))) : inputs[key];
       const note = isWorked ? 'Worked out from the other two.' : undefined;
       if (key === 'leverage') return <LeverageControl key={key} field={field} value={value} note={note} max={leverageCeiling(inputs, shown)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
       return <TextField key={key} field={field} value={value} note={note} unit={unitFor(field, instrument, venue)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;

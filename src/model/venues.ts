@@ -17,7 +17,15 @@ export interface VenuePreset {
   quote: string;
   /** Inverse: USD value of one contract. */
   contractValue?: string;
+  /** Linear: base units in one contract (OKX-style contracts); absent where the venue trades base units directly. */
+  contractSize?: string;
+  /** The venue takes whole contracts only (a size in contracts must be an integer). */
+  wholeContracts?: boolean;
+  /** Maker fee as a fraction, where the venue publishes one; the taker fee is `spec.feeRate`. */
+  makerFeeRate?: string;
   source: string;
+  /** Address of the venue's own page (or of the dated copy) the figures were read from. */
+  sourceUrl: string;
   asOf: string;
   note: string;
 }
@@ -38,6 +46,60 @@ const binanceBtcusdtBrackets: TierInput[] = [
   { floor: '1200000000', maxLeverage: '1', mmr: '0.5', mmAmount: '421481450' },
 ];
 
+// The Binance ETHUSDT and SOLUSDT brackets below come from one snapshot of Binance's leverage-bracket endpoint
+// (GET /fapi/v1/leverageBracket), as kept by freqtrade at commit 01d10ae; the file still lists the ETHUSDT
+// 2024-09-27 and 2024-12-27 quarterlies, so it was taken in the third quarter of 2024.
+const FREQTRADE_BINANCE_TIERS =
+  'https://github.com/freqtrade/freqtrade/blob/01d10aebcab25c526473c603a88e14eb7d9699cc/freqtrade/exchange/binance_leverage_tiers.json';
+
+// Binance USD-M ETHUSDT brackets (floor USDT, max leverage, rate, amount).
+const binanceEthusdtBrackets: TierInput[] = [
+  { floor: '0', maxLeverage: '125', mmr: '0.004', mmAmount: '0' },
+  { floor: '50000', maxLeverage: '100', mmr: '0.005', mmAmount: '50' },
+  { floor: '600000', maxLeverage: '75', mmr: '0.0065', mmAmount: '950' },
+  { floor: '3000000', maxLeverage: '50', mmr: '0.01', mmAmount: '11450' },
+  { floor: '12000000', maxLeverage: '25', mmr: '0.02', mmAmount: '131450' },
+  { floor: '50000000', maxLeverage: '20', mmr: '0.025', mmAmount: '381450' },
+  { floor: '65000000', maxLeverage: '10', mmr: '0.05', mmAmount: '2006450' },
+  { floor: '150000000', maxLeverage: '5', mmr: '0.1', mmAmount: '9506450' },
+  { floor: '320000000', maxLeverage: '4', mmr: '0.125', mmAmount: '17506450' },
+  { floor: '400000000', maxLeverage: '3', mmr: '0.15', mmAmount: '27506450' },
+  { floor: '530000000', maxLeverage: '2', mmr: '0.25', mmAmount: '80506450' },
+  { floor: '800000000', maxLeverage: '1', mmr: '0.5', mmAmount: '280506450' },
+];
+
+// Binance USD-M SOLUSDT brackets (floor USDT, max leverage, rate, amount).
+const binanceSolusdtBrackets: TierInput[] = [
+  { floor: '0', maxLeverage: '100', mmr: '0.005', mmAmount: '0' },
+  { floor: '20000', maxLeverage: '75', mmr: '0.0065', mmAmount: '30' },
+  { floor: '100000', maxLeverage: '50', mmr: '0.01', mmAmount: '380' },
+  { floor: '800000', maxLeverage: '25', mmr: '0.02', mmAmount: '8380' },
+  { floor: '4000000', maxLeverage: '20', mmr: '0.025', mmAmount: '28380' },
+  { floor: '8000000', maxLeverage: '10', mmr: '0.05', mmAmount: '228380' },
+  { floor: '40000000', maxLeverage: '5', mmr: '0.1', mmAmount: '2228380' },
+  { floor: '80000000', maxLeverage: '4', mmr: '0.125', mmAmount: '4228380' },
+  { floor: '100000000', maxLeverage: '2', mmr: '0.25', mmAmount: '16728380' },
+  { floor: '200000000', maxLeverage: '1', mmr: '0.5', mmAmount: '66728380' },
+];
+
+/*
+ * Gate USDT perpetual BTC_USDT risk-limit tiers, from Gate's help page "Risk Limit Explanation" (updated
+ * 2025-09-30): each tier's risk limit is its upper edge (20,000 · 50,000 · 100,000 · 200,000 · 1,000,000 ·
+ * 2,000,000 · 3,000,000 · 5,000,000 USDT). Gate charges each tier's rate on the part of the position inside that
+ * tier; the amount below (Gate's API calls it the "deduction") is that gradient sum written as notional × rate −
+ * amount, A_n = floor_n·(m_n − m_{n−1}) + A_{n−1}.
+ */
+const gateBtcusdtTiers: TierInput[] = [
+  { floor: '0', maxLeverage: '125', mmr: '0.004', mmAmount: '0' },
+  { floor: '20000', maxLeverage: '111', mmr: '0.0045', mmAmount: '10' },
+  { floor: '50000', maxLeverage: '100', mmr: '0.005', mmAmount: '35' },
+  { floor: '100000', maxLeverage: '75', mmr: '0.007', mmAmount: '235' },
+  { floor: '200000', maxLeverage: '50', mmr: '0.01', mmAmount: '835' },
+  { floor: '1000000', maxLeverage: '25', mmr: '0.02', mmAmount: '10835' },
+  { floor: '2000000', maxLeverage: '10', mmr: '0.05', mmAmount: '70835' },
+  { floor: '3000000', maxLeverage: '1.05', mmr: '0.5', mmAmount: '1420835' },
+];
+
 export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'binance-usdm-btcusdt',
@@ -47,9 +109,39 @@ export const venuePresets: readonly VenuePreset[] = [
     examplePrice: '50000',
     base: 'BTC',
     quote: 'USDT',
-    source: 'Binance FAQ “How to Calculate Liquidation Price of USD-M Futures Contracts”; brackets from Binance’s leverage-bracket table (freqtrade snapshot)',
+    makerFeeRate: '0.0002',
+    source: 'Binance FAQ “How to Calculate Liquidation Price of USD-M Futures Contracts”; brackets from Binance’s leverage-bracket table (freqtrade snapshot); fees from Binance’s “Fee Schedule of Binance Futures” (regular user)',
+    sourceUrl: 'https://www.binance.com/en/support/faq/25edcd7fe0e544839d0847b8cbb2e400',
     asOf: '2024-10',
-    note: 'Mark basis: the bracket is the one that holds at the liquidation-price notional. Taker fee 0.05 % (VIP 0).',
+    note: 'Mark basis: the bracket is the one that holds at the liquidation-price notional. Maker 0.02 %, taker 0.05 % (regular user).',
+  },
+  {
+    id: 'binance-usdm-ethusdt',
+    label: 'Binance USD-M ETHUSDT',
+    spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceEthusdtBrackets, maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.004', mmAmount: '0' },
+    tick: '0.01',
+    examplePrice: '3000',
+    base: 'ETH',
+    quote: 'USDT',
+    makerFeeRate: '0.0002',
+    source: 'Binance leverage-bracket table for ETHUSDT (freqtrade snapshot of Binance’s endpoint); fees from Binance’s “Fee Schedule of Binance Futures” (regular user)',
+    sourceUrl: FREQTRADE_BINANCE_TIERS,
+    asOf: '2024-Q3',
+    note: 'Same rules as BTCUSDT: mark basis, bracket solved at the liquidation-price notional. Maker 0.02 %, taker 0.05 %. Entry price is illustrative.',
+  },
+  {
+    id: 'binance-usdm-solusdt',
+    label: 'Binance USD-M SOLUSDT',
+    spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceSolusdtBrackets, maxLeverage: '100', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.005', mmAmount: '0' },
+    tick: '0.01',
+    examplePrice: '150',
+    base: 'SOL',
+    quote: 'USDT',
+    makerFeeRate: '0.0002',
+    source: 'Binance leverage-bracket table for SOLUSDT (freqtrade snapshot of Binance’s endpoint); fees from Binance’s “Fee Schedule of Binance Futures” (regular user)',
+    sourceUrl: FREQTRADE_BINANCE_TIERS,
+    asOf: '2024-Q3',
+    note: 'Same rules as BTCUSDT: mark basis, bracket solved at the liquidation-price notional; up to 100×. Maker 0.02 %, taker 0.05 %. Entry price is illustrative.',
   },
   {
     id: 'binance-coinm-btcusd',
@@ -60,7 +152,9 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'BTC',
     quote: 'USD',
     contractValue: '100',
+    wholeContracts: true,
     source: 'Binance FAQ “How to Calculate Liquidation Price of COIN-M Futures Contracts”',
+    sourceUrl: 'https://www.binance.com/en/support/faq',
     asOf: '2024-10',
     note: 'First bracket only (0.4 %, up to 125×); larger positions need the full COIN-M bracket table, which is not bundled.',
   },
@@ -72,9 +166,26 @@ export const venuePresets: readonly VenuePreset[] = [
     examplePrice: '50000',
     base: 'BTC',
     quote: 'USDT',
-    source: 'Bybit help “Liquidation Price (USDT Contract)” and “Bankruptcy Price”',
+    makerFeeRate: '0.0002',
+    source: 'Bybit help “Liquidation Price (USDT Contract)” and “Bankruptcy Price”; fees from “Perpetual & Futures Contract: Fees Explained” (2024-10-16, base rate)',
+    sourceUrl: 'https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract',
     asOf: '2024-10',
-    note: 'Isolated margin, maintenance measured on entry value; first risk-limit tier (0.5 %). Taker fee 0.055 %.',
+    note: 'Isolated margin, maintenance measured on entry value; first risk-limit tier (0.5 %). Maker 0.02 %, taker 0.055 %.',
+  },
+  {
+    id: 'gate-usdt-btcusdt',
+    label: 'Gate USDT perpetual BTC_USDT',
+    spec: { instrument: 'linear', mmBasis: 'mark', tiers: gateBtcusdtTiers, maxLeverage: '125', closeFeeInLiquidation: true, mmr: '0.004', mmAmount: '0' },
+    tick: '0.1',
+    examplePrice: '50000',
+    base: 'BTC',
+    quote: 'USDT',
+    contractSize: '0.0001',
+    wholeContracts: true,
+    source: 'Gate help “Risk Limit Explanation” (BTCUSDT tiers, updated 2025-09-30); contract size 0.0001 BTC, whole contracts, from Gate API v4 “List all futures contracts” (quanto_multiplier, order_size_min 1)',
+    sourceUrl: 'https://www.gate.io/help/futures/futures-logic/22162',
+    asOf: '2025-09-30',
+    note: 'Tiered maintenance: each tier’s rate applies to the part of the position inside it (written as rate and amount). The fee to close counts in the liquidation condition. Gate’s fee table is not bundled: enter your taker fee.',
   },
   {
     id: 'hyperliquid-btc',
@@ -85,6 +196,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'BTC',
     quote: 'USDC',
     source: 'Hyperliquid docs “Liquidations” and “Margin tiers”',
+    sourceUrl: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
     asOf: '2024-10',
     note: 'Maintenance rate = 1 / (2 × max leverage) = 1 / 80 = 1.25 %. Taker fee 0.045 % (base tier).',
   },
@@ -97,6 +209,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'BTC',
     quote: 'USDC',
     source: 'dYdX v4 docs concepts/trading/liquidations and margin parameters (IMF 5 %, MMF 3 %)',
+    sourceUrl: 'https://github.com/dydxprotocol/v4-documentation/blob/main/docs/pages/concepts/trading/liquidations.mdx',
     asOf: '2024-10',
     note: 'Mark basis: p′ = (e − s·p − MMR_o)/(|s|·MMF − s). Taker fee 0.05 % (base tier).',
   },
@@ -109,7 +222,9 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'XBT',
     quote: 'USD',
     contractValue: '1',
+    wholeContracts: true,
     source: 'BitMEX isolated-margin examples and XBTUSD contract specification (base maintenance 0.35 %)',
+    sourceUrl: 'https://www.bitmex.com/app/isolatedMarginExamples',
     asOf: '2024-10',
     note: 'Inverse, maintenance on entry value, prices on a 0.5 tick (liquidation rounded toward entry). Taker fee 0.075 %.',
   },
@@ -122,6 +237,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'ETH',
     quote: 'USD',
     source: 'Aave v3 GenericLogic (health factor); ETH market parameters LTV 80 %, LT 83 %',
+    sourceUrl: 'https://github.com/aave/aave-v3-core/blob/master/contracts/protocol/libraries/logic/GenericLogic.sol',
     asOf: '2024-10',
     note: 'Health factor = collateral × LT ÷ debt; liquidation below 1. Loops borrow at the LTV.',
   },
@@ -134,6 +250,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'ETH',
     quote: 'USD',
     source: 'Aave v3 efficiency mode (ETH-correlated): LTV 90 %, LT 93 %',
+    sourceUrl: 'https://aave.com/docs',
     asOf: '2024-10',
     note: 'E-mode parameters assume a correlated pair; against a stablecoin debt the price risk is the same as below.',
   },
@@ -146,6 +263,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'ETH',
     quote: 'DAI',
     source: 'Maker ETH-A vault docs: liquidation ratio 145 %',
+    sourceUrl: 'https://docs.makerdao.com/',
     asOf: '2024-10',
     note: 'Collateral ratio = collateral ÷ debt; liquidation below 145 % (LT = 1/1.45). Maximum leverage 1.45/0.45 ≈ 3.22×.',
   },
@@ -158,6 +276,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'ETH',
     quote: 'LUSD',
     source: 'Liquity docs: minimum collateral ratio 110 %',
+    sourceUrl: 'https://docs.liquity.org/',
     asOf: '2024-10',
     note: 'Liquidation below a 110 % collateral ratio (LT = 1/1.1). Maximum leverage 11×.',
   },
@@ -170,6 +289,7 @@ export const venuePresets: readonly VenuePreset[] = [
     base: 'BASE',
     quote: 'USD',
     source: 'Your own parameters',
+    sourceUrl: '',
     asOf: '',
     note: 'Every parameter is yours to set.',
   },

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ReactNode } from 'react';
 import type { AppliedTier } from '../model/types';
+import type { VenuePreset } from '../model/venues';
 import { textToTiers } from '../config/lists';
 import { useFormatter } from '../store/format';
 
@@ -11,6 +12,21 @@ export interface BracketsTableProps {
   unit: string;
   appliedTier: AppliedTier | null;
   entryTier: AppliedTier | null;
+  /** Where the figures come from and when they were taken (or that they were edited), shown above the table. */
+  provenance?: string;
+}
+
+/** The host of a source address, as the link's text ("www.binance.com"). */
+export function sourceHost(url: string): string {
+  const match = /^https?:\/\/([^/]+)/.exec(url);
+  return match?.[1] ?? url;
+}
+
+/** The "data as of" line for a bracket table: the preset's date and source, unless the reader edited the table. */
+export function bracketProvenance(venue: VenuePreset | undefined, edited: boolean): string {
+  if (venue === undefined || venue.id === 'custom') return 'Your own brackets.';
+  if (edited) return `Edited: these are not ${venue.label}’s published brackets (data as of ${venue.asOf}).`;
+  return `${venue.label} brackets, data as of ${venue.asOf}. Source: ${sourceHost(venue.sourceUrl)}.`;
 }
 
 function applies(index: number, applied: AppliedTier | null, entry: AppliedTier | null): string {
@@ -32,13 +48,14 @@ function legend(appliedTier: AppliedTier | null, entryTier: AppliedTier | null):
 }
 
 /** Read-only view of the bracket text; the row in force is marked in words as well as colour. */
-export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier }: BracketsTableProps): ReactNode {
+export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier, provenance }: BracketsTableProps): ReactNode {
   const format = useFormatter();
   const tiers = textToTiers(text, false) ?? [];
   if (tiers.length === 0) return null;
   const note = legend(appliedTier, entryTier);
   return (
     <div className="lev-brackets">
+      {provenance !== undefined ? <p className="lev-brackets__source">{provenance}</p> : null}
       <div className="lev-brackets__scroll" role="region" aria-label="Maintenance brackets" tabIndex={0}>
         <table className="lev-table lev-table--compact">
           <caption>Maintenance brackets ({unit})</caption>

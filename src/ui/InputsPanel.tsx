@@ -5,10 +5,11 @@ import { fieldDefinition, solvedKeys } from '../config/schema';
 import type { InputKey, ThreeWayKey } from '../config/schema';
 import { useCalculator, useCalculatorStore, useDerived, useInputSetters } from '../store/context';
 import { useFormatter } from '../store/format';
-import { BracketsTable } from './BracketsTable';
+import { BracketsTable, bracketProvenance, sourceHost } from './BracketsTable';
 import { CheckboxField, SegmentedField, SelectField, TextField } from './Field';
 import { advancedKeys, derivedFigure, fieldApplies, leverageCeiling, plainNumber, shownField, switchMarginMode, switchSolveFor, unitFor, venueForInstrument } from './inputHelpers';
 import { LeverageControl } from './LeverageControl';
+import { sizeConversionNote, sizeUnitLabel, switchSizeUnit } from './sizeField';
 import { formatDuration, volatilityNote } from '../view/riskReadings';
 
 const venueOptions = venuePresets.map((venue) => ({ value: venue.id, label: venue.label }));
@@ -35,6 +36,7 @@ function useFields() {
   const derivedSet = new Set<ThreeWayKey>(solvedKeys(inputs));
   const loopsSetLeverage = instrument === 'loan' && inputs.loops.trim() !== '';
   const handlerFor = useInputSetters();
+  const format = useFormatter();
   const status = (key: InputKey): { error: string | undefined; custom: boolean } => ({ error: errors[key], custom: custom.has(key) });
 
   const textField = (key: InputKey, options: { multiline?: boolean; note?: string | undefined } = {}): ReactNode => {
@@ -54,11 +56,13 @@ function useFields() {
   const threeWayField = (key: ThreeWayKey): ReactNode => {
     const field = shownField(key, inputs);
     const isDerived = derivedSet.has(key);
-    const value = isDerived ? (current === null ? '' : plainNumber(derivedFigure(current, key))) : inputs[key];
-    const note = isDerived ? derivedNote(key, solved, loopsSetLeverage) : undefined;
+    const value = isDerived ? (current === null ? '' : plainNumber(derivedFigure(current, key, inputs))) : inputs[key];
+    const typedNote = key === 'size' ? sizeConversionNote(inputs, venue, format) : undefined;
+    const note = isDerived ? derivedNote(key, solved, loopsSetLeverage) : typedNote;
     const common = { field, value, note, error: errors[key], onChange: handlerFor(key) };
     if (key === 'leverage') return <LeverageControl key={key} {...common} max={leverageCeiling(inputs, shown)} readOnly={isDerived} />;
-    return <TextField key={key} {...common} unit={unitFor(field, instrument, venue)} readOnly={isDerived} />;
+    const unit = key === 'size' ? sizeUnitLabel(inputs.sizeUnit, venue) : unitFor(field, instrument, venue);
+    return <TextField key={key} {...common} unit={unit} readOnly={isDerived} />;
   };
   // Isolated or cross sits beside leverage: both decide how much of the account a move can take.
   const marginModeField = (): ReactNode => {
@@ -89,7 +93,13 @@ function MarketGroup({ fields }: { fields: Fields }): ReactNode {
             <details>
               <summary>About this preset (data as of {venue.asOf})</summary>
               <p>
-                Data as of {venue.asOf}. Source: {venue.source}.
+                Data as of {venue.asOf}. Source: {venue.source}
+                {venue.sourceUrl !== '' ? (
+                  <>
+                    {' '}(<a href={venue.sourceUrl} target="_blank" rel="noreferrer noopener">{sourceHost(venue.sourceUrl)}</a>)
+                  </>
+                ) : null}
+                .
               </p>
               <p>{venue.note}</p>
             </details>
@@ -117,6 +127,7 @@ function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage:
         </>
       ) : null}
       {threeWayField('size')}
+      {selectField('sizeUnit', (value) => store.getState().setInputs(switchSizeUnit(inputs, value)))}
       {selectField('solveFor', (value) => {
         if (value === 'size' || value === 'collateral' || value === 'leverage') store.getState().setInputs(switchSolveFor(inputs, current, value));
       })}
@@ -175,10 +186,11 @@ function CarryGroups({ fields }: { fields: Fields }): ReactNode {
 }
 
 function BracketsGroup({ fields }: { fields: Fields }): ReactNode {
-  const { inputs, venue, current } = fields.derived;
+  const { inputs, venue, current, customized } = fields.derived;
   if (inputs.instrument === 'loan' || inputs.tiers.trim() === '') return null;
   const marginUnit = inputs.instrument === 'inverse' ? (venue?.base ?? 'coin') : (venue?.quote ?? 'USD');
-  return <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} />;
+  const provenance = bracketProvenance(venue, customized.includes('tiers'));
+  return <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} provenance={provenance} />;
 }
 
 function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
@@ -214,6 +226,7 @@ function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
               {textField('tiers', { multiline: true })}
               {textField('maxLeverage')}
               {textField('feeRate')}
+              {textField('makerFeeRate')}
               {fieldApplies(fieldDefinition('closeFeeInLiquidation'), inputs) ? (
                 <CheckboxField
                   field={fieldDefinition('closeFeeInLiquidation')}

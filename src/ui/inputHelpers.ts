@@ -4,6 +4,7 @@ import type { VenuePreset } from '../model/venues';
 import { fieldErrors } from '../config/spec';
 import { applies, fieldContext, fieldDefinition, fields } from '../config/schema';
 import { textToTiers } from '../config/lists';
+import { typedSizeOf } from '../config/size';
 import type { FieldDefinition, InputKey, Inputs, ThreeWayKey } from '../config/schema';
 import { FALLBACK_MAX_LEVERAGE } from './leverageScale';
 
@@ -19,9 +20,10 @@ export function plainNumber(value: string | null): string {
   return rounded.toFixed(decimals).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-/** The analysis figure behind each of the three linked fields. */
-export function derivedFigure(analysis: ValidAnalysis, key: ThreeWayKey): string {
-  return key === 'size' ? analysis.size : key === 'collateral' ? analysis.collateral : analysis.leverage;
+/** The analysis figure behind each of the three linked fields; the size in the unit it is typed in (sizeUnit). */
+export function derivedFigure(analysis: ValidAnalysis, key: ThreeWayKey, inputs: Inputs): string {
+  if (key === 'size') return typedSizeOf(inputs, analysis.size) ?? '';
+  return key === 'collateral' ? analysis.collateral : analysis.leverage;
 }
 
 /** Ten significant digits rounded down or up: the neighbours of plainNumber's result. */
@@ -51,7 +53,7 @@ function typedFigure(patched: Inputs, key: ThreeWayKey, exact: string): Partial<
 export function switchSolveFor(inputs: Inputs, analysis: ValidAnalysis | null, next: ThreeWayKey): Partial<Inputs> {
   const previous = inputs.solveFor;
   if (analysis === null || previous === next) return { solveFor: next };
-  return { solveFor: next, ...typedFigure({ ...inputs, solveFor: next }, previous, derivedFigure(analysis, previous)) };
+  return { solveFor: next, ...typedFigure({ ...inputs, solveFor: next }, previous, derivedFigure(analysis, previous, inputs)) };
 }
 
 /** Cross margin takes all three figures, so the worked-out one is filled in when switching to it. */
@@ -59,7 +61,7 @@ export function switchMarginMode(inputs: Inputs, analysis: ValidAnalysis | null,
   const mode: MarginMode = chosen === 'cross' ? 'cross' : 'isolated';
   if (mode !== 'cross' || analysis === null) return { marginMode: mode };
   const solved = inputs.solveFor;
-  return { marginMode: mode, ...typedFigure({ ...inputs, marginMode: mode }, solved, derivedFigure(analysis, solved)) };
+  return { marginMode: mode, ...typedFigure({ ...inputs, marginMode: mode }, solved, derivedFigure(analysis, solved, inputs)) };
 }
 
 /**
