@@ -105,7 +105,8 @@ export function pathSummary(path: SimulatedPath, analysis: ValidAnalysis, contex
   const what = path.shape === 'sideways' ? 'A sideways market' : `Seed ${path.seed}`;
   const over = `${format.number(path.terms.hours / 24, { digits: 2 })} days in ${path.terms.steps} steps`;
   if (path.liquidatedAt !== null) {
-    return `${what}, ${over}: liquidated at step ${path.liquidatedAt} (${days(last.hours, format)}) at ${priceText('liquidation', last.price, display, format)}; the trader keeps ${money(last.equity)}. Carry paid until then: ${money(last.carry)}.`;
+    const horizonPrice = path.prices[path.prices.length - 1] ?? null;
+    return `${what}, ${over}: liquidated at step ${path.liquidatedAt} (${days(last.hours, format)}) at ${priceText('liquidation', last.price, display, format)}; the trader keeps ${money(last.equity)}. Carry paid until then: ${money(last.carry)}. The market went on without the position: price ${priceText('price', horizonPrice, display, format)} at the horizon.`;
   }
   return `${what}, ${over}: not liquidated. Final price ${priceText('price', last.price, display, format)}, equity ${money(last.equity)} after ${money(last.carry)} of carry (started at ${money(path.points[0]?.equity ?? '0')}).`;
 }
