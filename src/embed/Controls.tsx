@@ -4,6 +4,7 @@ import type { InputKey } from '../config/schema';
 import { useCalculatorStore, useDerived } from '../store/context';
 import { CheckboxField, SegmentedField, SelectField, TextField } from '../ui/Field';
 import { LeverageControl } from '../ui/LeverageControl';
+import { sizeUnitLabel, switchSizeUnit } from '../ui/sizeField';
 import { derivedFigure, fieldApplies, leverageCeiling, plainNumber, switchMarginMode, switchSolveFor, unitFor, venueForInstrument, shownField } from '../ui/inputHelpers';
 import type { ThreeWayKey } from '../config/schema';
 import { solvedKeys } from '../config/schema';
@@ -44,6 +45,7 @@ export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
       return <SelectField key={key} field={field} value={inputs.solveFor} onChange={onSolveFor} {...status} />;
     }
     if (key === 'marginMode') return <SelectField key={key} field={field} value={inputs.marginMode} onChange={(value) => store.getState().setInputs(switchMarginMode(inputs, current, value))} {...status} />;
+    if (key === 'sizeUnit') return <SelectField key={key} field={field} value={inputs.sizeUnit} onChange={(value) => store.getState().setInputs(switchSizeUnit(inputs, value))} {...status} />;
     if (field.kind === 'choice') return <SelectField key={key} field={field} value={inputs[key]} onChange={(value) => setInput(key, value)} {...status} />;
     if (field.kind === 'boolean') return <CheckboxField key={key} field={field} checked={inputs[key] === 'true'} onChange={(checked) => setInput(key, String(checked))} {...status} />;
     if (isThreeWay(key)) {
@@ -51,7 +53,7 @@ export function Controls({ keys }: { keys: readonly InputKey[] }): ReactNode {
       const value = isWorked ? (current === null ? '' : plainNumber(derivedFigure(current, key, inputs))) : inputs[key];
       const note = isWorked ? 'Worked out from the other two.' : undefined;
       if (key === 'leverage') return <LeverageControl key={key} field={field} value={value} note={note} max={leverageCeiling(inputs, shown)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
-      return <TextField key={key} field={field} value={value} note={note} unit={unitFor(field, instrument, venue)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
+      return <TextField key={key} field={field} value={value} note={note} unit={key === 'size' ? sizeUnitLabel(inputs.sizeUnit, venue) : unitFor(field, instrument, venue)} readOnly={isWorked} onChange={(next) => setInput(key, next)} {...status} />;
     }
     return <TextField key={key} field={field} value={inputs[key]} unit={unitFor(field, instrument, venue)} multiline={field.kind === 'tiers'} onChange={(value) => setInput(key, value)} {...status} />;
   };
