@@ -6,7 +6,7 @@ import { GridLayer } from './Annotations';
 import { useElementSize } from './EquityChart';
 import { linearScale, PlotProvider } from './plot';
 import type { Plot, PlotArea } from './plot';
-import { colors, linePath } from './series';
+import { colors, linePath, scenarioColors } from './series';
 import { BottomAxis, LeftAxis } from './ticks';
 import { priceRange, stepHoursOf, tokenLines } from '../view/path';
 import type { PathChartsData } from '../view/path';
@@ -19,6 +19,8 @@ import type { PathChartsData } from '../view/path';
 
 const MARGIN = { left: 64, right: 16, top: 12, bottom: 34 } as const;
 const FAN_OPACITY = 0.14;
+/** The fixed-size position beside the token: the first scenario colour, apart from the token's accent. */
+const FIXED_COLOR = scenarioColors[0] ?? colors.equity;
 
 function usePlotFor(width: number, height: number, xDomain: readonly [number, number], yDomain: readonly [number, number]): Plot {
   return useMemo(() => {
@@ -114,7 +116,7 @@ function TokenChart({ data, width, height }: { data: PathChartsData; width: numb
       <path className="lev-path-price" d={draw(lines.price)} fill="none" stroke={colors.unleveraged} strokeWidth={1.5} strokeDasharray="2 3" />
       <path className="lev-path-token" d={draw(lines.token)} fill="none" stroke="var(--lev-accent)" strokeWidth={2.5} />
       {/* Dashed over the solid token line: where the two agree (a trending market), both stay visible. */}
-      <path className="lev-path-fixed" d={draw(lines.fixed)} fill="none" stroke={colors.equity} strokeWidth={2} strokeDasharray="8 4" />
+      <path className="lev-path-fixed" d={draw(lines.fixed)} fill="none" stroke={FIXED_COLOR} strokeWidth={2} strokeDasharray="8 4" />
       <BottomAxis ticks={xTicks} format={(value) => format.number(value / 24, { digits: 0 })} />
       <LeftAxis ticks={yScale.ticks} format={formatY} />
       <AxisTitle plot={plot} text="Day · value of 100 at the start" />
@@ -165,7 +167,7 @@ export function PathCharts({ data, priceLabel, tokenLabel }: { data: PathChartsD
               <Swatch color="var(--lev-accent)" dash="0" /> {times} token, rebalanced daily
             </li>
             <li>
-              <Swatch color={colors.equity} dash="8 4" /> Fixed-size {times} position
+              <Swatch color={FIXED_COLOR} dash="8 4" /> Fixed-size {times} position
             </li>
             <li>
               <Swatch color={colors.unleveraged} dash="2 3" /> The price (1×)

@@ -176,6 +176,14 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
   const touch = analysis.risk?.liquidation?.touchProbability ?? null;
   const decay = token === null ? null : decayText(tokenLeverage, path, token, format);
   const liquidatedNow = point?.state === 'liquidated';
+  const figureRows: readonly [string, string][] = [
+    ['Where', figures.position],
+    ['Price', figures.price],
+    ['Equity', figures.equity],
+    ['Health', figures.health],
+    ['Carry paid', figures.carry],
+    ['Position', figures.state],
+  ];
   const status = liquidatedNow ? `Liquidated at step ${point.step}: the position is over.` : atEnd ? 'The path has reached the horizon.' : '';
 
   return (
@@ -223,30 +231,12 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
         <input id={stepId} type="range" min={0} max={end} step={1} value={step} aria-valuetext={figures.position} onChange={(event) => moveTo(Number(event.target.value))} />
       </div>
       <dl className="lev-path-figures" aria-label="The path at this step">
-        <div>
-          <dt>Where</dt>
-          <dd>{figures.position}</dd>
-        </div>
-        <div>
-          <dt>Price</dt>
-          <dd>{figures.price}</dd>
-        </div>
-        <div>
-          <dt>Equity</dt>
-          <dd>{figures.equity}</dd>
-        </div>
-        <div>
-          <dt>Health</dt>
-          <dd>{figures.health}</dd>
-        </div>
-        <div>
-          <dt>Carry paid</dt>
-          <dd>{figures.carry}</dd>
-        </div>
-        <div>
-          <dt>Position</dt>
-          <dd className={liquidatedNow ? 'lev-path-state lev-path-state--liquidated' : 'lev-path-state'}>{figures.state}</dd>
-        </div>
+        {figureRows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd className={term === 'Position' ? `lev-path-state${liquidatedNow ? ' lev-path-state--liquidated' : ''}` : undefined}>{value}</dd>
+          </div>
+        ))}
       </dl>
       <p className="lev-visually-hidden" role="status">
         {status}
