@@ -63,7 +63,7 @@ function givens(trace: Working, position: Position, bracketPrice: Dec | null = p
   if (tier !== undefined) {
     const which = position.tiers.length > 1 ? ` of bracket ${tier.index + 1}` : '';
     trace.given('mmr', `maintenance rate${which}`, 'rate', tier.mmr);
-    if (!tier.mmAmount.isZero()) trace.given('A', `maintenance amount${which}`, 'money', tier.mmAmount);
+    trace.given('A', `maintenance amount${which}`, 'money', tier.mmAmount);
   }
   if (!position.feeRate.isZero()) trace.given('f', 'taker fee rate', 'rate', position.feeRate);
 }

@@ -14,7 +14,7 @@
 
 import { Dec } from './decimal';
 import { difference, exponential, naturalLog, normalCdfOf, product, quotient, squareRoot, sum } from './working';
-import type { Working } from './working';
+import type { Expression, Working } from './working';
 
 export interface BarrierInput {
   spot: number;
@@ -347,11 +347,12 @@ function traceDiffusion(trace: Working, input: BarrierInput, c: Extract<Barrier,
   const sigma = trace.given('σ', 'volatility a year (after the stress multiplier)', 'rate', new Dec(input.volatility));
   const years = trace.given('T', 'horizon in years', 'number', new Dec(input.years));
   const drift = trace.given('μ', 'drift a year, less the carry’s drift of the barrier', 'rate', new Dec(input.drift ?? 0));
-  const direction = new Dec(c.below ? 1 : -1);
+  // An upper barrier is reflected onto a lower one: u and m change sign.
+  const reflect = (term: Expression): Expression => (c.below ? term : product(new Dec(-1), term));
   const s = trace.step('s', 'σ√T: the spread of the log price at the horizon', 'number', product(sigma, squareRoot(years)), new Dec(c.d.s));
   const b = trace.step('b', 'ln(B ÷ S): the log distance to the barrier', 'number', naturalLog(quotient(barrier, spot)), new Dec(c.b));
-  const u = trace.step('u', c.below ? 'b ÷ s: the barrier in spreads (below the price)' : '−b ÷ s: the barrier in spreads, reflected (above the price)', 'number', quotient(product(direction, b), s), new Dec(c.u));
-  const m = trace.step('m', c.below ? '(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads' : '−(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads, reflected', 'number', product(direction, difference(quotient(drift, sigma), quotient(sigma, new Dec(2))), squareRoot(years)), new Dec(c.m));
+  const u = trace.step('u', c.below ? 'b ÷ s: the barrier in spreads (below the price)' : '−b ÷ s: the barrier in spreads, reflected (above the price)', 'number', quotient(reflect(b), s), new Dec(c.u));
+  const m = trace.step('m', c.below ? '(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads' : '−(μ ÷ σ − σ ÷ 2)·√T: the drift in spreads, reflected', 'number', reflect(product(difference(quotient(drift, sigma), quotient(sigma, new Dec(2))), squareRoot(years))), new Dec(c.m));
   return { reflectedUnits: c.below ? '' : ' (in reflected units: the barrier is above the price)', u, m };
 }
 
