@@ -14,9 +14,11 @@ export const MAX_STORED_LENGTH = 64_000;
 export type PersistedState = { inputs: Inputs; theme: ThemeChoice; scenarios?: readonly Scenario[] } & Omit<Partial<LinkSettings>, 'scenarios'>;
 
 /** The store's persisted part, under the link's key names. */
-export function persistedFrom(state: Pick<CalculatorState, 'inputs' | 'theme' | 'scenarios' | 'view' | 'toolTab' | 'heldAxes'>): PersistedState {
+export function persistedFrom(state: Pick<CalculatorState, 'inputs' | 'theme' | 'scenarios' | 'view' | 'toolTab' | 'heldAxes'> & Partial<Pick<CalculatorState, 'predict'>>): PersistedState {
   const held = state.heldAxes === null ? {} : { hold: state.heldAxes };
-  return { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios, chart: state.view, tool: state.toolTab, ...held };
+  // A lesson that asks for a guess keeps asking after a reload or in the shared link; the guess itself stays on the page.
+  const predict = state.predict === undefined || state.predict === null ? {} : { predict: state.predict.target };
+  return { inputs: state.inputs, theme: state.theme, scenarios: state.scenarios, chart: state.view, tool: state.toolTab, ...held, ...predict };
 }
 
 function linkOf(state: PersistedState): Partial<LinkSettings> {
@@ -154,6 +156,7 @@ export function initialState(search: string, stored: string | null): CalculatorS
     view: settings.chart,
     toolTab: settings.tool,
     heldAxes: settings.hold,
+    predict: settings.predict,
   };
 }
 

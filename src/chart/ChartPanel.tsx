@@ -9,6 +9,8 @@ import type { ChartView } from '../store/calculatorStore';
 import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
 import { PresenterBar, usePresenter } from './Presenter';
+import { GuessLayer, PredictBar, withoutAnswer } from './Predict';
+import { hidingAnswer } from '../view/predict';
 import { ToolboxLegend, useToolboxChart, useToolboxOnChart, useToolboxPrices } from '../toolbox/chart/ToolboxLayer';
 import { CSV_ROWS, csvMetadata, curveToCsv, downloadBlob, downloadCsv, fanToCsv, legendFromPage, resolvedColor, roundPriceGrid, svgsToPng, withMetadata } from './export';
 import type { SlideText } from './export';
@@ -44,6 +46,8 @@ const ALL_VIEWS: readonly ChartView[] = ['equity', 'amplification'];
 export interface ChartPanelProps {
   /** The chart views offered (an embed's `views` may keep one); tabs appear only when there is a choice. */
   views?: readonly ChartView[];
+  /** Whether the liquidation price over the holding period follows the chart (the compact embed leaves it out). */
+  holdingChart?: boolean;
 }
 
 /** SVG ids must be valid in url(#…): React's useId may contain characters that are not. */
@@ -68,6 +72,9 @@ function Swatch({ color, dash, kind = 'line' }: { color: string; dash?: string; 
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
+
+/** The chart's text summary while a lesson hides the answer: it must not read it out either. */
+const hiddenSummary = 'Equity against price on the winning side of the entry. The liquidation price, its markers and the losing side of the curve are hidden until you reveal your guess.';
 
 /**
  * The axes fitted to a plan: its price range, and the value range of the position's own curve and its 1× line,
@@ -158,20 +165,25 @@ interface PanelData {
   unit: EquityUnit;
 }
 
-export function ChartPanel({ views = ALL_VIEWS }: ChartPanelProps): ReactNode {
+export function ChartPanel({ views = ALL_VIEWS, holdingChart = true }: ChartPanelProps): ReactNode {
   // The input and the headline figures commit at once; the chart (with its toolbox markers) follows in an
   // interruptible render one task later, so the input's frame is not held up by it and a held slider key never
   // queues a chart render per step. The urgent render stops here: the body is memoized.
   const derived = useValueAfterInput(useDerived());
-  return <ChartBody derived={derived} offered={views} />;
+  return <ChartBody derived={derived} offered={views} holdingChart={holdingChart} />;
 }
 
-const ChartBody = memo(function ChartBody({ derived, offered }: { derived: DerivedView; offered: readonly ChartView[] }): ReactNode {
+const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { derived: DerivedView; offered: readonly ChartView[]; holdingChart: boolean }): ReactNode {
   const chosenView = useCalculator((state) => state.view);
+  // A lesson's open question (predict, then reveal) hides everything that gives the answer away until it is revealed.
+  const predict = useCalculator((state) => state.predict);
+  const hiding = hidingAnswer(predict);
+  const setGuess = useCalculator((state) => state.setGuess);
   const views = useMemo(() => {
-    const kept = chartViews.filter((candidate) => offered.includes(candidate.id));
-    return kept.length > 0 ? kept : chartViews;
-  }, [offered]);
+    // The amplification tab draws each leverage's liquidation: it waits for the reveal.
+    const kept = chartViews.filter((candidate) => offered.includes(candidate.id) && (!hiding || candidate.id === 'equity'));
+    return kept.length > 0 ? kept : chartViews.filter((candidate) => !hiding || candidate.id === 'equity');
+  }, [offered, hiding]);
   const view: ChartView = views.some((candidate) => candidate.id === chosenView) ? chosenView : (views[0]?.id ?? 'equity');
   const setView = useCalculator((state) => state.setView);
   const calculator = useCalculatorStore();
@@ -222,6 +234,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
     [data, zoom, scenarios, toolboxPrices, format],
   );
   const plan = useMemo(() => planFor(kept), [planFor, kept]);
+  const drawnPlan = useMemo(() => (hiding && plan !== null && analysis !== null ? withoutAnswer(plan, analysis) : plan), [hiding, plan, analysis]);
   if (kept === null && plan !== null && anchor !== null) {
     // A new anchor (or "Fit"): this render's automatic axes become the kept ones (React re-renders at once, before painting).
     setFitted({ anchor, axes: fittedAxes(plan) });
@@ -252,10 +265,15 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
   const bands = showRange ? allBands : NO_BANDS;
   const holdMarker = useMemo(() => (analysis === null ? null : afterHoldMarker(analysis, format)), [analysis, format]);
   const markers = useMemo(() => {
-    if (plan === null) return [];
-    return holdMarker !== null && inDomain(holdMarker.price, plan.domain) ? [...plan.markers, holdMarker] : plan.markers;
-  }, [plan, holdMarker]);
+    if (drawnPlan === null) return [];
+    return !hiding && holdMarker !== null && inDomain(holdMarker.price, drawnPlan.domain) ? [...drawnPlan.markers, holdMarker] : drawnPlan.markers;
+  }, [drawnPlan, holdMarker, hiding]);
   const toolbox = useToolboxChart(toolboxOnChart, markers, plan, tick);
+  const guessLayer = useMemo(
+    () => (predict === null || data === null ? null : <GuessLayer analysis={data.analysis} tick={data.tick} predict={predict} setGuess={setGuess} />),
+    [predict, data, setGuess],
+  );
+  const chartLayers = useMemo(() => (guessLayer === null ? toolbox.layer : <>{toolbox.layer}{guessLayer}</>), [toolbox.layer, guessLayer]);
   // Markers whose labels did not fit above the plot (the chart says which): listed under it with their prices.
   const [unlabelled, setUnlabelled] = useState<readonly string[]>([]);
   const listedMarkers = useMemo(() => toolbox.markers.filter((marker) => unlabelled.includes(marker.id)), [toolbox.markers, unlabelled]);
@@ -400,10 +418,10 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
             </button>
           )}
           <div className="lev-tool-group" role="group" aria-label="Export">
-            <button type="button" className="lev-tool" onClick={exportPng} disabled={data === null}>
+            <button type="button" className="lev-tool" onClick={exportPng} disabled={data === null || hiding}>
               Download PNG
             </button>
-            <button type="button" className="lev-tool" onClick={exportCsv} disabled={plan === null}>
+            <button type="button" className="lev-tool" onClick={exportCsv} disabled={plan === null || hiding}>
               Download CSV
             </button>
           </div>
@@ -411,20 +429,21 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
       </div>
       <div {...(tabbed ? { role: 'tabpanel', 'aria-labelledby': `${idBase}-tab-${view}` } : {})} id={panelId} className="lev-chart-panel">
         {derived.stale && <p className="lev-chart-note">Showing the last valid position while the inputs are corrected.</p>}
-        {data === null || plan === null ? (
+        {data !== null && predict !== null && <PredictBar analysis={data.analysis} tick={tick} unit={units.quote} />}
+        {data === null || plan === null || drawnPlan === null ? (
           <p className="lev-chart-empty">Enter a valid position to see the chart.</p>
         ) : view === 'equity' ? (
           <>
             <div role="figure" aria-label={`Equity in ${unit === 'coin' ? units.coin : units.quote} against price`} aria-describedby={summaryId} className="lev-figure">
               <div className="lev-plot">
                 <EquityChart
-                  rows={plan.rows}
-                  domain={plan.domain}
+                  rows={drawnPlan.rows}
+                  domain={drawnPlan.domain}
                   markers={toolbox.markers}
                   onLabelsHidden={setUnlabelled}
-                  zones={plan.zones}
-                  overlays={plan.overlays}
-                  startEquity={plan.startEquity}
+                  zones={drawnPlan.zones}
+                  overlays={drawnPlan.overlays}
+                  startEquity={drawnPlan.startEquity}
                   equityUnit={unit === 'coin' ? units.coin : units.quote}
                   equityInCoin={unit === 'coin'}
                   marginUnit={data.analysis.marginCurrency === 'coin' ? units.coin : units.quote}
@@ -434,7 +453,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
                   idBase={idBase}
                   title="Equity against price. Focus and use the left and right arrow keys to read values."
                   bands={bands}
-                  overlay={toolbox.layer}
+                  overlay={chartLayers}
                   valueRange={valueRange}
                 />
               </div>
@@ -442,14 +461,14 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
             </div>
             <MarkerList markers={listedMarkers} tick={tick} />
             <ToolboxLegend items={toolbox.legend} />
-            {[...plan.notes, ...toolbox.notes].map((note) => (
+            {[...drawnPlan.notes, ...toolbox.notes].map((note) => (
               <p key={note} className="lev-chart-note">
                 {note}
               </p>
             ))}
             {rangeNote !== null && <p className="lev-chart-note">{rangeNote}</p>}
             <p id={summaryId} className="lev-summary">
-              {riskSummary === '' ? summary : `${summary} ${riskSummary}`}
+              {hiding ? hiddenSummary : riskSummary === '' ? summary : `${summary} ${riskSummary}`}
             </p>
           </>
         ) : (
@@ -461,7 +480,7 @@ const ChartBody = memo(function ChartBody({ derived, offered }: { derived: Deriv
           </p>
         )}
       </div>
-      {idle && settledData !== null && (
+      {idle && holdingChart && settledData !== null && !hiding && (
         <Suspense fallback={null}>
           <RiskOverTime analysis={settledData.analysis} spec={settledData.spec} tick={settledData.tick} quoteUnit={settledData.units.quote} coinUnit={settledData.units.coin} idBase={idBase} />
         </Suspense>

@@ -392,6 +392,7 @@ const linkCodecs: { [K in LinkKey]: LinkCodec<LinkSettings[K]> } = {
   chart: choiceCodec(linkKeyRecords.chart.options),
   tool: choiceCodec(linkKeyRecords.tool.options),
   hold: { read: readHeldAxes, write: writeHeldAxes },
+  predict: choiceCodec(linkKeyRecords.predict.options),
 };
 
 function readLinkKey<K extends LinkKey>(link: Partial<LinkSettings>, key: K, raw: string, main: Inputs, rejected: ParsedConfig['rejected']): void {

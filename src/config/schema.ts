@@ -492,6 +492,13 @@ export type ChartView = (typeof chartViews)[number];
 export const toolTabs = ['exit', 'target', 'average', 'maxOpen', 'risk', 'portfolio'] as const;
 export type ToolTab = (typeof toolTabs)[number];
 
+/**
+ * A lesson's "predict, then reveal": `predict=liquidation` hides the liquidation figures, its markers and the losing side
+ * of the curve until the reader places a guess and reveals the answer. 'off' is the default (never written).
+ */
+export const predictTargets = ['off', 'liquidation'] as const;
+export type PredictTarget = (typeof predictTargets)[number];
+
 /** A saved scenario as a link carries it: its name and its inputs. */
 export interface NamedInputs {
   name: string;
@@ -531,6 +538,7 @@ export const linkKeyRecords = {
   chart: { label: 'Chart tab', kind: 'choice', options: chartViews, embed: true },
   tool: { label: 'Toolbox tab', kind: 'choice', options: toolTabs, embed: false },
   hold: { label: 'Held axes', kind: 'axes', embed: false },
+  predict: { label: 'Predict, then reveal', kind: 'choice', options: predictTargets, embed: true },
 } as const satisfies Record<string, LinkKeyRecord>;
 
 export type LinkKey = keyof typeof linkKeyRecords;

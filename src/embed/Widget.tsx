@@ -46,7 +46,7 @@ function openingView(config: EmbedConfig): ChartView {
 }
 
 function createWidgetStore(config: EmbedConfig): CalculatorStore {
-  return createCalculatorStore({ inputs: config.inputs, notices: config.notices, theme: config.theme, scenarios: scenariosOf(config), view: openingView(config) });
+  return createCalculatorStore({ inputs: config.inputs, notices: config.notices, theme: config.theme, scenarios: scenariosOf(config), view: openingView(config), predict: config.predict });
 }
 
 /** `views` names the chart views `chart` (equity against price) and `amplification`; a widget with one has no tabs. */
@@ -70,17 +70,17 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   useEffect(() => latestOnChange.current?.(analysis), [analysis]);
   const { views, controls } = config;
   const chartViews = useMemo(() => chartViewsOf(views), [views]);
-  const chart =
-    chartViews.length > 0 ? (
-      <div className="lev-panel lev-chart-section lev-embed__chart">
-        <ChartPanel views={chartViews} />
-      </div>
-    ) : null;
-  const inputs = controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null;
   // Every figure (`results`) sits beside or above the chart; the compact default reads down one column: the picture,
   // the four figures a reader needs (liquidation, distance, amplification, loss), then the inputs they may move.
   const full = views.includes('results');
   const figures = views.includes('figures');
+  const chart =
+    chartViews.length > 0 ? (
+      <div className="lev-panel lev-chart-section lev-embed__chart">
+        <ChartPanel views={chartViews} holdingChart={full} />
+      </div>
+    ) : null;
+  const inputs = controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null;
   return (
     <div className={`lev-embed__layout${full ? '' : ' lev-embed__layout--compact'}`}>
       {config.title !== '' ? <h2 className="lev-embed__title">{config.title}</h2> : null}

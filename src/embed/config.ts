@@ -1,6 +1,6 @@
 import { configNotices, parseConfig } from '../config/codec';
 import { attributeName, embedViews, fields, isWidgetKeyAlias, schemaKeys, widgetKeyAliases, withText } from '../config/schema';
-import type { ChartView, EmbedView, InputKey, Inputs, NamedInputs, ThemeChoice } from '../config/schema';
+import type { ChartView, PredictTarget, EmbedView, InputKey, Inputs, NamedInputs, ThemeChoice } from '../config/schema';
 
 export { embedViews, schemaKeys };
 export type { EmbedView };
@@ -56,6 +56,8 @@ export interface EmbedConfig {
   scenarios: readonly NamedInputs[];
   /** The chart tab to open on when both charts are shown, or null for the first. */
   chart: ChartView | null;
+  /** Predict, then reveal: 'liquidation' hides the answer until the reader guesses. */
+  predict: PredictTarget;
   /** Plain-text notices about values that were not used. */
   notices: string[];
 }
@@ -117,6 +119,7 @@ export function readEmbedConfig(entries: Iterable<readonly [string, string]>, so
     currency: widget.currency ?? null,
     scenarios: parsed.link.scenarios ?? [],
     chart: parsed.link.chart ?? null,
+    predict: parsed.link.predict ?? 'off',
     notices: [...emptyNotices, ...configNotices({ ...parsed, rejected }, sourceLeads[source])],
   };
 }

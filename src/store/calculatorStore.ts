@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyVenue, defaultInputs } from '../config/presets';
 import { MAX_SCENARIOS, SCENARIO_NAME_MAX_LENGTH, withText } from '../config/schema';
-import type { ChartView, HeldAxes, InputKey, Inputs, ToolTab } from '../config/schema';
+import type { ChartView, HeldAxes, InputKey, Inputs, PredictTarget, ToolTab } from '../config/schema';
 import { createViewSelectors } from '../view/selectors';
 import type { ViewSelectors } from '../view/selectors';
 import type { SavedScenario } from '../view/scenarios';
@@ -16,6 +16,14 @@ export type EquityUnit = 'quote' | 'coin';
 
 /** How many scenarios a widget keeps: as many as a link carries. */
 export { MAX_SCENARIOS };
+
+/** A lesson's guess: where the reader thinks the position is liquidated, and whether the answer is shown yet. */
+export interface PredictState {
+  target: Exclude<PredictTarget, 'off'>;
+  /** The guessed price, or null before the reader places one. */
+  guess: number | null;
+  revealed: boolean;
+}
 
 export interface CalculatorState {
   /** Raw strings as typed; everything else is derived from them. */
@@ -37,6 +45,8 @@ export interface CalculatorState {
   toolboxShown: boolean;
   /** The played price path's step and shape while its panel is on screen (the equity chart draws its dot); null: none. */
   path: PathCursor | null;
+  /** Predict, then reveal (a lesson link's `predict`): null when off. */
+  predict: PredictState | null;
   setInput: (key: InputKey, value: string) => void;
   setInputs: (inputs: Partial<Inputs>) => void;
   applyVenue: (venueId: string) => void;
@@ -54,6 +64,10 @@ export interface CalculatorState {
   setToolTab: (tab: ToolTab) => void;
   setToolboxShown: (shown: boolean) => void;
   setPath: (path: PathCursor | null) => void;
+  setGuess: (price: number) => void;
+  reveal: () => void;
+  /** Hides the answer again for another guess (the same lesson, or after the inputs changed). */
+  guessAgain: () => void;
 }
 
 export interface CalculatorStoreOptions {
@@ -66,6 +80,8 @@ export interface CalculatorStoreOptions {
   toolTab?: ToolTab | undefined;
   /** Held axes (a lesson link's). */
   heldAxes?: HeldAxes | undefined;
+  /** Predict, then reveal (a lesson link's). */
+  predict?: PredictTarget | undefined;
 }
 
 export type CalculatorStore = StoreApi<CalculatorState>;
@@ -89,6 +105,7 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     toolTab: options.toolTab ?? 'exit',
     toolboxShown: false,
     path: null,
+    predict: options.predict === undefined || options.predict === 'off' ? null : { target: options.predict, guess: null, revealed: false },
     setInput: (key, value) => set((state) => ({ inputs: withText(state.inputs, key, value) })),
     setInputs: (inputs) => set((state) => ({ inputs: { ...state.inputs, ...inputs } })),
     applyVenue: (venueId) => set((state) => ({ inputs: applyVenue(state.inputs, venueId) })),
@@ -113,6 +130,9 @@ export function createCalculatorStore(options: CalculatorStoreOptions = {}): Cal
     setToolTab: (toolTab) => set({ toolTab }),
     setToolboxShown: (toolboxShown) => set({ toolboxShown }),
     setPath: (path) => set({ path }),
+    setGuess: (price) => set((state) => (state.predict === null || state.predict.revealed || !(Number.isFinite(price) && price > 0) ? state : { predict: { ...state.predict, guess: price } })),
+    reveal: () => set((state) => (state.predict === null || state.predict.guess === null ? state : { predict: { ...state.predict, revealed: true } })),
+    guessAgain: () => set((state) => (state.predict === null ? state : { predict: { ...state.predict, guess: null, revealed: false } })),
   }));
 }
 

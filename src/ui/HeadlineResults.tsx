@@ -4,11 +4,12 @@ import { ResultRows } from './ResultRows';
 import { isInputKey } from '../config/schema';
 import type { Inputs } from '../config/schema';
 import { shownField } from './inputHelpers';
-import { useDerived } from '../store/context';
+import { useCalculator, useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
-import { headlineRows, readingContext } from '../view/readings';
+import { headlineRows, keyFigureKeys, readingContext } from '../view/readings';
 import { displayRuleText } from '../view/display';
+import { hideAnswers, hidingAnswer, isHiddenAnswer } from '../view/predict';
 import type { HeadlineRow } from '../view/readings';
 import type { DerivedView } from '../view/derive';
 import { RiskResults } from './RiskResults';
@@ -19,16 +20,21 @@ function problemLabels(errors: Partial<Record<string, string>>, inputs: Pick<Inp
   return Object.keys(errors).flatMap((key) => (isInputKey(key) ? [shownField(key, inputs).label] : []));
 }
 
-/** The figures that matter most, shown beside the chart; the rest follow below it. */
-const keyFigureKeys: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'amplification', 'maxLoss']);
-
 function useHeadlineRows({ shown, venue, tick }: Pick<DerivedView, 'shown' | 'venue' | 'tick'>): { all: HeadlineRow[]; key: HeadlineRow[]; rest: HeadlineRow[] } {
   const format = useFormatter();
   const context = useMemo(() => readingContext(venue, tick), [venue, tick]);
+  // A lesson's open question (predict, then reveal) keeps the answer's figures hidden until the reveal.
+  const hiding = useCalculator((state) => hidingAnswer(state.predict));
   return useMemo(() => {
-    const rows = shown === null ? [] : headlineRows(shown, context, format);
+    const computed = shown === null ? [] : headlineRows(shown, context, format);
+    const rows = hiding ? hideAnswers(computed) : computed;
     return { all: rows, key: rows.filter((row) => keyFigureKeys.has(row.key)), rest: rows.filter((row) => !keyFigureKeys.has(row.key)) };
-  }, [shown, context, format]);
+  }, [shown, context, format, hiding]);
+}
+
+/** A figure's working, except for one a lesson hides (its working would give the answer away). */
+function shownWorking(row: HeadlineRow): ReactNode {
+  return isHiddenAnswer(row) ? null : workingDetail(row);
 }
 
 /** The status line: whether the figures are the last valid ones, and which fields to fix. */
@@ -55,6 +61,8 @@ export function RiskSection(): ReactNode {
   const derived = useDerived();
   const later = useValueAfterInput(derived);
   const context = useMemo(() => readingContext(later.venue, later.tick), [later.venue, later.tick]);
+  const hiding = useCalculator((state) => hidingAnswer(state.predict));
+  if (hiding) return <p className="lev-chart-note">The odds of liquidation appear when you reveal your guess.</p>;
   return later.shown !== null ? <RiskResults analysis={later.shown} spec={later.shownSpec} context={context} /> : null;
 }
 
@@ -92,7 +100,7 @@ export function KeyFigures(): ReactNode {
         Results
       </h2>
       <ResultsStatus />
-      {rows.key.length > 0 ? <ResultRows rows={rows.key} className="lev-headline lev-headline--key" detail={workingDetail} /> : null}
+      {rows.key.length > 0 ? <ResultRows rows={rows.key} className="lev-headline lev-headline--key" detail={shownWorking} /> : null}
     </section>
   );
 }
@@ -105,7 +113,7 @@ export function MoreFigures(): ReactNode {
   const stale = later.stale;
   return (
     <div className={`lev-results lev-results--more${stale ? ' lev-results--stale' : ''}`}>
-      {rows.rest.length > 0 ? <ResultRows rows={rows.rest} detail={workingDetail} /> : null}
+      {rows.rest.length > 0 ? <ResultRows rows={rows.rest} detail={shownWorking} /> : null}
       <Convention />
     </div>
   );
@@ -125,7 +133,7 @@ export function HeadlineResults(): ReactNode {
       <ResultsStatus />
       {shown !== null ? (
         <>
-          <ResultRows rows={rows.all} detail={workingDetail} />
+          <ResultRows rows={rows.all} detail={shownWorking} />
           <RiskSection />
           <Convention />
         </>

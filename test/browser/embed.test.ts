@@ -162,7 +162,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     expect(await frameHeight(page, '#loan-example')).toBe(grown);
     // A finite but absurd height is clamped.
     await frame.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: 1e12 }, '*'));
-    await expect.poll(() => frameHeight(page, '#loan-example')).toBe(20000);
+    await expect.poll(() => frameHeight(page, '#loan-example')).toBe(6000);
     await frame.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'loan-example', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*'));
     await expect.poll(() => frameHeight(page, '#loan-example')).toBe(grown);
   });
@@ -215,6 +215,12 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     const radius = await strict.locator('leverage-lens .lev-panel').first().evaluate((node) => getComputedStyle(node).borderTopLeftRadius);
     expect(radius).toBe('10px');
     expect(await strict.evaluate(() => Reflect.get(window, '__cspViolations'))).toEqual([]);
+    // Download PNG copies the chart with its computed styles: as presentation attributes, never style attributes,
+    // which this policy would block one by one.
+    const download = strict.waitForEvent('download');
+    await strict.locator('leverage-lens').getByRole('button', { name: 'Download PNG' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.png$/);
+    expect(await strict.evaluate(() => Reflect.get(window, '__cspViolations'))).toEqual([]);
     expect(strictErrors).toEqual([]);
     await strict.close();
   });
@@ -241,23 +247,113 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await plain.close();
   });
 
-  it('runs the README’s element and iframe snippets pasted into a plain HTML file', async () => {
-    const snippets = readmeBlocks('html').map((block) => block.replaceAll('https://lens.example.org/', `${baseUrl}/`));
-    expect(snippets).toHaveLength(2);
+  it('runs the README’s element and iframe snippets in a 690 px docs column: the element is compact, its chart on the first screen', async () => {
+    // The first two html blocks of the Embedding section are the snippets; the recipes after them are other pages.
+    const snippets = readmeBlocks('html')
+      .slice(0, 2)
+      .map((block) => block.replaceAll('https://lens.example.org/', `${baseUrl}/`));
+    expect(snippets[0]).toContain('<leverage-lens');
+    expect(snippets[1]).toContain('<iframe');
     const docs = await session.context.newPage();
     const docsErrors = watchErrors(docs);
+    await docs.setViewportSize({ width: 1280, height: 800 });
+    const column = '<style>main { max-width: 690px; margin: 0 auto; } h1 { margin: 0 0 16px; font-size: 32px; }</style>';
     await docs.route(`${baseUrl}/readme-snippets.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>README</title><body>${snippets.join('\n')}</body></html>` }),
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>README</title>${column}<body><main><h1>Leverage</h1>${snippets.join('\n')}</main></body></html>` }),
     );
     await docs.goto(`${baseUrl}/readme-snippets.html`);
     const pairs: [string, string][] = [['entry', '50000'], ['leverage', '20'], ['side', 'long']];
     expect(await liquidationOf(docs, 'leverage-lens')).toBe(expectedLiquidation(pairs));
+    await docs.locator('leverage-lens .lev-series-equity path').first().waitFor({ state: 'attached' });
+    const box = await docs.locator('leverage-lens').evaluate((element) => {
+      const chart = element.shadowRoot?.querySelector('.lev-plot')?.getBoundingClientRect();
+      const own = element.getBoundingClientRect();
+      return { width: own.width, height: own.height, plotTop: chart?.top ?? Number.POSITIVE_INFINITY };
+    });
+    // The compact default: about one screen (README: "about 830 px in a 690 px column"), its plot starting on the first.
+    expect(box.width).toBe(690);
+    expect(box.height).toBeLessThan(950);
+    expect(box.plotTop).toBeLessThan(400);
     await docs.locator('iframe').scrollIntoViewIfNeeded();
     await docs.frameLocator('iframe').locator('[data-result="liquidationPrice"]').first().waitFor();
     expect((await docs.frameLocator('iframe').locator('[data-result="liquidationPrice"]').first().innerText()).trim()).toBe(expectedLiquidation(pairs));
     await expect.poll(() => docs.locator('iframe').getAttribute('data-leverage-lens-height')).not.toBeNull();
+    expect(Number(await docs.locator('iframe').getAttribute('data-leverage-lens-height'))).toBeLessThan(950);
     expect(docsErrors).toEqual([]);
     await docs.close();
+  });
+
+  it('sizes only Leverage Lens embeds from allowed origins, and a frame keeps its height until its widget has rendered', async () => {
+    const hosts = await session.context.newPage();
+    const hostErrors = watchErrors(hosts);
+    const post = (id: string, height: number): string => `<script>parent.postMessage({ type: 'leverage-lens:height', id: '${id}', height: ${height} }, '*')</script>`;
+    // Every height the host script applies, per frame, from the first one on.
+    await hosts.addInitScript(() => {
+      const applied: Record<string, number[]> = {};
+      Reflect.set(window, '__applied', applied);
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (!(record.target instanceof HTMLIFrameElement)) continue;
+          (applied[record.target.id] ??= []).push(Number(record.target.getAttribute('data-leverage-lens-height')));
+        }
+      }).observe(document, { subtree: true, attributeFilter: ['data-leverage-lens-height'] });
+    });
+    // A third party's page named embed.html, a page of this origin that is not an embed, and a second Leverage Lens
+    // origin (lens.test, serving the same build) that the page allows with data-origins.
+    await hosts.route('http://ads.test/**', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Ad</title>${post('ad', 5000)}` }));
+    await hosts.route(`${baseUrl}/not-an-embed.html*`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Other</title>${post('other', 5000)}` }));
+    await hosts.route('http://lens.test/**', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('http://lens.test', baseUrl) });
+      await route.fulfill({ response });
+    });
+    const dataFrame = `data:text/html,${encodeURIComponent(`<title>Data</title>${post('', 5000)}`)}`;
+    const body = [
+      `<script src="${baseUrl}/leverage-lens-host.js" data-origins="http://lens.test"></script>`,
+      '<iframe id="real" title="Real" src="/embed.html?leverage=10&amp;id=real" height="700" width="100%"></iframe>',
+      '<iframe id="ad" title="Ad" src="http://ads.test/embed.html?id=ad" height="250"></iframe>',
+      '<iframe id="other" title="Other" src="/not-an-embed.html?id=other" height="250"></iframe>',
+      `<iframe id="data" title="Data" src="${dataFrame}" height="250"></iframe>`,
+      '<iframe id="extra" title="Extra" src="http://lens.test/embed.html?leverage=5&amp;id=extra" height="700" width="100%"></iframe>',
+      '<div class="fold"></div>',
+      '<iframe id="below" title="Below" src="/embed.html?leverage=3&amp;id=below" height="900" width="100%"></iframe>',
+    ].join('\n');
+    await hosts.route(`${baseUrl}/hosts.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Hosts</title><style>iframe { border: 0; display: block; } .fold { height: 3000px; }</style><body>${body}</body></html>` }),
+    );
+    await hosts.goto(`${baseUrl}/hosts.html`);
+    // Per sized frame, the lowest height the host script ever gave it.
+    const applied = (): Promise<{ id: string; lowest: number }[]> =>
+      hosts.evaluate(() => {
+        const seen: unknown = Reflect.get(window, '__applied');
+        const entries: [string, unknown][] = typeof seen === 'object' && seen !== null ? Object.entries(seen) : [];
+        return entries.map(([id, heights]) => ({ id, lowest: Array.isArray(heights) ? Math.min(...heights.map(Number)) : 0 })).sort((a, b) => a.id.localeCompare(b.id));
+      });
+    const sized = async (): Promise<string[]> => (await applied()).map((entry) => entry.id);
+    await expect.poll(sized).toEqual(['below', 'extra', 'real']);
+    for (const id of ['real', 'extra', 'below']) {
+      const frame = hosts.frame({ url: new RegExp(`id=${id}`) });
+      if (frame === null) throw new Error(`no ${id} frame`);
+      await frame.locator('[data-result="liquidationPrice"]').first().waitFor();
+      const content = (): Promise<number> => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      await expect.poll(async () => Math.abs((await frameHeight(hosts, `#${id}`)) - (await content()))).toBeLessThanOrEqual(1);
+    }
+    // The frame below the fold was never collapsed: its first height was its rendered widget's, not an empty page's.
+    expect((await applied()).find((entry) => entry.id === 'below')?.lowest).toBeGreaterThan(400);
+    // The others asked again, from inside, after the host has sized the real embeds: still their authors' heights.
+    for (const pattern of [/ads\.test/, /not-an-embed/, /^data:/]) {
+      await hosts.frame({ url: pattern })?.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: new URL(location.href).searchParams.get('id') ?? '', height: 5000 }, '*'));
+    }
+    const real = hosts.frame({ url: /id=real/ });
+    await real?.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'real', height: 777 }, '*'));
+    await expect.poll(() => frameHeight(hosts, '#real')).toBe(777);
+    expect(await Promise.all(['#ad', '#other', '#data'].map((selector) => frameHeight(hosts, selector)))).toEqual([250, 250, 250]);
+    expect(await sized()).toEqual(['below', 'extra', 'real']);
+    // A host stylesheet's max-height caps what the frame may take.
+    await hosts.addStyleTag({ content: '#real { max-height: 500px; }' });
+    await real?.evaluate(() => window.parent.postMessage({ type: 'leverage-lens:height', id: 'real', height: 2000 }, '*'));
+    await expect.poll(() => hosts.locator('#real').getAttribute('data-leverage-lens-height')).toBe('500');
+    expect(hostErrors).toEqual([]);
+    await hosts.close();
   });
 
   it('generates snippets on the standalone page that work pasted into a plain HTML file', async () => {

@@ -1,6 +1,8 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
-import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import { memo, useCallback, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { usePlot } from '../../chart/plot';
+import { PriceHandle } from '../../chart/PriceHandle';
+import type { MovablePrice } from '../../chart/PriceHandle';
 import { roundToTick } from '../../model/companions';
 import { useCalculator, useCalculatorStore, useSelectors } from '../../store/context';
 import { useFormatter } from '../../store/format';
@@ -20,14 +22,8 @@ export interface CappedCurve {
   equity: readonly (number | null)[];
 }
 
-export interface ExitHandle {
-  price: number;
-  label: string;
-  /** Sets the exit price from a dragged pixel position (already turned into a price). */
-  onDrag: (price: number) => void;
-  /** One keyboard step: +1 / −1 (Shift: ten). */
-  onStep: (direction: number) => void;
-}
+/** The exit price as a handle on the chart. */
+export type ExitHandle = MovablePrice;
 
 /** The capped curve as one SVG path (gaps where the value is undefined). */
 function pathOf(curve: CappedCurve, toX: (value: number) => number | undefined, toY: (value: number) => number | undefined): string {
@@ -49,28 +45,9 @@ function pathOf(curve: CappedCurve, toX: (value: number) => number | undefined, 
 
 export const ToolboxLayer = memo(function ToolboxLayer({ capped, handle }: { capped: CappedCurve | null; handle: ExitHandle | null }): ReactNode {
   const pixels = usePlot();
-  const dragging = useRef(false);
   if (pixels === null) return null;
-  const { toX, toY, fromX, area: plot } = pixels;
+  const { toX, toY, area: plot } = pixels;
   const clipId = `lev-tool-clip-${Math.round(plot.x)}-${Math.round(plot.width)}`;
-  const onPointer = (event: PointerEvent<SVGGElement>): void => {
-    if (handle === null || !dragging.current) return;
-    const svg = event.currentTarget.ownerSVGElement;
-    if (svg === null) return;
-    const left = svg.getBoundingClientRect().left;
-    const x = Math.min(plot.x + plot.width, Math.max(plot.x, event.clientX - left));
-    const price = fromX(x);
-    if (Number.isFinite(price) && price > 0) handle.onDrag(price);
-  };
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
-    if (handle === null) return;
-    const direction = event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? -1 : 0;
-    if (direction === 0) return;
-    event.preventDefault();
-    handle.onStep(direction * (event.shiftKey ? 10 : 1));
-  };
-  const handleX = handle === null ? undefined : toX(handle.price);
-  const showHandle = handle !== null && handleX !== undefined && handleX >= plot.x - 0.5 && handleX <= plot.x + plot.width + 0.5;
   return (
     <g className="lev-toolbox-layer">
       <defs>
@@ -81,32 +58,7 @@ export const ToolboxLayer = memo(function ToolboxLayer({ capped, handle }: { cap
       {capped !== null ? (
         <path className="lev-series lev-series-capped" d={pathOf(capped, toX, toY)} fill="none" stroke={toolboxColors.capped} strokeWidth={2.5} strokeDasharray="2 2" clipPath={`url(#${clipId})`} />
       ) : null}
-      {showHandle && handle !== null && handleX !== undefined ? (
-        <g
-          className="lev-exit-handle"
-          role="slider"
-          tabIndex={0}
-          aria-label="Exit price marker: drag, or use the arrow keys"
-          aria-valuenow={handle.price}
-          aria-valuetext={handle.label}
-          onKeyDown={onKeyDown}
-          onPointerDown={(event) => {
-            dragging.current = true;
-            event.currentTarget.setPointerCapture(event.pointerId);
-          }}
-          onPointerMove={onPointer}
-          onPointerUp={(event) => {
-            onPointer(event);
-            dragging.current = false;
-            event.currentTarget.releasePointerCapture(event.pointerId);
-          }}
-        >
-          {/* A wide transparent strip makes the whole line easy to grab. */}
-          <rect x={handleX - 8} y={plot.y} width={16} height={plot.height} fill="transparent" />
-          <rect x={handleX - 7} y={plot.y + plot.height / 2 - 14} width={14} height={28} rx={4} fill={toolboxColors.exit} stroke="var(--lev-bg)" strokeWidth={1.5} />
-          <path d={`M${handleX - 2},${plot.y + plot.height / 2 - 6} v12 M${handleX + 2},${plot.y + plot.height / 2 - 6} v12`} stroke="var(--lev-bg)" strokeWidth={1.2} />
-        </g>
-      ) : null}
+      {handle !== null ? <PriceHandle handle={handle} name="Exit price marker: drag, or use the arrow keys" color={toolboxColors.exit} className="lev-exit-handle" /> : null}
     </g>
   );
 });
