@@ -83,6 +83,16 @@ export interface ThresholdPrice {
 }
 
 export interface AppliedTier {
+  /** Perpetuals: liquidation clearance fee, a fraction of the position value at the liquidation price (Binance); default 0. */
+  liquidationFee?: DecimalInput;
+  /** Perpetuals: the margin left after the clearance fee goes to the insurance fund (Binance, Bybit) or stays with the trader (dYdX); default true. */
+  insuranceFundTakesRest?: boolean | 'true' | 'false';
+  /** Loans: the liquidator's bonus or penalty, a fraction of the debt repaid (Aave 0.05, Maker ETH-A 0.13); default 0.05. */
+  liquidationBonus?: DecimalInput;
+  /** Loans: share of the debt one liquidation repays (Aave v3 0.5, and all of it below health 0.95; Maker, Liquity 1); default 1. */
+  closeFactor?: DecimalInput;
+  /** Perpetuals: last price − mark price as a fraction of the mark (signed); venues liquidate on the mark. Default 0. */
+  markSpread?: DecimalInput;
   index: number;
   floor: string;
   cap: string | null;
@@ -165,6 +175,60 @@ export interface ValidAnalysis {
   /** Position value at entry in the margin currency. */
   notional: string;
   /** Position value at entry in quote currency (USD). */
+/** What one liquidation costs the trader, in the margin currency (see src/model/liquidation.ts). */
+export interface LiquidationCost {
+  /** The price at which the venue liquidates (or closes at bankruptcy, when that comes first). */
+  price: string;
+  /** Equity just before the liquidation (fees to open excluded, as in equityAt). */
+  equityBefore: string;
+  /** Lost to the price move from entry to the liquidation price, before any charge: backing collateral − equityBefore. */
+  priceLoss: string;
+  /** Perpetuals: the clearance fee, rate × position value at the liquidation price, at most the equity left. */
+  clearanceFee: string;
+  /** Perpetuals: margin left after the fee that goes to the insurance fund. */
+  insuranceFund: string;
+  /** Loans: the liquidator's bonus or the protocol's penalty, paid from the collateral. */
+  penalty: string;
+  /** The fee to open, already paid outside the margin. */
+  openFee: string;
+  /** Everything a liquidated trader loses: priceLoss + clearanceFee + insuranceFund + penalty + openFee. */
+  total: string;
+  /** What the venue leaves the trader right after the liquidation (margin currency). */
+  left: string;
+  /** The rate applied: the clearance fee rate (perpetuals) or the bonus/penalty rate (loans). */
+  rate: string;
+  /** Share of the position (perpetuals) or of the debt (loans) that one liquidation closes. */
+  closeFactor: string;
+  /** After a partial liquidation, what is still open; null when the whole position is closed. */
+  after: LiquidationRemainder | null;
+  /** What is assumed, in words. */
+  assumption: string;
+}
+
+export interface LiquidationRemainder {
+  /** Collateral quantity still deposited (long loan: the asset; short loan: the stablecoin value). */
+  collateral: string;
+  /** Debt still owed, valued at the liquidation price. */
+  debt: string;
+  /** Equity still in the position, valued at the liquidation price. */
+  equity: string;
+  /** Health factor after the liquidation; null when no debt is left. */
+  health: string | null;
+}
+
+/** The liquidation price in last-price terms: venues liquidate on the mark, traders watch the last price. */
+export interface LastPriceLiquidation {
+  /** Last − mark as a fraction of the mark, as given. */
+  spread: string;
+  /** The liquidation price on the mark (what the venue uses). */
+  markPrice: string;
+  /** The last price when the mark reaches the liquidation price: markPrice × (1 + spread). */
+  lastPrice: string;
+  /** The band between the two, low to high. */
+  low: string;
+  high: string;
+}
+
   notionalQuote: string;
   /** The collateral as given (the wallet balance in cross). */
   collateral: string;
@@ -228,3 +292,7 @@ export interface InvalidAnalysis {
 }
 
 export type Analysis = ValidAnalysis | InvalidAnalysis;
+  /** What a liquidation costs and leaves; null when nothing ends the position at a positive price. */
+  liquidationCost: LiquidationCost | null;
+  /** Perpetuals with a liquidation price: that price in last-price terms for markSpread; null otherwise. */
+  lastPriceLiquidation: LastPriceLiquidation | null;
