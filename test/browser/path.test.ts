@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { inputsWith } from '../../src/config/presets';
 import { inputsToSpec } from '../../src/config/spec';
 import { simulatePath } from '../../src/model/simulate';
-import { shareCalculator } from './helpers';
+import { axeViolations, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
@@ -54,5 +54,11 @@ describe.skipIf(baseUrl === '')('a played price path, in Chromium', () => {
     await page.getByRole('button', { name: 'New seed' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('seed')).not.toBe(String(seed));
     expect(await page.locator('.lev-plot .lev-path-layer').getAttribute('data-step')).toBe('0');
+  });
+
+  it('the panel is axe clean in light and dark', async () => {
+    expect(await axeViolations(page, '.lev-path-panel')).toEqual([]);
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    expect(await axeViolations(page, '.lev-path-panel')).toEqual([]);
   });
 });
