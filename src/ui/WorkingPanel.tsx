@@ -181,9 +181,16 @@ export function WorkingDisclosure({ row }: { row: HeadlineRow }): ReactNode {
   const panelId = useId();
   return (
     <>
-      <button type="button" className="lev-working__toggle" aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen((was) => !was)}>
-        {open ? 'Hide the working' : 'Show the working'}{' '}
-        <span className="lev-visually-hidden">of the {row.label.toLowerCase()}</span>
+      {/* The name says which figure (the visible text starts it, so speech input still finds it); not a text node, so the row's own text stays unique. */}
+      <button
+        type="button"
+        className="lev-working__toggle"
+        aria-label={`${open ? 'Hide' : 'Show'} the working of the ${row.label.toLowerCase()}`}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((was) => !was)}
+      >
+        {open ? 'Hide the working' : 'Show the working'}
       </button>
       {open ? <WorkingPanel id={panelId} row={row} /> : null}
     </>

@@ -15,7 +15,7 @@ describe.skipIf(baseUrl === '')('show the working, in Chromium at 375 px', () =>
     const { page } = opened;
     await page.setViewportSize({ width: 375, height: 812 });
     const toggle = page.locator('.lev-headline__item--liquidationPrice .lev-working__toggle').first();
-    expect(await toggle.innerText()).toMatch(/^Show the working/);
+    expect(await toggle.innerText()).toBe('Show the working');
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
