@@ -4,7 +4,7 @@ import type { Formatter } from '../config/format';
 import { useFormatter } from '../store/format';
 import { equityValueRange, innerTicks, niceScale, tickFormatter } from './axes';
 import { markerPrice } from './plan';
-import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
+import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, LastPriceBand, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
 import { inside, linearScale, nextReadingIndex, PlotProvider } from './plot';
 import type { Plot, PlotArea } from './plot';
@@ -322,6 +322,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
           <BottomAxis ticks={xTicks} format={formatX} />
           <LeftAxis ticks={yTicks} format={formatY} />
           <MarkerLayer markers={verticals} />
+          <LastPriceBand />
           {overlay}
           <PathMount equityInCoin={equityInCoin} />
           {readX === undefined ? null : <Cursor x={readX} area={area} />}

@@ -36,6 +36,10 @@ export function venueInputs(venue: VenuePreset): Partial<Inputs> {
     liquidationThreshold: percent(spec.liquidationThreshold, ''),
     liquidationRatio: percent(spec.liquidationRatio, ''),
     ltv: percent(spec.ltv, ''),
+    liquidationFee: percent(spec.liquidationFee, '0'),
+    insuranceFundTakesRest: spec.insuranceFundTakesRest === false || spec.insuranceFundTakesRest === 'false' ? 'false' : 'true',
+    liquidationBonus: percent(spec.liquidationBonus, '5'),
+    closeFactor: percent(spec.closeFactor, '100'),
   };
 }
 

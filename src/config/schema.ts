@@ -210,10 +210,15 @@ export const schema = {
   feeRate: { label: 'Taker fee', role: 'position', kind: 'percent', group: 'maintenance', advanced: true, blank: '0', hint: 'Charged on open and on close; the break-even price includes both.', unit: 'percent' },
   makerFeeRate: { label: 'Maker fee', role: 'page', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'What a resting limit order pays (negative: a rebate). Shown beside the taker fee; the liquidation condition and break-even use the taker fee.', unit: 'percent' },
   closeFeeInLiquidation: { label: 'Count the fee to close in the liquidation condition', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'false', hint: 'OKX, Gate, Phemex and Bybit UTA do.' },
+  liquidationFee: { label: 'Liquidation clearance fee', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Charged on the position value at the liquidation price, out of the margin left (Binance’s liquidation clearance fee).', unit: 'percent' },
+  insuranceFundTakesRest: { label: 'The insurance fund keeps the margin left at liquidation', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'true', hint: 'Binance and Bybit close at the bankruptcy price and keep it; dYdX leaves it to the trader.' },
+  markSpread: { label: 'Last − mark spread', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Venues liquidate on the mark price; the last price can sit above (+) or below (−) it. Shows the liquidation price in last-price terms.', unit: 'percent' },
   liquidationThreshold: { label: 'Liquidation threshold', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Aave LT: liquidation when collateral × LT falls below the debt.', unit: 'percent' },
   liquidationRatio: { label: 'CDP liquidation ratio', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Maker 145 %, Liquity 110 %; the same as a threshold of 1 ÷ ratio. Leave empty when a threshold is set.', unit: 'percent' },
   ltv: { label: 'Loan-to-value per loop', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Share of the collateral value borrowed each round.', unit: 'percent' },
   loops: { label: 'Loops', role: 'position', kind: 'number', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Borrow rounds after the first deposit; sets the leverage when leverage is left empty.', unit: 'count' },
+  liquidationBonus: { label: 'Liquidation bonus / penalty', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '5', hint: 'Extra collateral the liquidator takes, as a share of the debt repaid: Aave 5 % on ETH, Maker ETH-A 13 %.', unit: 'percent' },
+  closeFactor: { label: 'Close factor', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '100', hint: 'Share of the debt one liquidation repays: Aave v3 50 % (all of it below health 0.95); Maker and Liquity 100 %.', unit: 'percent' },
   thresholds: { label: 'Health levels to mark', role: 'position', kind: 'levels', group: 'markers', advanced: true, blank: '1.25, 2', maxEntries: LEVELS_MAX, hint: 'Comma-separated; 1 is liquidation, 1.25 is Binance’s margin call (80 % margin ratio).' },
   fundingRate: { label: 'Funding rate (per 8 h)', role: 'position', kind: 'percent', group: 'carry', instruments: perpetual, advanced: false, blank: '0.01', hint: 'Positive: longs pay shorts. Quoted per 8 hours; hourly venues pay 1/8 of it each hour.', unit: 'percent' },
   fundingIntervalHours: { label: 'Funding interval', role: 'position', kind: 'number', group: 'carry', instruments: perpetual, advanced: false, blank: '8', hint: '8 h at Binance and Bybit, 1 h at Hyperliquid and dYdX.', unit: 'hours' },
@@ -254,6 +259,7 @@ interface ChoiceValues {
   mmBasis: MaintenanceBasis;
   solveFor: ThreeWayKey;
   closeFeeInLiquidation: 'true' | 'false';
+  insuranceFundTakesRest: 'true' | 'false';
 }
 
 /** What the reader typed, exactly as typed (rates in percent), with choices typed. */
@@ -308,6 +314,7 @@ const choiceGuards: { [K in keyof ChoiceValues]: (value: string) => value is Cho
   solveFor: (value): value is ThreeWayKey => value === 'size' || value === 'collateral' || value === 'leverage',
   sizeUnit: (value): value is SizeUnit => value === 'base' || value === 'quote' || value === 'contracts',
   closeFeeInLiquidation: (value): value is 'true' | 'false' => value === 'true' || value === 'false',
+  insuranceFundTakesRest: (value): value is 'true' | 'false' => value === 'true' || value === 'false',
 };
 
 /** Typed text per key: a choice keeps its previous value when the text is not one of its options. */
@@ -332,10 +339,15 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   feeRate: percentText,
   makerFeeRate: percentText,
   closeFeeInLiquidation: (text, previous) => (choiceGuards.closeFeeInLiquidation(text) ? text : previous),
+  liquidationFee: percentText,
+  insuranceFundTakesRest: (text, previous) => (choiceGuards.insuranceFundTakesRest(text) ? text : previous),
+  markSpread: percentText,
   liquidationThreshold: percentText,
   liquidationRatio: percentText,
   ltv: percentText,
   loops: (text) => text,
+  liquidationBonus: percentText,
+  closeFactor: percentText,
   thresholds: (text) => text,
   fundingRate: percentText,
   fundingIntervalHours: (text) => text,
@@ -393,6 +405,7 @@ export function blankInputs(): Inputs {
       marginMode: 'isolated',
       mmBasis: 'mark',
       closeFeeInLiquidation: 'false',
+      insuranceFundTakesRest: 'true',
       ...emptyTexts(),
     },
     blank,
@@ -406,7 +419,7 @@ function emptyTexts(): Omit<Inputs, keyof ChoiceValues | 'venue'> {
     feeRate: empty, makerFeeRate: empty, liquidationThreshold: empty, liquidationRatio: empty, ltv: empty, loops: '', thresholds: '', fundingRate: empty,
     fundingIntervalHours: '', holdHours: '', borrowApr: empty, supplyApr: empty, volatility: empty, horizonDays: '', drift: empty,
     volatilityStress: '', exitPrice: '', targetRoe: empty, fills: '', riskBalance: '', riskPercent: empty, riskAmount: '', stopPrice: '',
-    takeProfitPrice: '', portfolio: '', portfolioWallet: '',
+    takeProfitPrice: '', portfolio: '', portfolioWallet: '', liquidationFee: empty, markSpread: empty, liquidationBonus: empty, closeFactor: empty,
   };
 }
 

@@ -84,6 +84,9 @@ function assignSpec(spec: PositionSpec, key: PositionKey, inputs: Inputs): void 
     case 'closeFeeInLiquidation':
       spec.closeFeeInLiquidation = inputs.closeFeeInLiquidation === 'true';
       return;
+    case 'insuranceFundTakesRest':
+      spec.insuranceFundTakesRest = inputs.insuranceFundTakesRest === 'true';
+      return;
     case 'tiers': {
       const tiers: TierInput[] | undefined = textToTiers(inputs.tiers, true);
       if (tiers !== undefined) spec.tiers = tiers;

@@ -15,6 +15,8 @@ import {
   tierUsedAt,
 } from './engine';
 import { accrualAt, carryLiquidationHours, horizonRisk, liquidationAfter, loanNetApy, netCarry } from './horizon';
+import { defaultTerms, lastPriceLiquidation, liquidationCost, readLiquidationTerms } from './liquidation';
+import type { LiquidationTerms, TermsReading } from './liquidation';
 import { readSpec } from './position';
 import type { Position, Resolution, Tier } from './position';
 import type { Analysis, AppliedTier, CarryBreakdown, FieldError, PositionSpec, ValidAnalysis } from './types';
@@ -34,10 +36,20 @@ function checkEntry(resolution: Resolution): Resolution {
   return breach === null ? resolution : { ok: false, errors: [breach] };
 }
 
+type FullReading = { ok: true; position: Position; terms: LiquidationTerms } | { ok: false; errors: FieldError[] };
+
+/** The position and its liquidation terms (fee, bonus, close factor, mark–last spread), or every field error. */
+function readAll(spec: PositionSpec): FullReading {
+  const resolution = resolve(spec);
+  const terms: TermsReading = typeof spec === 'object' && spec !== null ? readLiquidationTerms(spec) : { ok: true, terms: defaultTerms };
+  if (resolution.ok && terms.ok) return { ok: true, position: resolution.position, terms: terms.terms };
+  return { ok: false, errors: [...(resolution.ok ? [] : resolution.errors), ...(terms.ok ? [] : terms.errors)] };
+}
+
 /** Field-level problems with a spec, in plain words. Never throws. */
 export function validate(spec: PositionSpec): FieldError[] {
-  const resolution = resolve(spec);
-  return resolution.ok ? [] : resolution.errors;
+  const reading = readAll(spec);
+  return reading.ok ? [] : reading.errors;
 }
 
 function describeTier(tier: Tier): AppliedTier {
@@ -103,7 +115,7 @@ function carryWarnings(position: Position): string[] {
   return warnings;
 }
 
-function buildAnalysis(position: Position): ValidAnalysis {
+function buildAnalysis(position: Position, terms: LiquidationTerms): ValidAnalysis {
   const { entry, collateral, leverage, sign } = position;
   const notional = entryNotional(position);
   const liquidation = priceAtHealth(position, ONE);
@@ -172,12 +184,14 @@ function buildAnalysis(position: Position): ValidAnalysis {
     netApy: carry.loanRatesGiven ? out(loanNetApy(position)) : null,
     carryLiquidationHours: out(carryHours),
     risk: horizonRisk(position),
+    liquidationCost: liquidationCost(position, terms),
+    lastPriceLiquidation: lastPriceLiquidation(position, terms),
   };
 }
 
 /** The whole picture of one position. Plain JSON; money as decimal strings; never NaN or Infinity. */
 export function analyze(spec: PositionSpec): Analysis {
-  const resolution = resolve(spec);
-  if (!resolution.ok) return { valid: false, errors: resolution.errors };
-  return buildAnalysis(resolution.position);
+  const reading = readAll(spec);
+  if (!reading.ok) return { valid: false, errors: reading.errors };
+  return buildAnalysis(reading.position, reading.terms);
 }

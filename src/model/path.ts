@@ -3,22 +3,25 @@
  * liquidated, and what is left of it after. The curve of equityAt goes on below the liquidation price as if the
  * position were still open; here it ends where the venue ends it.
  *
- * Assumptions (also returned as text with every path):
- * - Perpetuals, isolated: at the liquidation price the venue closes the position and keeps the margin that is
- *   left (liquidation fee, insurance fund): the trader keeps nothing, and equity stays 0 from there on. The fee
- *   to open was paid outside the margin, so the most the trader loses is the margin plus that fee.
+ * Assumptions (also returned as text with every path; what the venue leaves comes from src/model/liquidation.ts):
+ * - Perpetuals, isolated: at the liquidation price the venue closes the position, charges its clearance fee and
+ *   (Binance, Bybit: the default) keeps the margin that is left for its insurance fund: the trader keeps nothing,
+ *   and equity stays 0 from there on. Where the venue leaves that margin to the trader (dYdX) the curve stays at it.
+ *   The fee to open was paid outside the margin, so the most the trader loses is the margin plus that fee.
  * - Perpetuals, cross: the same, with the wallet as the limit: the account is liquidated and the backing
  *   collateral (wallet − the others' maintenance + their PnL) is gone.
  * - Without a liquidation price (nothing is required) the position ends at its bankruptcy price (equity 0), the
  *   worst a venue lets it reach; so it does when bankruptcy comes first.
- * - Loans: at health 1 the debt is repaid from the collateral and the liquidator takes a penalty on the debt
- *   (default 5 %, Aave's common liquidation bonus); the remainder is valued at the liquidation price and held from
- *   then on.
+ * - Loans: at health 1 a liquidator repays the close factor's share of the debt (default all of it) and takes a
+ *   bonus on it (default 5 %, Aave's common liquidation bonus); what is left is valued at the liquidation price and
+ *   held from then on (after a partial liquidation the rest of the loan is still open).
  */
 import { resolve } from './analyze';
-import { Dec, ONE, ZERO, parseDecimal, toOutput, toOutputOrNull } from './decimal';
+import { Dec, ZERO, parseDecimal, toOutput, toOutputOrNull } from './decimal';
 import type { DecimalInput } from './decimal';
-import { bankruptcyPrice, debtAt, equityAt, healthAt, pnlAt, priceAtHealth } from './engine';
+import { equityAt, healthAt, pnlAt } from './engine';
+import { liquidationCostAt, liquidationEndPrice, readLiquidationTerms } from './liquidation';
+import type { LiquidationTerms } from './liquidation';
 import type { Position } from './position';
 import type { PositionSpec } from './types';
 
@@ -46,41 +49,33 @@ export interface EquityPath {
 }
 
 export interface EquityPathOptions {
-  /** Loans: the liquidator's penalty as a fraction of the debt repaid (0 to 0.5); default 0.05. */
+  /** Loans: the liquidator's penalty as a fraction of the debt repaid (0 to 0.5); default the spec's liquidationBonus (0.05). */
   loanPenalty?: DecimalInput;
 }
 
 /** As many prices as a chart draws; the path is exact decimals, so a call stays within milliseconds. */
 export const MAX_PATH_PRICES = 2000;
-const DEFAULT_LOAN_PENALTY = new Dec('0.05');
 const MAX_LOAN_PENALTY = new Dec('0.5');
 
-function assumptionText(position: Position, penalty: Dec): string {
-  if (position.instrument === 'loan') {
-    return `At health 1 the loan is liquidated: the debt is repaid from the collateral and the liquidator takes a penalty of ${penalty.mul(100).toString()} % of the debt; the remainder is valued at the liquidation price and held from then on.`;
-  }
+/** Said when nothing ends the position at a positive price. */
+function assumptionText(position: Position): string {
+  if (position.instrument === 'loan') return 'Without debt the loan cannot be liquidated.';
   const limit = position.marginMode === 'cross' ? 'the wallet is the limit: the account is liquidated and its backing collateral is gone' : 'the venue keeps the margin that is left: the trader keeps nothing';
   return `At the liquidation price the position is closed and ${limit}. The fee to open was already paid.`;
 }
 
-/** Where the position ends, and what the trader keeps there. */
-function ending(position: Position, penalty: Dec): { price: Dec | null; left: Dec } {
-  if (position.instrument === 'loan') {
-    const price = priceAtHealth(position, ONE);
-    if (price === null) return { price: null, left: ZERO };
-    const debt = Dec.max(debtAt(position, price), ZERO);
-    return { price, left: Dec.max(ZERO, equityAt(position, price).minus(debt.mul(penalty))) };
-  }
-  // Whichever comes first on the way down (long) or up (short): a requirement that turns negative would put the
-  // solved liquidation price past bankruptcy, and no venue lets equity go below zero.
-  const candidates = [priceAtHealth(position, ONE), bankruptcyPrice(position)].filter((price): price is Dec => price !== null);
-  const first = candidates.reduce<Dec | null>((best, price) => (best === null || price.minus(best).mul(position.sign).gt(0) ? price : best), null);
-  return { price: first, left: ZERO };
+/** Where the position ends, and what the venue leaves the trader there (src/model/liquidation.ts). */
+function ending(position: Position, terms: LiquidationTerms): { price: Dec | null; left: Dec; assumption: string | null } {
+  const price = liquidationEndPrice(position);
+  if (price === null) return { price: null, left: ZERO, assumption: null };
+  const cost = liquidationCostAt(position, terms, price);
+  return { price, left: new Dec(cost.left), assumption: cost.assumption };
 }
 
-function readPenalty(options: unknown): Dec | null {
+/** The loan penalty option, or undefined when not given (the spec's liquidationBonus applies). */
+function readPenalty(options: unknown): Dec | null | undefined {
   const raw: unknown = typeof options === 'object' && options !== null && 'loanPenalty' in options ? options.loanPenalty : undefined;
-  if (raw === undefined) return DEFAULT_LOAN_PENALTY;
+  if (raw === undefined) return undefined;
   const penalty = parseDecimal(raw);
   return penalty === null || penalty.isNegative() || penalty.gt(MAX_LOAN_PENALTY) ? null : penalty;
 }
@@ -95,7 +90,8 @@ export function equityPath(spec: PositionSpec, prices: readonly DecimalInput[], 
   const resolution = resolve(spec);
   const list: unknown = prices;
   const penalty = readPenalty(options);
-  if (!resolution.ok || !Array.isArray(list) || list.length > MAX_PATH_PRICES || penalty === null) return null;
+  const terms = typeof spec === 'object' && spec !== null ? readLiquidationTerms(spec) : null;
+  if (!resolution.ok || terms === null || !terms.ok || !Array.isArray(list) || list.length > MAX_PATH_PRICES || penalty === null) return null;
   const parsed: Dec[] = [];
   for (const raw of list) {
     const price = parseDecimal(raw);
@@ -103,7 +99,7 @@ export function equityPath(spec: PositionSpec, prices: readonly DecimalInput[], 
     parsed.push(price);
   }
   const position = resolution.position;
-  const end = ending(position, penalty);
+  const end = ending(position, penalty === undefined ? terms.terms : { ...terms.terms, bonus: penalty });
   // Liquidated at or beyond the end price on the losing side: below it for a long, above it for a short.
   const reaches = (price: Dec): boolean => end.price !== null && price.minus(end.price).mul(position.sign).lte(0);
   let liquidated = false;
@@ -114,5 +110,5 @@ export function equityPath(spec: PositionSpec, prices: readonly DecimalInput[], 
     }
     return { price: toOutput(price), equity: toOutput(equityAt(position, price)), pnl: toOutput(pnlAt(position, price)), health: toOutputOrNull(healthAt(position, price)), state: 'open' };
   });
-  return { valid: true, endPrice: toOutputOrNull(end.price), leftAfterLiquidation: toOutput(end.left), points, assumption: assumptionText(position, penalty) };
+  return { valid: true, endPrice: toOutputOrNull(end.price), leftAfterLiquidation: toOutput(end.left), points, assumption: end.assumption ?? assumptionText(position) };
 }

@@ -67,6 +67,16 @@ export interface PositionSpec {
   drift?: DecimalInput;
   /** Multiplier on σ to stress for fat tails and jumps (1.5, 2); default 1. */
   volatilityStress?: DecimalInput;
+  /** Perpetuals: liquidation clearance fee, a fraction of the position value at the liquidation price (Binance); default 0. */
+  liquidationFee?: DecimalInput;
+  /** Perpetuals: the margin left after the clearance fee goes to the insurance fund (Binance, Bybit) or stays with the trader (dYdX); default true. */
+  insuranceFundTakesRest?: boolean | 'true' | 'false';
+  /** Loans: the liquidator's bonus or penalty, a fraction of the debt repaid (Aave 0.05, Maker ETH-A 0.13); default 0.05. */
+  liquidationBonus?: DecimalInput;
+  /** Loans: share of the debt one liquidation repays (Aave v3 0.5, and all of it below health 0.95; Maker, Liquity 1); default 1. */
+  closeFactor?: DecimalInput;
+  /** Perpetuals: last price − mark price as a fraction of the mark (signed); venues liquidate on the mark. Default 0. */
+  markSpread?: DecimalInput;
 }
 
 export type SpecKey = keyof PositionSpec;
@@ -83,16 +93,6 @@ export interface ThresholdPrice {
 }
 
 export interface AppliedTier {
-  /** Perpetuals: liquidation clearance fee, a fraction of the position value at the liquidation price (Binance); default 0. */
-  liquidationFee?: DecimalInput;
-  /** Perpetuals: the margin left after the clearance fee goes to the insurance fund (Binance, Bybit) or stays with the trader (dYdX); default true. */
-  insuranceFundTakesRest?: boolean | 'true' | 'false';
-  /** Loans: the liquidator's bonus or penalty, a fraction of the debt repaid (Aave 0.05, Maker ETH-A 0.13); default 0.05. */
-  liquidationBonus?: DecimalInput;
-  /** Loans: share of the debt one liquidation repays (Aave v3 0.5, and all of it below health 0.95; Maker, Liquity 1); default 1. */
-  closeFactor?: DecimalInput;
-  /** Perpetuals: last price − mark price as a fraction of the mark (signed); venues liquidate on the mark. Default 0. */
-  markSpread?: DecimalInput;
   index: number;
   floor: string;
   cap: string | null;
@@ -159,22 +159,6 @@ export interface HorizonRisk {
   horizonBands: HorizonBands;
 }
 
-export interface ValidAnalysis {
-  valid: true;
-  instrument: Instrument;
-  side: Side;
-  marginMode: MarginMode;
-  mmBasis: MaintenanceBasis;
-  /** Currency of collateral, margin and PnL: the coin for inverse contracts, the quote currency otherwise. */
-  marginCurrency: 'quote' | 'coin';
-  entry: string;
-  /** Base units held (for inverse: coin value of the face value at entry). */
-  quantity: string;
-  /** Size as given by the schema (USD face value for inverse). */
-  size: string;
-  /** Position value at entry in the margin currency. */
-  notional: string;
-  /** Position value at entry in quote currency (USD). */
 /** What one liquidation costs the trader, in the margin currency (see src/model/liquidation.ts). */
 export interface LiquidationCost {
   /** The price at which the venue liquidates (or closes at bankruptcy, when that comes first). */
@@ -229,6 +213,22 @@ export interface LastPriceLiquidation {
   high: string;
 }
 
+export interface ValidAnalysis {
+  valid: true;
+  instrument: Instrument;
+  side: Side;
+  marginMode: MarginMode;
+  mmBasis: MaintenanceBasis;
+  /** Currency of collateral, margin and PnL: the coin for inverse contracts, the quote currency otherwise. */
+  marginCurrency: 'quote' | 'coin';
+  entry: string;
+  /** Base units held (for inverse: coin value of the face value at entry). */
+  quantity: string;
+  /** Size as given by the schema (USD face value for inverse). */
+  size: string;
+  /** Position value at entry in the margin currency. */
+  notional: string;
+  /** Position value at entry in quote currency (USD). */
   notionalQuote: string;
   /** The collateral as given (the wallet balance in cross). */
   collateral: string;
@@ -284,6 +284,10 @@ export interface LastPriceLiquidation {
   carryLiquidationHours: string | null;
   /** Liquidation and health-level odds over horizonDays; null without volatility and horizonDays. */
   risk: HorizonRisk | null;
+  /** What a liquidation costs and leaves; null when nothing ends the position at a positive price. */
+  liquidationCost: LiquidationCost | null;
+  /** Perpetuals with a liquidation price: that price in last-price terms for markSpread; null otherwise. */
+  lastPriceLiquidation: LastPriceLiquidation | null;
 }
 
 export interface InvalidAnalysis {
@@ -292,7 +296,3 @@ export interface InvalidAnalysis {
 }
 
 export type Analysis = ValidAnalysis | InvalidAnalysis;
-  /** What a liquidation costs and leaves; null when nothing ends the position at a positive price. */
-  liquidationCost: LiquidationCost | null;
-  /** Perpetuals with a liquidation price: that price in last-price terms for markSpread; null otherwise. */
-  lastPriceLiquidation: LastPriceLiquidation | null;

@@ -28,6 +28,16 @@ export interface VenuePreset {
   sourceUrl: string;
   asOf: string;
   note: string;
+  /** What a liquidation costs at this venue and which price triggers it (src/model/liquidation.ts), with its source. */
+  liquidation?: VenueLiquidation;
+}
+
+export interface VenueLiquidation {
+  /** The price the venue liquidates on, in words: "mark price", "oracle price". */
+  on: string;
+  source: string;
+  sourceUrl: string;
+  asOf: string;
 }
 
 // Binance USD-M BTCUSDT brackets, snapshot of 2024-10 (floor USDT, max leverage, rate, amount).
@@ -104,7 +114,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'binance-usdm-btcusdt',
     label: 'Binance USD-M BTCUSDT',
-    spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceBtcusdtBrackets, maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.004', mmAmount: '0' },
+    spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceBtcusdtBrackets, maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.004', mmAmount: '0', liquidationFee: '0.0125', insuranceFundTakesRest: true },
+    liquidation: {
+      on: 'mark price',
+      source: 'Binance “Liquidation Protocols” and USD-M trading rules (clearance fee 1.25 % for BTCUSDT; margin left to the insurance fund)',
+      sourceUrl: 'https://www.binance.com/en/support/faq/360033525271',
+      asOf: '2024-10',
+    },
     tick: '0.1',
     examplePrice: '50000',
     base: 'BTC',
@@ -161,7 +177,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'bybit-usdt-btcusdt',
     label: 'Bybit USDT perpetual BTCUSDT',
-    spec: { instrument: 'linear', mmBasis: 'entry', mmr: '0.005', mmAmount: '0', maxLeverage: '100', feeRate: '0.00055', closeFeeInLiquidation: false },
+    spec: { instrument: 'linear', mmBasis: 'entry', mmr: '0.005', mmAmount: '0', maxLeverage: '100', feeRate: '0.00055', closeFeeInLiquidation: false, liquidationFee: '0', insuranceFundTakesRest: true },
+    liquidation: {
+      on: 'mark price',
+      source: 'Bybit “Liquidation Process (USDT Contract)” (closed at the bankruptcy price, margin left to the insurance fund, no clearance fee)',
+      sourceUrl: 'https://help.bybit.com/hc/en-us/articles/900000167723-Liquidation-Process-USDT-Contract-',
+      asOf: '2024-01',
+    },
     tick: '0.1',
     examplePrice: '50000',
     base: 'BTC',
@@ -203,7 +225,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'dydx-v4-btc',
     label: 'dYdX v4 BTC-USD',
-    spec: { instrument: 'linear', mmBasis: 'mark', mmr: '0.03', mmAmount: '0', maxLeverage: '20', feeRate: '0.0005', closeFeeInLiquidation: false },
+    spec: { instrument: 'linear', mmBasis: 'mark', mmr: '0.03', mmAmount: '0', maxLeverage: '20', feeRate: '0.0005', closeFeeInLiquidation: false, liquidationFee: '0.015', insuranceFundTakesRest: false },
+    liquidation: {
+      on: 'oracle price',
+      source: 'dYdX v4 docs “Liquidations” (fee at most 1.5 % of the notional; the rest stays in the subaccount)',
+      sourceUrl: 'https://github.com/dydxprotocol/v4-documentation/blob/main/docs/pages/concepts/trading/liquidations.mdx',
+      asOf: '2024-10',
+    },
     tick: '1',
     examplePrice: '50000',
     base: 'BTC',
@@ -231,7 +259,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'aave-v3-eth',
     label: 'Aave v3 ETH',
-    spec: { instrument: 'loan', liquidationThreshold: '0.83', ltv: '0.8', feeRate: '0' },
+    spec: { instrument: 'loan', liquidationThreshold: '0.83', ltv: '0.8', feeRate: '0', liquidationBonus: '0.05', closeFactor: '0.5' },
+    liquidation: {
+      on: 'oracle price (Chainlink)',
+      source: 'Aave v3 LiquidationLogic (close factor 50 %, 100 % below health 0.95) and the WETH reserve (bonus 5 %)',
+      sourceUrl: 'https://github.com/aave/aave-v3-core/blob/master/contracts/protocol/libraries/logic/LiquidationLogic.sol',
+      asOf: '2024-10',
+    },
     tick: '0.01',
     examplePrice: '3000',
     base: 'ETH',
@@ -244,7 +278,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'aave-v3-eth-emode',
     label: 'Aave v3 ETH e-mode',
-    spec: { instrument: 'loan', liquidationThreshold: '0.93', ltv: '0.9', feeRate: '0' },
+    spec: { instrument: 'loan', liquidationThreshold: '0.93', ltv: '0.9', feeRate: '0', liquidationBonus: '0.01', closeFactor: '0.5' },
+    liquidation: {
+      on: 'oracle price (Chainlink)',
+      source: 'Aave v3 LiquidationLogic (close factor 50 %, 100 % below health 0.95) and ETH-correlated e-mode (bonus 1 %)',
+      sourceUrl: 'https://github.com/aave/aave-v3-core/blob/master/contracts/protocol/libraries/logic/LiquidationLogic.sol',
+      asOf: '2024-10',
+    },
     tick: '0.01',
     examplePrice: '3000',
     base: 'ETH',
@@ -257,7 +297,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'maker-eth-a',
     label: 'Maker (Sky) ETH-A vault',
-    spec: { instrument: 'loan', liquidationRatio: '1.45', feeRate: '0' },
+    spec: { instrument: 'loan', liquidationRatio: '1.45', feeRate: '0', liquidationBonus: '0.13', closeFactor: '1' },
+    liquidation: {
+      on: 'oracle price (OSM, one hour delayed)',
+      source: 'Maker ETH-A parameters and Liquidations 2.0 (penalty 13 %; the whole vault is auctioned, the rest returned)',
+      sourceUrl: 'https://docs.makerdao.com/',
+      asOf: '2024-10',
+    },
     tick: '0.01',
     examplePrice: '3000',
     base: 'ETH',
@@ -270,7 +316,13 @@ export const venuePresets: readonly VenuePreset[] = [
   {
     id: 'liquity',
     label: 'Liquity trove (ETH/LUSD)',
-    spec: { instrument: 'loan', liquidationRatio: '1.1', feeRate: '0' },
+    spec: { instrument: 'loan', liquidationRatio: '1.1', feeRate: '0', liquidationBonus: '0.1', closeFactor: '1' },
+    liquidation: {
+      on: 'oracle price (Chainlink, Tellor fallback)',
+      source: 'Liquity docs (below 110 % the whole trove goes to the Stability Pool: a bonus of 10 % here; gas compensation left out)',
+      sourceUrl: 'https://docs.liquity.org/',
+      asOf: '2024-10',
+    },
     tick: '0.01',
     examplePrice: '3000',
     base: 'ETH',

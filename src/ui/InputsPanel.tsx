@@ -153,6 +153,8 @@ function ContractGroup({ fields }: { fields: Fields }): ReactNode {
           {textField('liquidationRatio')}
           {textField('ltv')}
           {textField('loops')}
+          {textField('liquidationBonus')}
+          {textField('closeFactor')}
         </>
       ) : null}
     </fieldset>
@@ -235,6 +237,16 @@ function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
                   {...status('closeFeeInLiquidation')}
                 />
               ) : null}
+              {textField('liquidationFee')}
+              {fieldApplies(fieldDefinition('insuranceFundTakesRest'), inputs) ? (
+                <CheckboxField
+                  field={fieldDefinition('insuranceFundTakesRest')}
+                  checked={inputs.insuranceFundTakesRest === 'true'}
+                  onChange={(checked) => store.getState().setInput('insuranceFundTakesRest', checked ? 'true' : 'false')}
+                  {...status('insuranceFundTakesRest')}
+                />
+              ) : null}
+              {textField('markSpread')}
             </fieldset>
             <fieldset className="lev-group">
               <legend>Price trend</legend>
