@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
@@ -231,13 +231,12 @@ export const GridLayer = memo(function GridLayer({ ticks, color }: { ticks: read
 });
 
 /**
- * The liquidation price in last-price terms: a hatched band from the mark liquidation price to its last-price
- * equivalent and a labelled line at the latter, written inside the plot's top edge (the label rows above the plot
- * belong to the markers). Hatching and words, not colour alone, tell it from the liquidated zone.
+ * The liquidation price in last-price terms: a shaded band from the mark liquidation price to its last-price
+ * equivalent, a bracket along its top and a labelled line at the latter, written inside the plot's top edge (the
+ * label rows above the plot belong to the markers). Words and the bracket, not colour alone, tell it apart.
  */
 export const LastPriceBandLayer = memo(function LastPriceBandLayer({ band }: { band: LastPriceBandPlan | null }): ReactNode {
   const pixels = usePixels();
-  const patternId = `lev-last-band-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   if (pixels === null || band === null) return null;
   const { toX, plot } = pixels;
   const a = toX(band.low);
@@ -255,12 +254,8 @@ export const LastPriceBandLayer = memo(function LastPriceBandLayer({ band }: { b
   const labelX = lastX + (anchor === 'start' ? 4 : -4);
   return (
     <g className="lev-last-price-band" data-marker="last-price-liquidation" role="img" aria-label={band.description}>
-      <defs>
-        <pattern id={patternId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <line x1={0} y1={0} x2={0} y2={6} stroke={colors.danger} strokeWidth={1.5} strokeOpacity={0.45} />
-        </pattern>
-      </defs>
-      {right > left ? <rect x={left} y={plot.y} width={Math.max(1, right - left)} height={plot.height} fill={`url(#${patternId})`} /> : null}
+      {right > left ? <rect x={left} y={plot.y} width={Math.max(1, right - left)} height={plot.height} fill={colors.danger} fillOpacity={0.16} /> : null}
+      {right > left ? <line className="lev-last-band-bracket" x1={left} x2={right} y1={plot.y + 2} y2={plot.y + 2} stroke={colors.danger} strokeWidth={3} /> : null}
       {lineShown ? (
         <>
           <line x1={lastX} x2={lastX} y1={plot.y} y2={plot.y + plot.height} stroke={colors.danger} strokeWidth={1.5} {...dashProps('2 2')} />

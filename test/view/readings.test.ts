@@ -157,7 +157,7 @@ describe('what liquidation costs, and which price triggers it', () => {
     const analysis = valid(inputs);
     const row = rowOf(inputs, 'lastPriceLiquidation');
     expect(row?.value).toBe(formatPrice(analysis?.lastPriceLiquidation?.lastPrice ?? null, '0.1', { direction: 'up' }));
-    expect(row?.reading).toMatch(/With the last price 0\.3 % above it, .*liquidated before the chart’s last price gets there\.$/);
+    expect(row?.reading).toMatch(/With the last price 0\.3 % above it, .*the position is liquidated before the last price gets to the liquidation price\.$/);
     expect(rowOf(applyVenue(defaultInputs(), 'maker-eth-a'), 'lastPriceLiquidation')).toBeUndefined();
   });
 });
