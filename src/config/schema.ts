@@ -470,7 +470,7 @@ export function isThemeChoice(value: string): value is ThemeChoice {
 }
 
 /** Panels an embed can show, in the order they are drawn; `figures` is the four key figures (the compact default), `results` every figure. */
-export const embedViews = ['inputs', 'results', 'chart', 'figures', 'amplification', 'scenarios'] as const;
+export const embedViews = ['inputs', 'results', 'chart', 'figures', 'amplification', 'scenarios', 'path'] as const;
 export type EmbedView = (typeof embedViews)[number];
 export function isEmbedView(value: string): value is EmbedView {
   return embedViews.some((view) => view === value);

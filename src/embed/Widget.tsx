@@ -1,4 +1,4 @@
-import { Component, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { analyze } from '../model/analyze';
 import type { Analysis } from '../model/types';
@@ -22,6 +22,9 @@ import '../theme/tokens.css';
 import '../ui/ui.css';
 import '../chart/chart.css';
 import './embed.css';
+
+// `views=path`: the price-path panel arrives in its own chunk (inlined in the element's one file).
+const PathSlot = lazy(() => import('../app/PathSlot').then((module) => ({ default: module.PathSlot })));
 
 export interface EmbeddedWidgetProps {
   /** Flat key/value pairs: element attributes, URL parameters or props, rates as fractions. */
@@ -107,6 +110,13 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
         </>
       )}
       {views.includes('scenarios') ? <ScenariosPanel /> : null}
+      {views.includes('path') ? (
+        <section className="lev-panel" aria-label="Play a price path">
+          <Suspense fallback={null}>
+            <PathSlot />
+          </Suspense>
+        </section>
+      ) : null}
       <p className="lev-embed__credit">Leverage Lens · a model, not advice · calculated in your browser.</p>
     </div>
   );
