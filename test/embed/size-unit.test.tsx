@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Analysis } from '../../src/model/types';
 import { LeverageLens } from '../../src/embed/LeverageLens';
+import { attributeEntries, readEmbedConfig } from '../../src/embed/config';
+import { inputsToSpec } from '../../src/config/spec';
 import { expectNoBadNumbers, failOnConsoleErrors } from '../ui/helpers';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -23,5 +25,16 @@ describe('<LeverageLens sizeUnit /> (npm props)', () => {
     const last = onChange.mock.calls.at(-1)?.[0];
     expect(last?.valid === true ? last.quantity : 'invalid').toBe('0.02');
     expectNoBadNumbers(container);
+  });
+});
+
+describe('<leverage-lens sizeunit makerfeerate> (element attributes, lower-cased by HTML)', () => {
+  it('reads the unit and the maker fee like every other key', () => {
+    const element = document.createElement('div');
+    for (const [name, value] of [['venue', 'binance-usdm-ethusdt'], ['entry', '3000'], ['collateral', '300'], ['size', '6000'], ['sizeunit', 'quote'], ['makerfeerate', '0.0001']]) element.setAttribute(name, value);
+    const config = readEmbedConfig(attributeEntries(element), 'attributes');
+    expect(config.inputs.sizeUnit).toBe('quote');
+    expect(config.inputs.makerFeeRate).toBe('0.01');
+    expect(inputsToSpec(config.inputs).size).toBe('2');
   });
 });
