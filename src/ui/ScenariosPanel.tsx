@@ -7,17 +7,19 @@ import { useCalculator, useCalculatorStore, useDerived, useSelectors, useView } 
 import { useFormatter } from '../store/format';
 import { useValueAfterInput } from '../store/useSettled';
 import { towardEntry } from '../view/display';
+import { HIDDEN_ANSWER, hidingAnswer } from '../view/predict';
 import type { ScenarioPlan } from '../view/scenarios';
 
 type ComparisonRow = Pick<ScenarioPlan, 'id' | 'name' | 'analysis' | 'tick'>;
 
-function cells(row: ComparisonRow, format: Formatter): string[] {
+/** A row's cells; `answerHidden` (a lesson still waiting for the reader's guess) keeps its liquidation out of the table. */
+function cells(row: ComparisonRow, format: Formatter, answerHidden: boolean): string[] {
   const analysis = row.analysis;
   if (analysis === null) return ['—', '—', '—', '—', '—'];
   return [
     format.times(analysis.leverage),
-    analysis.liquidationPrice === null ? 'None' : format.price(analysis.liquidationPrice, row.tick, { direction: towardEntry(analysis.side) }),
-    format.percent(analysis.liquidationDistance, { signed: true }),
+    answerHidden ? HIDDEN_ANSWER : analysis.liquidationPrice === null ? 'None' : format.price(analysis.liquidationPrice, row.tick, { direction: towardEntry(analysis.side) }),
+    answerHidden ? HIDDEN_ANSWER : format.percent(analysis.liquidationDistance, { signed: true }),
     format.price(analysis.breakEvenPrice, row.tick, { direction: analysis.side === 'long' ? 'up' : 'down' }),
     format.times(analysis.amplification),
   ];
@@ -33,6 +35,7 @@ export function ScenariosPanel(): ReactNode {
 const ScenariosBody = memo(function ScenariosBody({ current, tick }: { current: ValidAnalysis | null; tick: string }): ReactNode {
   const store = useCalculatorStore();
   const scenarios = useCalculator((state) => state.scenarios);
+  const hiding = useCalculator((state) => hidingAnswer(state.predict));
   const format = useFormatter();
   const [name, setName] = useState('');
   const headingId = useId();
@@ -114,7 +117,7 @@ const ScenariosBody = memo(function ScenariosBody({ current, tick }: { current: 
             {rows.map((row) => (
               <tr key={row.id} data-scenario={row.id}>
                 <th scope="row">{row.name}</th>
-                {cells(row, format).map((cell, index) => (
+                {cells(row, format, hiding && row.id === 'current').map((cell, index) => (
                   <td key={index}>{cell}</td>
                 ))}
               </tr>

@@ -7,14 +7,20 @@ import type { HeadlineRow } from './readings';
  */
 const answerKeys: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'bankruptcyPrice', 'lastPriceLiquidation', 'lossAtLiquidation', 'afterLiquidation']);
 
-const HIDDEN = 'Hidden';
+/** What a hidden figure reads: in the headline, the scenario table and anywhere else the answer would appear. */
+export const HIDDEN_ANSWER = 'Hidden';
+
+/** The health-level prices bracket the liquidation price just as closely: they wait for the reveal too. */
+function givesAnswer(key: string): boolean {
+  return answerKeys.has(key) || key.startsWith('thresholdPrice-');
+}
 
 export function hideAnswers(rows: readonly HeadlineRow[]): HeadlineRow[] {
-  return rows.map((row) => (answerKeys.has(row.key) ? { ...row, value: HIDDEN, unit: '', reading: 'Hidden until you reveal your guess on the chart.' } : row));
+  return rows.map((row) => (givesAnswer(row.key) ? { ...row, value: HIDDEN_ANSWER, unit: '', reading: 'Hidden until you reveal your guess on the chart.' } : row));
 }
 
 export function isHiddenAnswer(row: HeadlineRow): boolean {
-  return answerKeys.has(row.key) && row.value === HIDDEN;
+  return givesAnswer(row.key) && row.value === HIDDEN_ANSWER;
 }
 
 /** Whether a lesson hides the answer now: it asks for a guess (`predict` is set) and the reader has not revealed it yet. */
