@@ -11,6 +11,7 @@ import { headlineRows, readingContext } from '../../src/view/readings';
 import { createFormatter } from '../../src/config/format';
 import { inputsWith } from '../../src/config/presets';
 import { parseConfig } from '../../src/config/codec';
+import { observedAttributeNames, readEmbedConfig } from '../../src/embed/config';
 import { guessError } from '../../src/model/predict';
 
 const inputs = inputsWith({ leverage: '20' });
@@ -110,5 +111,7 @@ describe('predict, then reveal', () => {
     const refused = parseConfig([['predict', 'everything']]);
     expect(refused.link.predict).toBeUndefined();
     expect(refused.rejected.map((entry) => entry.key)).toEqual(['predict']);
+    expect(readEmbedConfig([['predict', 'liquidation']], 'attributes').predict).toBe('liquidation');
+    expect(observedAttributeNames()).toContain('predict');
   });
 });
