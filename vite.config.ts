@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin, UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { CompilerOptions } from 'typescript';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +11,14 @@ import { fileURLToPath } from 'node:url';
  * Build modes (all from this one config, so the top level stays small):
  *   vite build                  the standalone page (index.html) and the iframe page (embed.html) into dist/
  *   vite build --mode element   the <leverage-lens> custom element: one self-contained ES module, dist/leverage-lens.js
- *   vite build --mode lib       the npm package: dist-lib/index.js, dist-lib/style.css and dist-lib/types/, dependencies external
+ *   vite build --mode lib       the npm package: dist-lib/index.js (component), dist-lib/model.js (model only), dist-lib/style.css
+ *                               and dist-lib/types/, dependencies external
  */
 
 const EMBED_PAGE_SOURCE = 'src/embed/embed.html';
 const ELEMENT_SOURCE = 'src/embed/element.tsx';
 const LIBRARY_SOURCE = 'src/embed/lib.ts';
+const MODEL_SOURCE = 'src/embed/model.ts';
 
 /** Serves and emits the iframe page at /embed.html; under `vite` (dev) also serves the element at /leverage-lens.js. */
 function embedPages(): Plugin {
@@ -64,7 +66,7 @@ function dropCss(): Plugin {
  * that imports nothing relative, so `bundler` and `nodenext` consumers read the same file the same way, and the
  * sources' style imports stay behind (types have no styles). One compiler program serves the check and the emit.
  */
-function declarations(entries: readonly string[]): Plugin {
+function declarations(entries: readonly string[], copied: readonly string[] = []): Plugin {
   let outDir = 'dist-lib/types';
   return {
     name: 'leverage-lens:declarations',
@@ -105,6 +107,8 @@ function declarations(entries: readonly string[]): Plugin {
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }
+      // Hand-written declarations (those for a package this project does not install) go in as written.
+      for (const file of copied) copyFileSync(join(root, file), join(outDir, relative(sourceRoot, join(root, file))));
       // `import 'leverage-lens/style.css'` type-checks without a *.css declaration in the consumer's project.
       writeFileSync(join(outDir, 'style.css.d.ts'), '// The stylesheet has no exports; this file lets TypeScript resolve its import.\nexport {};\n');
     },
@@ -163,21 +167,26 @@ function elementBuild(): UserConfig {
 
 function libraryBuild(): UserConfig {
   return {
-    plugins: [react(), declarations([LIBRARY_SOURCE, ELEMENT_SOURCE])],
+    plugins: [react(), declarations([LIBRARY_SOURCE, MODEL_SOURCE, ELEMENT_SOURCE, 'src/embed/jsx-react.ts', 'src/embed/attributes.ts'], ['src/embed/jsx-vue.d.ts'])],
     build: {
       target: 'es2022',
       outDir: 'dist-lib',
       emptyOutDir: true,
       copyPublicDir: false,
       sourcemap: true,
-      lib: { entry: LIBRARY_SOURCE, formats: ['es'], fileName: () => 'index.js', cssFileName: 'style' },
+      lib: { entry: { index: LIBRARY_SOURCE, model: MODEL_SOURCE }, formats: ['es'], fileName: (_format, name) => `${name}.js`, cssFileName: 'style' },
       rolldownOptions: {
         external: (id) => packageDependencies.test(id),
         // Library mode keeps whitespace by default; it is removed here while the /* @__PURE__ */ annotations that
         // let the consumer's bundler drop unused parts stay (comments.annotation is on for library ES output).
-        // One file: the two small lazily loaded charts are inlined, which saves the chunks' cross-import lists
-        // (about 2 KB gzip); the consumer's bundler still splits its own app as it likes.
-        output: { minify: { codegen: { removeWhitespace: true } }, codeSplitting: false },
+        // Two shared files and no others: the model (what both entries need; model.js re-exports it and loads
+        // nothing else) and the widget, with the lazily loaded charts inlined: separate chunks would add their
+        // cross-import lists to the package (about 2 KB gzip), and the consumer's bundler splits its own app anyway.
+        output: {
+          minify: { codegen: { removeWhitespace: true } },
+          chunkFileNames: '[name].js',
+          codeSplitting: { groups: [{ name: 'model-core', test: /\/src\/model\//, priority: 2 }, { name: 'widget', test: /\/src\//, priority: 1 }] },
+        },
       },
     },
   };

@@ -28,6 +28,19 @@ function scriptsIn(directory: string): Size & { files: number } {
   return { files: names.length, raw: sizes.reduce((sum, size) => sum + size.raw, 0), gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) };
 }
 
+/** An entry file of a build directory and the files it imports, transitively (the shared chunks it loads). */
+function entryScripts(directory: string, entry: string): Size & { files: number } {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const match of readFileSync(join(directory, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) if (match[1] !== undefined) visit(match[1]);
+  };
+  visit(entry);
+  const sizes = [...seen].map((name) => sizeOf(join(directory, name)));
+  return { files: seen.size, raw: sizes.reduce((sum, size) => sum + size.raw, 0), gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) };
+}
+
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 const verdict = (value: number, budget: number): string => (value <= budget ? 'ok' : 'OVER');
 
@@ -67,6 +80,8 @@ async function main(): Promise<void> {
     console.log(
       `${`npm package own JS (${library.files} files, dependencies external)`.padEnd(52)} ${kb(library.raw)} KB raw, ${kb(library.gzip)} KB gzip (budget ${PACKAGE_BUDGET_KB} KB gzip: ${verdict(library.gzip / 1024, PACKAGE_BUDGET_KB)})`,
     );
+    const model = entryScripts(libDir, 'model.js');
+    console.log(`${`npm package model entry (${model.files} files, decimal.js external)`.padEnd(52)} ${kb(model.raw)} KB raw, ${kb(model.gzip)} KB gzip`);
     console.log(`${'npm package style.css'.padEnd(52)} ${kb(styles.raw)} KB raw, ${kb(styles.gzip)} KB gzip`);
 
     const { page, origin, close } = await openColdPage(outDir);
