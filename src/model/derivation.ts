@@ -90,12 +90,13 @@ const probabilityRule = {
 /** The liquidation odds, from the numbers the analysis used (its horizon, stressed σ, drift less the carry's drift). */
 function probabilityWorking(spec: PositionSpec, figure: 'touchProbability' | 'endBeyondProbability'): Derivation | null {
   const analysis = analyze(spec);
-  if (!analysis.valid || analysis.risk === null || analysis.risk.liquidation === null || analysis.liquidationPrice === null) return null;
-  const { risk } = analysis;
+  const risk = analysis.valid ? analysis.risk : null;
+  const odds = risk?.liquidation ?? null;
+  if (!analysis.valid || risk === null || odds === null || analysis.liquidationPrice === null) return null;
   const input = { spot: Number(analysis.entry), barrier: Number(analysis.liquidationPrice), volatility: risk.volatility, years: risk.years, drift: risk.drift - risk.carryDrift };
   const trace = new Working();
   const probability = figure === 'touchProbability' ? touchProbability(input, trace) : endBeyondProbability(input, trace);
-  const shown = figure === 'touchProbability' ? risk.liquidation.touchProbability : risk.liquidation.endBeyondProbability;
+  const shown = figure === 'touchProbability' ? odds.touchProbability : odds.endBeyondProbability;
   if (trace.steps.length === 0) trace.note('The price cannot spread over this horizon (σ√T is zero) or the barrier is out of reach, so the chance is all or nothing.');
   // Touching includes ending beyond: the touch figure is never below the ending-beyond one.
   if (shown !== probability) trace.note('Shown: the larger of this and the chance of ending beyond, as touching includes ending beyond.');

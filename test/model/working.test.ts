@@ -109,7 +109,7 @@ const specs: fc.Arbitrary<PositionSpec> = fc
       loanSpec,
       perpetualSpec.map((spec) => {
         const analysis = analyze(spec);
-        return analysis.valid ? { ...spec, marginMode: 'cross' as const, leverage: undefined, size: analysis.size, otherMaintenance: '0' } : spec;
+        return analysis.valid ? { ...spec, marginMode: 'cross' as const, leverage: analysis.leverage, size: analysis.size, otherMaintenance: '0' } : spec;
       }),
     ),
     overTime,
