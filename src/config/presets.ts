@@ -52,6 +52,11 @@ export function applyVenue(inputs: Inputs, venueId: string): Inputs {
   if (next.instrument !== inputs.instrument) {
     return { ...next, ...instrumentExamples[next.instrument], entry: venue.examplePrice, marginMode: 'isolated', solveFor: 'size' };
   }
+  // Another coin (BTCUSDT to SOLUSDT): a BTC price and a BTC size mean nothing for SOL, so its example comes in.
+  const previous = findVenue(inputs.venue);
+  if (previous !== undefined && previous.id !== 'custom' && previous.base !== venue.base) {
+    return { ...next, ...instrumentExamples[next.instrument], entry: venue.examplePrice, solveFor: 'size' };
+  }
   // A size in contracts needs the new venue's contract: without one the size is typed in the coin again.
   if (next.sizeUnit === 'contracts' && contractTerms(venue, next.instrument) === null) return { ...next, sizeUnit: nativeUnit(next.instrument), size: '' };
   return next;

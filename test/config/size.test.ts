@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/model/analyze';
+import { findVenue } from '../../src/model/venues';
 import { applyVenue, inputsWith } from '../../src/config/presets';
 import { parseConfig, serializeInputs } from '../../src/config/codec';
 import { fieldErrors, inputsToSpec } from '../../src/config/spec';
@@ -74,5 +75,16 @@ describe('the new keys round-trip through links, attributes and props', () => {
     const onBinance = applyVenue(onGate, 'binance-usdm-btcusdt');
     expect(onBinance.sizeUnit).toBe('base');
     expect(fieldErrors(onBinance).sizeUnit).toBeUndefined();
+  });
+});
+
+describe('changing to a preset of another coin', () => {
+  it('brings that coin’s example price instead of keeping a BTC price for ETH', () => {
+    const onEth = applyVenue(inputsWith({ entry: '64000', collateral: '800' }), 'binance-usdm-ethusdt');
+    expect(onEth.entry).toBe(findVenue('binance-usdm-ethusdt')?.examplePrice);
+    expect(onEth.solveFor).toBe('size');
+    const backOnBtcElsewhere = applyVenue(inputsWith({ entry: '64000', collateral: '800' }), 'bybit-usdt-btcusdt');
+    expect(backOnBtcElsewhere.entry).toBe('64000');
+    expect(backOnBtcElsewhere.collateral).toBe('800');
   });
 });
