@@ -68,6 +68,8 @@ export interface EndDot {
 }
 
 export const LABEL_ROW_HEIGHT = 13;
+/** Below this plot width the last-price line gets its short label. */
+const NARROW_PLOT = 420;
 const FONT_SIZE = 11;
 
 function usePixels(): { toX: PixelScale; toY: PixelScale; plot: PlotArea } | null {
@@ -259,8 +261,8 @@ export const LastPriceBandLayer = memo(function LastPriceBandLayer({ band }: { b
       {lineShown ? (
         <>
           <line x1={lastX} x2={lastX} y1={plot.y} y2={plot.y + plot.height} stroke={colors.danger} strokeWidth={1.5} {...dashProps('2 2')} />
-          <text x={labelX} y={plot.y + 12} textAnchor={anchor} fontSize={FONT_SIZE} fill={colors.danger} className="lev-marker-label lev-marker-label-last-price">
-            {band.label}
+          <text x={labelX} y={plot.y + 12} textAnchor={anchor} fontSize={FONT_SIZE} fill={colors.danger} stroke={colors.bg} strokeWidth={3} paintOrder="stroke" className="lev-marker-label lev-marker-label-last-price">
+            {plot.width < NARROW_PLOT ? band.shortLabel : band.label}
           </text>
         </>
       ) : null}

@@ -16,8 +16,9 @@ export interface LastPriceBandPlan {
   /** Where the last price stands when the mark reaches the liquidation price. */
   lastPrice: number;
   markPrice: number;
-  /** Text drawn beside the last-price line. */
+  /** Text drawn beside the last-price line, and its short form for a narrow plot. */
   label: string;
+  shortLabel: string;
   /** The band in one sentence, for screen readers and the chart's notes. */
   description: string;
 }
@@ -39,6 +40,7 @@ export function lastPriceBandPlan(analysis: ValidAnalysis, tick: string, format:
     lastPrice,
     markPrice,
     label: `Liq. in last price ${last}`,
+    shortLabel: `Last ${last}`,
     description: `Shaded: the liquidation price on the mark (${mark}) and in last-price terms (${last}) for a last − mark spread of ${spread}.`,
   };
 }

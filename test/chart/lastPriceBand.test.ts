@@ -21,6 +21,7 @@ describe('the last-price band on the equity chart', () => {
     expect(band?.high).toBeCloseTo(mark * 1.004, 6);
     expect(band?.lastPrice).toBe(band?.high);
     expect(band?.label).toBe(`Liq. in last price ${formatPrice(analysis.lastPriceLiquidation?.lastPrice ?? null, '0.1', { direction: 'up' })}`);
+    expect(band?.shortLabel).toBe(band?.label.replace('Liq. in last price', 'Last'));
     expect(band?.description).toMatch(/spread of \+0\.4 %/);
   });
 
