@@ -40,6 +40,21 @@ describe('show the working', () => {
     expect(screen.queryByRole('region', { name: 'How the liquidation price is worked out' })).toBeNull();
   });
 
+  it('opens the working of the liquidation odds and of the funding, each ending at its card’s figure', () => {
+    const { container } = renderWithStore(<HeadlineResults />);
+    for (const [key, title] of [
+      ['touchProbability', 'chance of touching the liquidation price'],
+      ['carryFunding', 'funding over the holding period'],
+    ] as const) {
+      fireEvent.click(within(card(container, key)).getByRole('button', { name: /^Show the working of/ }));
+      const panel = screen.getByRole('region', { name: `How the ${title} is worked out` });
+      const steps = within(within(panel).getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+      const shown = container.querySelector(`[data-result="${key}"]`)?.textContent ?? '';
+      expect(steps.at(-1)?.querySelector('.lev-working__value')?.textContent).toBe(` = ${shown}`);
+    }
+    expectNoBadNumbers(container);
+  });
+
   it('copies the working as text', async () => {
     let copied = '';
     const writeText = async (text: string): Promise<void> => {
