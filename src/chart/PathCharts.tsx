@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useFormatter } from '../store/format';
 import { niceScale, tickFormatter, innerTicks } from './axes';
@@ -55,7 +55,7 @@ function PriceChart({ data, width, height }: { data: PathChartsData; width: numb
   const format = useFormatter();
   const { path, step, fan } = data;
   const hours = useMemo(() => stepHoursOf(path), [path]);
-  const [low, high] = useMemo(() => priceRange(data), [data]);
+  const [low, high] = useMemo(() => priceRange({ path, fan }), [path, fan]);
   const yScale = useMemo(() => niceScale(low, high, 5), [low, high]);
   const xDomain = useMemo<[number, number]>(() => [0, path.terms.hours], [path.terms.hours]);
   const plot = usePlotFor(width, height, xDomain, yScale.domain);
@@ -133,7 +133,7 @@ function Swatch({ color, dash }: { color: string; dash: string }): ReactNode {
 }
 
 /** The price over time (with the fan) and the token comparison; handed to the path panel by the page. */
-export function PathCharts({ data, priceLabel, tokenLabel }: { data: PathChartsData; priceLabel: string; tokenLabel: string }): ReactNode {
+export const PathCharts = memo(function PathCharts({ data, priceLabel, tokenLabel }: { data: PathChartsData; priceLabel: string; tokenLabel: string }): ReactNode {
   const times = `${data.tokenLeverage}×`;
   return (
     <div className="lev-path-charts">
@@ -177,4 +177,4 @@ export function PathCharts({ data, priceLabel, tokenLabel }: { data: PathChartsD
       )}
     </div>
   );
-}
+});

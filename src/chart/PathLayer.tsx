@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useCalculator, useDerived } from '../store/context';
 import { usePlot } from './plot';
-import { usePlayedPath } from '../store/usePlayedPath';
+import { usePathSpec, usePlayedPath } from '../store/usePlayedPath';
 import { clampStep, dotPosition } from '../view/path';
 import type { PathCursor } from '../view/path';
 import { linePath } from './series';
@@ -20,7 +20,7 @@ export function PathLayer({ cursor, equityInCoin }: { cursor: PathCursor; equity
   const plot = usePlot();
   const derived = useDerived();
   const seedText = useCalculator((state) => state.inputs.seed);
-  const path = usePlayedPath(derived.shownSpec, seedText, cursor);
+  const path = usePlayedPath(usePathSpec(derived.shownSpec), seedText, cursor);
   const clipId = `${useId().replace(/[^A-Za-z0-9_-]/g, '')}-path-clip`;
   const inverseInQuote = derived.shown?.marginCurrency === 'coin' && !equityInCoin;
   const step = path === null ? 0 : clampStep(cursor.step, path);

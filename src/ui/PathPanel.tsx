@@ -5,7 +5,7 @@ import { healthAlong, leveragedTokenPath, simulateFan } from '../model/simulate'
 import type { PathShape } from '../model/simulate';
 import { useCalculator, useCalculatorStore, useDerived, useInputSetters } from '../store/context';
 import { useFormatter } from '../store/format';
-import { usePlayedPath } from '../store/usePlayedPath';
+import { usePathSpec, usePlayedPath } from '../store/usePlayedPath';
 import { toolContext } from '../view/readings';
 import {
   clampStep,
@@ -105,7 +105,7 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
   // The equity chart draws the dot once the reader starts the path (the first screen stays as it was); gone with the panel.
   useEffect(() => () => store.getState().setPath(null), [store]);
 
-  const spec = derived.shownSpec;
+  const spec = usePathSpec(derived.shownSpec);
   const analysis = derived.shown;
   const seedReading = readSeed(seedText);
   const path = usePlayedPath(spec, seedText, cursor);
@@ -139,6 +139,8 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
   const isPlaying = playing && !reducedMotion && !atEnd;
 
   const context = useMemo(() => toolContext(derived.venue, derived.inputs.instrument, derived.tick), [derived.venue, derived.inputs.instrument, derived.tick]);
+  // One object per change of what the charts draw: an input change elsewhere does not redraw 200 paths.
+  const chartsData = useMemo<PathChartsData | null>(() => (path === null ? null : { path, step, fan, token, tokenLeverage, quote: context.quote }), [path, step, fan, token, tokenLeverage, context.quote]);
   const point = path?.points[step];
   const health = useMemo(() => (spec === null || point === undefined ? null : healthAlong(spec, point)), [spec, point]);
   const seedError = derived.errors.seed ?? (seedReading.ok ? undefined : seedReading.message);
@@ -156,7 +158,7 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
   };
 
   const seedField = <TextField field={fieldDefinition('seed')} value={seedText} onChange={setSeed} error={seedError} />;
-  if (analysis === null || path === null) {
+  if (analysis === null || path === null || chartsData === null) {
     return (
       <div className="lev-path-panel">
         <p className="lev-path-empty">
@@ -241,7 +243,7 @@ export function PathPanel({ renderCharts }: PathPanelProps): ReactNode {
       <p className="lev-visually-hidden" role="status">
         {status}
       </p>
-      {renderCharts({ data: { path, step, fan, token, tokenLeverage, quote: context.quote }, priceLabel: summary, tokenLabel: decay?.outcome ?? '' })}
+      {renderCharts({ data: chartsData, priceLabel: summary, tokenLabel: decay?.outcome ?? '' })}
       <p className="lev-path-summary">
         <strong>The whole path:</strong> {summary}
       </p>
