@@ -166,7 +166,8 @@ export function standaloneSvg(svg: SVGSVGElement, background: string): { markup:
   });
   // Interactive parts are not part of the picture: the toolbox's drag handle, the reading cursor and its dot.
   for (const node of Array.from(clone.querySelectorAll('.lev-exit-handle, .lev-cursor, .lev-active-dot'))) node.remove();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // In the XMLNS namespace, so a serializer sees the declaration and does not write a second one (jsdom would).
+  clone.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.removeAttribute('tabindex');
