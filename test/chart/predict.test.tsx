@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { failOnConsoleErrors } from '../ui/helpers';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
@@ -43,14 +44,7 @@ function shownValue(label: string): string {
 }
 
 describe('predict, then reveal', () => {
-  let consoleError: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    consoleError = vi.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    expect(consoleError).not.toHaveBeenCalled();
-    consoleError.mockRestore();
-  });
+  failOnConsoleErrors();
 
   it('hides the liquidation figures, markers, losing side and summary until a guess is revealed', async () => {
     const user = userEvent.setup();

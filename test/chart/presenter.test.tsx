@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { failOnConsoleErrors } from '../ui/helpers';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
@@ -19,14 +20,7 @@ function liquidationText(inputs: Inputs): string {
 }
 
 describe('presenter view', () => {
-  let consoleError: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    consoleError = vi.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    expect(consoleError).not.toHaveBeenCalled();
-    consoleError.mockRestore();
-  });
+  failOnConsoleErrors();
 
   it('opens over the chart with the key figures, steps the saved scenarios by keyboard, and Esc restores the position and the focus', async () => {
     const user = userEvent.setup();

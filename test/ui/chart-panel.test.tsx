@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChartPanel } from '../../src/chart/ChartPanel';
@@ -8,7 +8,7 @@ import { derive } from '../../src/view/derive';
 import type { CalculatorStore } from '../../src/store/calculatorStore';
 import { defaultInputs, inputsWith } from '../../src/config/presets';
 import { formatPrice } from '../../src/config/format';
-import { describedText } from './helpers';
+import { describedText, failOnConsoleErrors } from './helpers';
 
 function renderPanel(store: CalculatorStore = createCalculatorStore()): { store: CalculatorStore } {
   render(
@@ -22,14 +22,7 @@ function renderPanel(store: CalculatorStore = createCalculatorStore()): { store:
 }
 
 describe('ChartPanel', () => {
-  let consoleError: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    consoleError = vi.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    expect(consoleError).not.toHaveBeenCalled();
-    consoleError.mockRestore();
-  });
+  failOnConsoleErrors();
 
   it('switches between the equity and amplification tabs by role, bound to the store', async () => {
     const user = userEvent.setup();
