@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { fieldDefinition } from '../config/schema';
 import type { InputKey } from '../config/schema';
 import { useCalculator } from '../store/context';
+import { useCopyText } from '../ui/useCopyText';
 import { useFormatter } from '../store/format';
 import { embedSnippets } from './embedSnippets';
 import type { EmbedSnippets } from './embedSnippets';
@@ -23,33 +24,12 @@ const snippetLabels: Record<keyof EmbedSnippets, { title: string; note: string }
   react: { title: 'React (npm package)', note: 'For React apps: the component, with react and react-dom from your app.' },
 };
 
-type CopyState = 'idle' | 'copied' | 'manual';
-
 function Snippet({ kind, code }: { kind: keyof EmbedSnippets; code: string }): ReactNode {
   const id = useId();
   const areaRef = useRef<HTMLTextAreaElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const { copy, copyText } = useCopyText(areaRef);
+  const onCopy = (): Promise<void> => copyText(code);
   const label = snippetLabels[kind];
-
-  useEffect(() => {
-    if (copy !== 'copied') return;
-    const timer = setTimeout(() => setCopy('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [copy]);
-
-  const onCopy = async (): Promise<void> => {
-    const clipboard: Clipboard | undefined = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    try {
-      if (clipboard === undefined || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');
-      await clipboard.writeText(code);
-      setCopy('copied');
-    } catch {
-      // No clipboard access (insecure context, permissions): select the text for Ctrl+C.
-      areaRef.current?.focus();
-      areaRef.current?.select();
-      setCopy('manual');
-    }
-  };
 
   return (
     <div className="lev-snippet" data-snippet={kind}>

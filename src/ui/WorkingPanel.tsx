@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useCopyText } from './useCopyText';
 import type { FormEvent, ReactNode } from 'react';
 import { useDerived } from '../store/context';
 import { useFormatter } from '../store/format';
@@ -6,32 +7,11 @@ import { readerDifference, workedFigureOf, workingView } from '../view/working';
 import type { DifferenceView, WorkingLine } from '../view/working';
 import type { HeadlineRow } from '../view/readings';
 
-type CopyState = 'idle' | 'copied' | 'manual';
-
 /** Copies the working as text; without clipboard access it selects the text for Ctrl+C. */
 function CopyWorking({ text, title }: { text: string; title: string }): ReactNode {
-  const [copy, setCopy] = useState<CopyState>('idle');
   const areaRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (copy !== 'copied') return;
-    const timer = setTimeout(() => setCopy('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [copy]);
-  const onCopy = async (): Promise<void> => {
-    const clipboard: Clipboard | undefined = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    try {
-      if (clipboard === undefined || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');
-      await clipboard.writeText(text);
-      setCopy('copied');
-    } catch {
-      setCopy('manual');
-    }
-  };
-  useEffect(() => {
-    if (copy !== 'manual') return;
-    areaRef.current?.focus();
-    areaRef.current?.select();
-  }, [copy]);
+  const { copy, copyText } = useCopyText(areaRef);
+  const onCopy = (): Promise<void> => copyText(text);
   return (
     <div className="lev-working__copy">
       <button type="button" className="lev-button lev-button--quiet" aria-label={`Copy the working of the ${title.toLowerCase()} as text`} onClick={() => void onCopy()}>
