@@ -88,7 +88,7 @@ export function readNumberText(raw: string): NumberReading {
 // ---------- The records ----------
 
 export type FieldKind = 'number' | 'percent' | 'choice' | 'boolean' | 'levels' | 'tiers' | 'fills' | 'portfolio';
-export type FieldGroup = 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk' | 'toolbox';
+export type FieldGroup = 'position' | 'maintenance' | 'cross' | 'loan' | 'markers' | 'venue' | 'carry' | 'risk' | 'toolbox' | 'path';
 export type FieldUnit = 'price' | 'margin' | 'size' | 'times' | 'percent' | 'count' | 'hours' | 'days';
 /** Position keys reach the model's spec; page keys steer the page; tool keys feed the trader's toolbox. */
 export type FieldRole = 'position' | 'page' | 'tool';
@@ -240,6 +240,8 @@ export const schema = {
   takeProfitPrice: { label: 'Take-profit price', role: 'tool', min: aboveZero('Take-profit price'), kind: 'number', group: 'toolbox', advanced: false, blank: '', hint: 'Optional: where the trade is closed at a profit.', unit: 'price' },
   portfolio: { label: 'Cross-margin positions', role: 'tool', kind: 'portfolio', group: 'toolbox', advanced: false, blank: '', maxEntries: MAX_PORTFOLIO_POSITIONS, hint: 'name:side:entry:size:mark:maintenance% per position, separated by semicolons.' },
   portfolioWallet: { label: 'Cross wallet balance', role: 'tool', min: aboveZero('Cross wallet balance'), kind: 'number', group: 'toolbox', advanced: false, blank: '', hint: 'Wallet shared by every position of the portfolio.', unit: 'margin' },
+  // The played price path's seed (src/model/simulate.ts): in the link, so a class sees the same path. Empty plays seed 1.
+  seed: { label: 'Path seed', role: 'page', kind: 'number', group: 'path', advanced: false, blank: '', min: { value: 0, inclusive: true, message: 'Path seed must be zero or more.' }, hint: 'A whole number from 0 to 4294967295; the same seed plays the same path on every machine.', unit: 'count' },
 } as const satisfies Record<string, FieldRecord>;
 
 export type InputKey = keyof typeof schema;
@@ -368,6 +370,7 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   takeProfitPrice: (text) => text,
   portfolio: (text) => text,
   portfolioWallet: (text) => text,
+  seed: (text) => text,
 };
 
 function assign<K extends InputKey>(target: Inputs, key: K, value: Inputs[K]): void {
@@ -419,7 +422,7 @@ function emptyTexts(): Omit<Inputs, keyof ChoiceValues | 'venue'> {
     feeRate: empty, makerFeeRate: empty, liquidationThreshold: empty, liquidationRatio: empty, ltv: empty, loops: '', thresholds: '', fundingRate: empty,
     fundingIntervalHours: '', holdHours: '', borrowApr: empty, supplyApr: empty, volatility: empty, horizonDays: '', drift: empty,
     volatilityStress: '', exitPrice: '', targetRoe: empty, fills: '', riskBalance: '', riskPercent: empty, riskAmount: '', stopPrice: '',
-    takeProfitPrice: '', portfolio: '', portfolioWallet: '', liquidationFee: empty, markSpread: empty, liquidationBonus: empty, closeFactor: empty,
+    takeProfitPrice: '', portfolio: '', portfolioWallet: '', seed: '', liquidationFee: empty, markSpread: empty, liquidationBonus: empty, closeFactor: empty,
   };
 }
 
