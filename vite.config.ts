@@ -182,10 +182,16 @@ function libraryBuild(): UserConfig {
         // Two shared files and no others: the model (what both entries need; model.js re-exports it and loads
         // nothing else) and the widget, with the lazily loaded charts inlined: separate chunks would add their
         // cross-import lists to the package (about 2 KB gzip), and the consumer's bundler splits its own app anyway.
+        // The model entry's own module goes with the model: in the widget's file, model.js would load the widget.
         output: {
           minify: { codegen: { removeWhitespace: true } },
           chunkFileNames: '[name].js',
-          codeSplitting: { groups: [{ name: 'model-core', test: /\/src\/model\//, priority: 2 }, { name: 'widget', test: /\/src\//, priority: 1 }] },
+          codeSplitting: {
+            groups: [
+              { name: 'model-core', test: /\/src\/(model\/|embed\/model\.ts$)/, priority: 2 },
+              { name: 'widget', test: /\/src\//, priority: 1 },
+            ],
+          },
         },
       },
     },

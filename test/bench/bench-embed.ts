@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { openColdPage } from './probes';
+import { entryFiles } from './entryFiles';
 
 const ELEMENT_BUDGET_KB = 200;
 const PACKAGE_BUDGET_KB = 60;
@@ -28,17 +29,10 @@ function scriptsIn(directory: string): Size & { files: number } {
   return { files: names.length, raw: sizes.reduce((sum, size) => sum + size.raw, 0), gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) };
 }
 
-/** An entry file of a build directory and the files it imports, transitively (the shared chunks it loads). */
+/** An entry file of a build directory and the files it loads (the shared chunks). */
 function entryScripts(directory: string, entry: string): Size & { files: number } {
-  const seen = new Set<string>();
-  const visit = (name: string): void => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const match of readFileSync(join(directory, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) if (match[1] !== undefined) visit(match[1]);
-  };
-  visit(entry);
-  const sizes = [...seen].map((name) => sizeOf(join(directory, name)));
-  return { files: seen.size, raw: sizes.reduce((sum, size) => sum + size.raw, 0), gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) };
+  const sizes = entryFiles(directory, entry).files.map((name) => sizeOf(join(directory, name)));
+  return { files: sizes.length, raw: sizes.reduce((sum, size) => sum + size.raw, 0), gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) };
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);

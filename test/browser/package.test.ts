@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { analyze } from '../../src/model/analyze';
 import type { PositionSpec } from '../../src/model/types';
 import { expectedLiquidation, readmeBlocks } from './expected';
+import { entryFiles } from '../bench/entryFiles';
 
 // The npm package as a consumer installs it (its own file, so it runs beside the browser suites on the other worker).
 // One packed tarball and one consumer directory serve every check: packing builds the library and the element.
@@ -68,10 +69,15 @@ describe('the npm package', () => {
   const field = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined);
   const shippedScripts = (): string[] => readdirSync(join(installed, 'dist-lib')).filter((name) => name.endsWith('.js'));
 
-  it('ships the built files and no sources', () => {
+  it('ships the built files and no sources; the model entry loads the model and decimal.js, nothing of the widget', () => {
     const shipped = readdirSync(join(installed, 'dist-lib'));
     expect(shipped).toEqual(expect.arrayContaining(['index.js', 'model.js', 'style.css', 'leverage-lens.js', 'types']));
     expect(existsSync(join(project, 'node_modules/leverage-lens/src'))).toBe(false);
+    // What Node loads for `leverage-lens/model` (a bundler may drop more; Node runs every import).
+    const model = entryFiles(join(installed, 'dist-lib'), 'model.js');
+    expect(model.packages).toEqual(['decimal.js']);
+    expect(model.files.length).toBeLessThanOrEqual(2);
+    expect(entryFiles(join(installed, 'dist-lib'), 'index.js').packages).toEqual(expect.arrayContaining(['decimal.js', 'react', 'recharts', 'zustand']));
   });
 
   it('ships a declaration file per typed export, importing only packages the consumer may install and shipped files', () => {
