@@ -31,7 +31,8 @@ describe('<LeverageLens sizeUnit /> (npm props)', () => {
 describe('<leverage-lens sizeunit makerfeerate> (element attributes, lower-cased by HTML)', () => {
   it('reads the unit and the maker fee like every other key', () => {
     const element = document.createElement('div');
-    for (const [name, value] of [['venue', 'binance-usdm-ethusdt'], ['entry', '3000'], ['collateral', '300'], ['size', '6000'], ['sizeunit', 'quote'], ['makerfeerate', '0.0001']]) element.setAttribute(name, value);
+    const attributes: [string, string][] = [['venue', 'binance-usdm-ethusdt'], ['entry', '3000'], ['collateral', '300'], ['size', '6000'], ['sizeunit', 'quote'], ['makerfeerate', '0.0001']];
+    for (const [name, value] of attributes) element.setAttribute(name, value);
     const config = readEmbedConfig(attributeEntries(element), 'attributes');
     expect(config.inputs.sizeUnit).toBe('quote');
     expect(config.inputs.makerFeeRate).toBe('0.01');
