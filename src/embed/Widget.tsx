@@ -86,7 +86,12 @@ function Body({ config, onChange }: { config: EmbedConfig; onChange: EmbeddedWid
   const inputs = controls.length > 0 ? <Controls keys={controls} /> : views.includes('inputs') ? <InputsPanel /> : null;
   return (
     <div className={`lev-embed__layout${full ? '' : ' lev-embed__layout--compact'}`}>
-      {config.title !== '' ? <h2 className="lev-embed__title">{config.title}</h2> : null}
+      {config.title !== '' ? (
+        <h2 className="lev-embed__title">{config.title}</h2>
+      ) : !full && figures ? (
+        // The compact layout opens on the chart's h3: a level-2 name keeps the host page's heading order (axe heading-order).
+        <h2 className="lev-visually-hidden">Leverage Lens calculator</h2>
+      ) : null}
       <NoticeList />
       {full ? (
         <div className={`lev-embed__grid${chart !== null ? ' lev-embed__grid--split' : ''}`}>
