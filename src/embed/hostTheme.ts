@@ -47,7 +47,7 @@ function schemeClass(className: string): ColorScheme | null {
   return dark ? 'dark' : 'light';
 }
 
-/** Channels and alpha of a computed `rgb()`/`rgba()` colour; other notations say nothing. */
+/** Channels and alpha of a computed rgb or rgba colour (the notation getComputedStyle returns); other notations say nothing. */
 function rgbaOf(color: string): [number, number, number, number] | null {
   const match = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(color.trim());
   if (match === null) return null;

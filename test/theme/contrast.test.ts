@@ -38,8 +38,8 @@ const chartText = [
   'lev-tool-target',
 ];
 
-/** Drawn as lines or marks whose colour carries meaning. */
-const chartLines = [...chartText, 'lev-unleveraged', 'lev-warning', 'lev-tool-capped'];
+/** Drawn as lines or marks whose colour carries meaning (the accent: the played price path, its dot, the rebalanced token). */
+const chartLines = [...chartText, 'lev-unleveraged', 'lev-warning', 'lev-tool-capped', 'lev-accent'];
 
 /**
  * Chart colours that are not lines or text: the backgrounds themselves, and the grid, which only repeats the
