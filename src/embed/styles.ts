@@ -1,11 +1,13 @@
 import tokensCss from '../theme/tokens.css?inline';
 import uiCss from '../ui/ui.css?inline';
 import chartCss from '../chart/chart.css?inline';
+import pathCss from '../ui/path.css?inline';
 import embedCss from './embed.css?inline';
 import hostThemeCss from './host-theme.css?inline';
 
 /** The tokens go onto the host (`:host` in tokens.css), where the page's own `leverage-lens { --lev-… }` rules win. */
-const widgetCss = `${tokensCss}\n${uiCss}\n${chartCss}\n${embedCss}\n${hostThemeCss}`;
+// The price path panel (views=path) loads lazily, but its styles are small and must already be in the shadow root.
+const widgetCss = `${tokensCss}\n${uiCss}\n${chartCss}\n${pathCss}\n${embedCss}\n${hostThemeCss}`;
 
 /**
  * A constructed sheet belongs to the document whose window constructed it, and a shadow root applies only sheets
