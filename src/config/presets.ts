@@ -28,6 +28,8 @@ export function venueInputs(venue: VenuePreset): Partial<Inputs> {
     mmr: percent(spec.mmr, '0'),
     mmAmount: text(spec.mmAmount, '0'),
     mmBasis: spec.mmBasis ?? 'mark',
+    feeBasis: spec.feeBasis ?? 'mark',
+    compounding: spec.compounding ?? 'simple',
     tiers: tiersToText(spec.tiers, true),
     maxLeverage: text(spec.maxLeverage, ''),
     feeRate: percent(spec.feeRate, '0'),

@@ -1,5 +1,5 @@
 import { shiftDecimal } from '../model/companions';
-import type { Instrument, MaintenanceBasis, MarginMode, Side } from '../model/types';
+import type { Compounding, FeeBasis, Instrument, MaintenanceBasis, MarginMode, Side } from '../model/types';
 import type { SizeUnit } from '../model/sizeUnits';
 
 /*
@@ -128,6 +128,8 @@ export interface FieldRecord {
   min?: Minimum;
   /** Lists: how many entries at the most. */
   maxEntries?: number;
+  /** Numbers: words accepted besides a number (loops: 'max', the limit). */
+  words?: readonly string[];
 }
 
 const perpetual: readonly Instrument[] = ['linear', 'inverse'];
@@ -210,13 +212,28 @@ export const schema = {
   feeRate: { label: 'Taker fee', role: 'position', kind: 'percent', group: 'maintenance', advanced: true, blank: '0', hint: 'Charged on open and on close; the break-even price includes both.', unit: 'percent' },
   makerFeeRate: { label: 'Maker fee', role: 'page', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'What a resting limit order pays (negative: a rebate). Shown beside the taker fee; the liquidation condition and break-even use the taker fee.', unit: 'percent' },
   closeFeeInLiquidation: { label: 'Count the fee to close in the liquidation condition', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'false', hint: 'OKX, Gate, Phemex and Bybit UTA do.' },
+  feeBasis: {
+    label: 'Fee to close valued at',
+    role: 'position',
+    kind: 'choice',
+    group: 'maintenance',
+    instruments: perpetual,
+    advanced: true,
+    blank: 'mark',
+    hint: 'Where the fee to close counted in the liquidation condition is valued. Bybit inverse: at the bankruptcy price, which includes the fee.',
+    options: [
+      { value: 'mark', label: 'Where the maintenance is measured' },
+      { value: 'entry', label: 'Entry value' },
+      { value: 'bankruptcy', label: 'Bankruptcy price' },
+    ],
+  },
   liquidationFee: { label: 'Liquidation clearance fee', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Charged on the position value at the liquidation price, out of the margin left (Binance’s liquidation clearance fee).', unit: 'percent' },
   insuranceFundTakesRest: { label: 'The insurance fund keeps the margin left at liquidation', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'true', hint: 'Binance and Bybit close at the bankruptcy price and keep it; dYdX leaves it to the trader.' },
   markSpread: { label: 'Last − mark spread', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Venues liquidate on the mark price; the last price can sit above (+) or below (−) it. Shows the liquidation price in last-price terms.', unit: 'percent' },
   liquidationThreshold: { label: 'Liquidation threshold', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Aave LT: liquidation when collateral × LT falls below the debt.', unit: 'percent' },
   liquidationRatio: { label: 'CDP liquidation ratio', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Maker 145 %, Liquity 110 %; the same as a threshold of 1 ÷ ratio. Leave empty when a threshold is set.', unit: 'percent' },
   ltv: { label: 'Loan-to-value per loop', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Share of the collateral value borrowed each round.', unit: 'percent' },
-  loops: { label: 'Loops', role: 'position', kind: 'number', group: 'loan', instruments: loanOnly, advanced: false, blank: '', hint: 'Borrow rounds after the first deposit; sets the leverage when leverage is left empty.', unit: 'count' },
+  loops: { label: 'Loops', role: 'position', kind: 'number', group: 'loan', instruments: loanOnly, advanced: false, blank: '', words: ['max'], hint: 'Borrow rounds after the first deposit, any whole number, or “max” for the limit 1 ÷ (1 − LTV); sets the leverage when leverage is left empty.', unit: 'count' },
   liquidationBonus: { label: 'Liquidation bonus / penalty', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '5', hint: 'Extra collateral the liquidator takes, as a share of the debt repaid: Aave 5 % on ETH, Maker ETH-A 13 %.', unit: 'percent' },
   closeFactor: { label: 'Close factor', role: 'position', kind: 'percent', group: 'loan', instruments: loanOnly, advanced: false, blank: '100', hint: 'Share of the debt one liquidation repays: Aave v3 50 % (all of it below health 0.95); Maker and Liquity 100 %.', unit: 'percent' },
   thresholds: { label: 'Health levels to mark', role: 'position', kind: 'levels', group: 'markers', advanced: true, blank: '1.25, 2', maxEntries: LEVELS_MAX, hint: 'Comma-separated; 1 is liquidation, 1.25 is Binance’s margin call (80 % margin ratio).' },
@@ -225,6 +242,22 @@ export const schema = {
   holdHours: { label: 'Holding period', role: 'position', kind: 'number', group: 'carry', advanced: false, blank: '168', hint: 'How long the position stays open: funding, interest and fees accrue over it.', unit: 'hours' },
   borrowApr: { label: 'Borrow rate (APR)', role: 'position', kind: 'percent', group: 'carry', instruments: loanOnly, advanced: false, blank: '5', hint: 'Interest on the debt, per year.', unit: 'percent' },
   supplyApr: { label: 'Supply yield (APY)', role: 'position', kind: 'percent', group: 'carry', instruments: loanOnly, advanced: false, blank: '2', hint: 'Yield earned on the collateral, per year.', unit: 'percent' },
+  compounding: {
+    label: 'Interest charged',
+    role: 'position',
+    kind: 'choice',
+    group: 'carry',
+    instruments: loanOnly,
+    advanced: false,
+    blank: 'simple',
+    hint: 'How the borrow and supply rates accrue: Aave’s variable debt compounds every second; Binance margin charges simple interest per hour begun.',
+    options: [
+      { value: 'simple', label: 'Simple interest' },
+      { value: 'per-second', label: 'Compounded every second (Aave)' },
+      { value: 'hourly', label: 'Per hour begun (Binance margin)' },
+      { value: 'continuous', label: 'Compounded continuously' },
+    ],
+  },
   volatility: { label: 'Volatility (annualized)', role: 'position', kind: 'percent', group: 'risk', advanced: false, blank: '60', hint: 'Scales with the square root of time: over d days the typical move is σ·√(d/365).', unit: 'percent' },
   horizonDays: { label: 'Horizon', role: 'position', kind: 'number', group: 'risk', advanced: false, blank: '7', hint: 'Days over which to estimate the chance of liquidation.', unit: 'days' },
   drift: { label: 'Drift (annualized)', role: 'position', kind: 'percent', group: 'risk', advanced: true, blank: '0', hint: 'Expected trend of the price per year; 0 assumes none.', unit: 'percent' },
@@ -259,6 +292,8 @@ interface ChoiceValues {
   side: Side;
   marginMode: MarginMode;
   mmBasis: MaintenanceBasis;
+  feeBasis: FeeBasis;
+  compounding: Compounding;
   solveFor: ThreeWayKey;
   closeFeeInLiquidation: 'true' | 'false';
   insuranceFundTakesRest: 'true' | 'false';
@@ -313,6 +348,8 @@ const choiceGuards: { [K in keyof ChoiceValues]: (value: string) => value is Cho
   side: (value): value is Side => value === 'long' || value === 'short',
   marginMode: (value): value is MarginMode => value === 'isolated' || value === 'cross',
   mmBasis: (value): value is MaintenanceBasis => value === 'mark' || value === 'entry',
+  feeBasis: (value): value is FeeBasis => value === 'mark' || value === 'entry' || value === 'bankruptcy',
+  compounding: (value): value is Compounding => value === 'simple' || value === 'continuous' || value === 'per-second' || value === 'hourly',
   solveFor: (value): value is ThreeWayKey => value === 'size' || value === 'collateral' || value === 'leverage',
   sizeUnit: (value): value is SizeUnit => value === 'base' || value === 'quote' || value === 'contracts',
   closeFeeInLiquidation: (value): value is 'true' | 'false' => value === 'true' || value === 'false',
@@ -341,6 +378,7 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   feeRate: percentText,
   makerFeeRate: percentText,
   closeFeeInLiquidation: (text, previous) => (choiceGuards.closeFeeInLiquidation(text) ? text : previous),
+  feeBasis: (text, previous) => (choiceGuards.feeBasis(text) ? text : previous),
   liquidationFee: percentText,
   insuranceFundTakesRest: (text, previous) => (choiceGuards.insuranceFundTakesRest(text) ? text : previous),
   markSpread: percentText,
@@ -356,6 +394,7 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   holdHours: (text) => text,
   borrowApr: percentText,
   supplyApr: percentText,
+  compounding: (text, previous) => (choiceGuards.compounding(text) ? text : previous),
   volatility: percentText,
   horizonDays: (text) => text,
   drift: percentText,
@@ -407,6 +446,8 @@ export function blankInputs(): Inputs {
       sizeUnit: 'base',
       marginMode: 'isolated',
       mmBasis: 'mark',
+      feeBasis: 'mark',
+      compounding: 'simple',
       closeFeeInLiquidation: 'false',
       insuranceFundTakesRest: 'true',
       ...emptyTexts(),

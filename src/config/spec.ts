@@ -22,6 +22,7 @@ export function textProblem(key: InputKey, text: string): string | null {
       return null;
     case 'number':
     case 'percent': {
+      if (record.words?.includes(text.toLowerCase()) === true) return null;
       const reading = readNumberText(text);
       if (!reading.ok) return `${record.label} ${reading.reason}`;
       const min = record.min;
@@ -80,6 +81,12 @@ function assignSpec(spec: PositionSpec, key: PositionKey, inputs: Inputs): void 
       return;
     case 'mmBasis':
       spec.mmBasis = inputs.mmBasis;
+      return;
+    case 'feeBasis':
+      spec.feeBasis = inputs.feeBasis;
+      return;
+    case 'compounding':
+      spec.compounding = inputs.compounding;
       return;
     case 'closeFeeInLiquidation':
       spec.closeFeeInLiquidation = inputs.closeFeeInLiquidation === 'true';

@@ -19,7 +19,7 @@ import { defaultTerms, lastPriceLiquidation, liquidationCost, readLiquidationTer
 import type { LiquidationTerms, TermsReading } from './liquidation';
 import { readSpec } from './position';
 import type { Position, Resolution, Tier } from './position';
-import type { Analysis, AppliedTier, CarryBreakdown, FieldError, PositionSpec, ValidAnalysis } from './types';
+import type { Analysis, AppliedTier, CarryBreakdown, FeeBasis, FieldError, MaintenanceBasis, PositionSpec, ValidAnalysis } from './types';
 
 /**
  * Reads and checks a spec: the one entry point of every spec-level function. No cache: resolving costs a few
@@ -69,6 +69,11 @@ function liquidationNote(position: Position): string {
   return 'The coin collateral covers the short’s whole face value: the position cannot be liquidated at any price.';
 }
 
+function feeBasisWords(feeBasis: FeeBasis, maintenanceBasis: MaintenanceBasis): string {
+  if (feeBasis === 'bankruptcy') return 'valued at the bankruptcy price, which includes it (Bybit inverse)';
+  return feeBasis === 'entry' || maintenanceBasis === 'entry' ? 'valued at entry' : 'valued at the liquidation price';
+}
+
 function conventionText(position: Position, tier: Tier | null): string {
   const parts: string[] = [];
   if (position.instrument === 'loan') {
@@ -83,7 +88,7 @@ function conventionText(position: Position, tier: Tier | null): string {
   if (position.tiers.length > 1 && tier !== null) {
     parts.push(`Bracket ${tier.index + 1} of ${position.tiers.length} (rate ${tier.mmr.mul(100).toString()} %, amount ${tier.mmAmount.toString()}) is the one consistent with the liquidation notional.`);
   }
-  parts.push(position.closeFeeInLiquidation ? 'The fee to close is part of the liquidation condition.' : 'The fee to close is not part of the liquidation condition.');
+  parts.push(position.closeFeeInLiquidation ? `The fee to close is part of the liquidation condition, ${feeBasisWords(position.feeBasis, position.basis)}.` : 'The fee to close is not part of the liquidation condition.');
   if (position.marginMode === 'cross') parts.push('Cross margin: wallet balance − other positions’ maintenance + their unrealized PnL backs this position.');
   if (position.instrument === 'inverse') parts.push('Inverse contract: margin and PnL in coin.');
   return parts.join(' ');
@@ -143,6 +148,8 @@ function buildAnalysis(position: Position, terms: LiquidationTerms): ValidAnalys
     side: position.side,
     marginMode: position.marginMode,
     mmBasis: position.basis,
+    feeBasis: position.feeBasis,
+    compounding: position.carry.compounding,
     marginCurrency: position.instrument === 'inverse' ? 'coin' : 'quote',
     entry: toOutput(entry),
     quantity: toOutput(quantityOf(position)),

@@ -15,12 +15,13 @@ export {
   equityQuoteAt,
   healthAt,
   leverageFromLoops,
+  loopLimit,
   pnlAt,
   priceForRoe,
   roeAt,
   roundToTick,
 } from './companions';
-export type { Fill } from './companions';
+export type { Fill, LoopTerms } from './companions';
 export { buildCurve } from './curve';
 export type { Curve, CurveOptions } from './curve';
 export { findVenue, venuePresets } from './venues';
@@ -31,6 +32,8 @@ export type {
   AppliedTier,
   BarrierOdds,
   CarryBreakdown,
+  Compounding,
+  FeeBasis,
   FieldError,
   HorizonBands,
   HorizonRisk,

@@ -1,7 +1,8 @@
 /**
  * Carry over a holding period: funding, borrow interest, supply yield and fees, and what they do to equity
  * and the liquidation price. Conventions are documented in horizon.ts; in short: funding per 8 h, paid in
- * whole events of `fundingIntervalHours`; loans accrue simple interest over a 365-day year; carry is
+ * whole events of `fundingIntervalHours`; loans accrue interest over a 365-day year by the spec's compounding
+ * convention (simple by default; interest.ts); carry is
  * accrued at a flat entry price unless a price is given.
  */
 import { resolve, carryBreakdown } from './analyze';

@@ -2,7 +2,7 @@ import { DECIMAL_LIMITS, Dec, ONE, parseDecimal, toOutput, toOutputOrNull, toPla
 import type { DecimalInput } from './decimal';
 import * as engine from './engine';
 import { resolve } from './analyze';
-import { loopLeverage } from './position';
+import { HUGE, MAX_LOOPS_WORD, loopCeiling, loopLeverage } from './position';
 import type { Position } from './position';
 import type { Instrument, PositionSpec } from './types';
 
@@ -97,12 +97,38 @@ export function roundToTick(value: DecimalInput, tick: DecimalInput, direction: 
   return toOutput(rounded.mul(step));
 }
 
-/** Leverage of a loop of borrow rounds at a loan-to-value: 1 + ltv + … + ltv^loops. */
-export function leverageFromLoops(ltv: DecimalInput, loops: DecimalInput): string | null {
+/**
+ * Leverage of a loop of borrow rounds at a loan-to-value: 1 + ltv + … + ltv^loops (any whole count, by the closed
+ * form), or with loops 'max' the limit 1/(1 − ltv).
+ */
+export function leverageFromLoops(ltv: DecimalInput, loops: DecimalInput | 'max'): string | null {
   const rate = parseDecimal(ltv);
+  if (rate === null || rate.lt(0) || rate.gte(1)) return null;
+  if (typeof loops === 'string' && loops.trim().toLowerCase() === MAX_LOOPS_WORD) return toOutput(loopLeverage(rate, null));
   const rounds = parseDecimal(loops);
-  if (rate === null || rounds === null || rate.lt(0) || rate.gte(1) || !rounds.isInteger() || rounds.lt(0) || rounds.gt(1000)) return null;
-  return toOutput(loopLeverage(rate, rounds.toNumber()));
+  if (rounds === null || !rounds.isInteger() || rounds.lt(0) || rounds.gt(HUGE)) return null;
+  return toOutput(loopLeverage(rate, rounds));
+}
+
+/** Loan terms that bound a loop: the loan-to-value of each round, or a CDP's liquidation ratio (or threshold). */
+export interface LoopTerms {
+  ltv?: DecimalInput;
+  liquidationRatio?: DecimalInput;
+  liquidationThreshold?: DecimalInput;
+}
+
+/**
+ * The ceiling of a loop: 1/(1 − LTV) (Aave ETH, LTV 80 %: 5×), or without a loan-to-value a CDP's LR/(LR − 1)
+ * (Liquity's 110 %: 11×), where the last round leaves health exactly 1. Null for unusable terms.
+ */
+export function loopLimit(terms: LoopTerms): string | null {
+  const ltv = terms.ltv === undefined ? null : parseDecimal(terms.ltv);
+  const ratio = terms.liquidationRatio === undefined ? null : parseDecimal(terms.liquidationRatio);
+  const threshold = terms.liquidationThreshold === undefined ? null : parseDecimal(terms.liquidationThreshold);
+  if (ltv !== null && (ltv.lt(0) || ltv.gte(1))) return null;
+  const liquidationThreshold = threshold !== null && threshold.gt(0) ? threshold : ratio !== null && ratio.gt(1) ? ONE.div(ratio) : null;
+  const ceiling = loopCeiling(ltv, liquidationThreshold);
+  return ceiling === null ? null : toOutput(ceiling);
 }
 
 /** Moves the decimal point exactly (percent ↔ fraction) without binary rounding; null for non-numbers. */

@@ -1,5 +1,5 @@
 import { resolve } from './analyze';
-import { initialMarginOf } from './engine';
+import { feeInCondition, fixedConditionFee, initialMarginOf } from './engine';
 import type { Position } from './position';
 import type { PositionSpec } from './types';
 
@@ -52,13 +52,16 @@ export interface NumericPosition {
   initialMargin: number;
   markBasis: boolean;
   tiers: NumericTier[];
+  /** A fee to close valued away from the maintenance value (engine.fixedConditionFee): the same at every price. */
+  feeFixed: number;
   liquidationThreshold: number;
   loanCollateralValue: number;
   loanDebt: number;
 }
 
 export function numericPosition(position: Position): NumericPosition {
-  const fee = position.closeFeeInLiquidation ? position.feeRate.toNumber() : 0;
+  const fee = feeInCondition(position).toNumber();
+
   const entry = position.entry.toNumber();
   const size = position.size.toNumber();
   const collateral = position.collateral.toNumber();
@@ -72,6 +75,7 @@ export function numericPosition(position: Position): NumericPosition {
     initialMargin: initialMarginOf(position).toNumber(),
     markBasis: position.basis === 'mark',
     tiers: position.tiers.map((tier) => ({ floor: tier.floor.toNumber(), rate: tier.mmr.toNumber() + fee, amount: tier.mmAmount.toNumber() })),
+    feeFixed: fixedConditionFee(position).toNumber(),
     liquidationThreshold: position.liquidationThreshold?.toNumber() ?? 1,
     loanCollateralValue: position.sign === 1 ? 0 : collateral + size * entry,
     loanDebt: size * entry - collateral,
@@ -93,7 +97,7 @@ function requirementNumber(p: NumericPosition, price: number): number {
     if (candidate.floor < base) tier = candidate;
     else break;
   }
-  return tier === undefined ? 0 : base * tier.rate - tier.amount;
+  return tier === undefined ? p.feeFixed : base * tier.rate - tier.amount + p.feeFixed;
 }
 
 function healthNumber(p: NumericPosition, price: number, equity: number): number | null {

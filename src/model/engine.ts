@@ -48,33 +48,41 @@ export function equityAt(position: Position, price: Dec): Dec {
   return position.collateral.plus(pnlAt(position, price));
 }
 
-/** The fee to close as a rate on the value where the maintenance is measured (when the venue values it there too). */
-function feeInCondition(position: Position): Dec {
-  return position.closeFeeInLiquidation && position.feeBasis === position.basis ? position.feeRate : ZERO;
+/** Whether the fee to close rides on the value where the maintenance is measured ('mark' basis, or 'entry' on an entry basis). */
+function feeOnMaintenanceValue(position: Position): boolean {
+  return position.feeBasis === 'mark' || (position.feeBasis === 'entry' && position.basis === 'entry');
 }
 
-/** A fee to close valued elsewhere than the maintenance, as a line in x like equity: perX·x + fixed. */
-interface FeeLine {
-  perX: Dec;
-  fixed: Dec;
+/** The fee to close as a rate on the value where the maintenance is measured, when the venue counts it there. */
+export function feeInCondition(position: Position): Dec {
+  return position.closeFeeInLiquidation && feeOnMaintenanceValue(position) ? position.feeRate : ZERO;
 }
-
-const NO_FEE: FeeLine = { perX: ZERO, fixed: ZERO };
 
 /**
- * The fee to close when the venue values it at another basis than the maintenance: at the price ('mark', notional
- * = size·x), at entry, or at the fee-inclusive bankruptcy price (a constant: Bybit inverse).
+ * The fee to close when it is valued away from the maintenance value: at entry under a mark-basis maintenance, or
+ * at the fee-inclusive bankruptcy price (Bybit inverse). Either way a fixed amount, whatever the price.
  */
-function separateFeeLine(position: Position): FeeLine {
-  if (!position.closeFeeInLiquidation || position.feeBasis === position.basis || position.feeRate.isZero()) return NO_FEE;
-  if (position.feeBasis === 'mark') return { perX: position.size.mul(position.feeRate), fixed: ZERO };
-  const valuedAt = position.feeBasis === 'entry' ? position.entry : bankruptcyPrice(position);
-  return { perX: ZERO, fixed: valuedAt === null ? ZERO : closeFeeAt(position, valuedAt) };
+export function fixedConditionFee(position: Position): Dec {
+  if (!position.closeFeeInLiquidation || feeOnMaintenanceValue(position) || position.feeRate.isZero()) return ZERO;
+  if (position.feeBasis === 'entry') return closeFeeAt(position, position.entry);
+  // notional = size·x, so the fee at bankruptcy is f·size·x_bk: no price needed (this runs in every requirement).
+  const x = feeInclusiveBankruptcyX(position);
+  return x === null ? ZERO : position.feeRate.mul(position.size).mul(x);
 }
 
-function separateFeeAt(position: Position, price: Dec): Dec {
-  const line = separateFeeLine(position);
-  return line.perX.isZero() ? line.fixed : closeFeeAt(position, price);
+/**
+ * Bybit inverse: equity a₀ + a₁·x equals the fee to close valued there, f·size·x (notional = size·x), at
+ * x = a₀ ÷ (f·size − a₁). Null when that is not a positive x (the position never goes bankrupt).
+ */
+function feeInclusiveBankruptcyX(position: Position): Dec | null {
+  const { collateral, size, entry, sign } = position;
+  const inverse = position.instrument === 'inverse';
+  const a0 = inverse ? collateral.plus(size.div(entry).mul(sign)) : collateral.minus(size.mul(entry).mul(sign));
+  const a1 = inverse ? size.mul(-sign) : size.mul(sign);
+  const denominator = position.feeRate.mul(size).minus(a1);
+  if (denominator.isZero()) return null;
+  const x = a0.div(denominator);
+  return x.gt(0) ? x : null;
 }
 
 /** The bracket the requirement uses at a price: looked up by notional at that price (mark) or at entry. */
@@ -87,7 +95,7 @@ export function tierUsedAt(position: Position, price: Dec): Tier {
 export function requirementAt(position: Position, price: Dec): Dec {
   const tier = tierUsedAt(position, price);
   const measuredAt = position.basis === 'mark' ? price : position.entry;
-  return notionalAt(position, measuredAt).mul(tier.mmr.plus(feeInCondition(position))).minus(tier.mmAmount).plus(separateFeeAt(position, price));
+  return notionalAt(position, measuredAt).mul(tier.mmr.plus(feeInCondition(position))).minus(tier.mmAmount).plus(fixedConditionFee(position));
 }
 
 /** Loans: debt value at a price (long: stablecoin debt; short: the borrowed asset). */
@@ -116,6 +124,12 @@ export function healthAt(position: Position, price: Dec, trace?: Working): Dec |
   return equity.div(requirement);
 }
 
+/** The fee to close valued away from the maintenance value (a fixed amount) as a named quantity; null when there is none. */
+function conditionFeeTerm(trace: Working, position: Position): Dec | null {
+  const fixed = fixedConditionFee(position);
+  return fixed.isZero() ? null : trace.given('F꜀', 'fee to close in the condition, valued at entry or at bankruptcy (a fixed amount)', 'money', fixed);
+}
+
 /** The perpetual's health as the model computes it: PnL, equity, the requirement at its basis and their ratio. */
 function traceHealth(trace: Working, position: Position, price: Dec, equity: Dec, requirement: Dec): void {
   const { size, entry, sign } = position;
@@ -127,7 +141,9 @@ function traceHealth(trace: Working, position: Position, price: Dec, equity: Dec
   const tier = tierUsedAt(position, price);
   const measuredAt = position.basis === 'mark' ? price : entry;
   const notional = trace.step('N', position.basis === 'mark' ? 'position value at the price (mark basis)' : 'position value at entry (entry basis)', 'money', position.instrument === 'inverse' ? quotient(size, measuredAt) : product(size, measuredAt), notionalAt(position, measuredAt));
-  trace.step('R', 'maintenance requirement: value × (rate + fee in the condition) − bracket amount', 'money', difference(product(notional, sum(tier.mmr, feeInCondition(position))), tier.mmAmount), requirement);
+  const fixedFee = conditionFeeTerm(trace, position);
+  const valueTerm = difference(product(notional, sum(tier.mmr, feeInCondition(position))), tier.mmAmount);
+  trace.step('R', 'maintenance requirement: value × (rate + fee in the condition) − bracket amount', 'money', fixedFee === null ? valueTerm : sum(valueTerm, fixedFee), requirement);
   trace.step('H', 'health: equity ÷ requirement', 'number', quotient(equity, requirement), equity.div(requirement));
 }
 
@@ -161,9 +177,8 @@ function solveInTier(position: Position, tier: Tier, level: Dec, trace?: Working
   const a1 = inverse ? size.mul(-sign) : size.mul(sign);
   // requirement(x) = r0 + r1·x
   const markBasis = position.basis === 'mark';
-  const fee = separateFeeLine(position);
-  const r1 = (markBasis ? size.mul(rate) : ZERO).plus(fee.perX);
-  const r0 = (markBasis ? tier.mmAmount.neg() : entryNotional(position).mul(rate).minus(tier.mmAmount)).plus(fee.fixed);
+  const r1 = markBasis ? size.mul(rate) : ZERO;
+  const r0 = (markBasis ? tier.mmAmount.neg() : entryNotional(position).mul(rate).minus(tier.mmAmount)).plus(fixedConditionFee(position));
   const denominator = a1.minus(level.mul(r1));
   if (denominator.isZero()) return null;
   const x = level.mul(r0).minus(a0).div(denominator);
@@ -174,7 +189,9 @@ function solveInTier(position: Position, tier: Tier, level: Dec, trace?: Working
     trace.step('a₀', `equity = a₀ + a₁·x, where x = ${inverse ? '1/P' : 'P'}: the constant part`, 'money', inverse ? sum(collateral, product(quotient(size, entry), side)) : difference(collateral, product(size, entry, side)), a0);
     trace.step('a₁', 'equity’s change per unit of x', 'number', product(size, inverse ? product(side, new Dec(-1)) : side), a1);
     trace.step('r₁', markBasis ? 'requirement = r₀ + r₁·x; measured at the price (mark basis): size × m' : 'requirement measured on entry value (entry basis): no part moves with x', 'number', markBasis ? product(size, rate) : ZERO, r1);
-    trace.step('r₀', markBasis ? 'the requirement’s constant part: minus the bracket amount' : 'entry value × m − bracket amount', 'money', markBasis ? difference(ZERO, tier.mmAmount) : difference(product(entryNotional(position), rate), tier.mmAmount), r0);
+    const constant = markBasis ? difference(ZERO, tier.mmAmount) : difference(product(entryNotional(position), rate), tier.mmAmount);
+    const fixedFee = conditionFeeTerm(trace, position);
+    trace.step('r₀', `${markBasis ? 'the requirement’s constant part: minus the bracket amount' : 'entry value × m − bracket amount'}${fixedFee === null ? '' : ', plus the fee to close valued apart'}`, 'money', fixedFee === null ? constant : sum(constant, fixedFee), r0);
     trace.step('x', `health h = ${level.toString()} where a₀ + a₁·x = h·(r₀ + r₁·x), so x = (h·r₀ − a₀) ÷ (a₁ − h·r₁)`, 'number', quotient(difference(product(h, r0), a0), difference(a1, product(h, r1))), x);
   }
   const price = toPrice(position, x);
@@ -224,7 +241,7 @@ export function priceAtHealth(position: Position, level: Dec, trace?: Working): 
     const previous = position.tiers[tier.index - 1];
     if (previous === undefined) continue;
     const rate = previous.mmr.plus(feeInCondition(position));
-    const below = notionalAt(position, boundary).mul(rate).minus(previous.mmAmount).plus(separateFeeAt(position, boundary)).mul(level);
+    const below = notionalAt(position, boundary).mul(rate).minus(previous.mmAmount).plus(fixedConditionFee(position)).mul(level);
     if (equity.lte(Dec.max(above, below)) && equity.gte(Dec.min(above, below))) return boundary;
   }
   return null;
@@ -238,14 +255,11 @@ export function priceAtHealth(position: Position, level: Dec, trace?: Working): 
 export function bankruptcyPrice(position: Position, trace?: Working): Dec | null {
   const { collateral, size, entry, sign } = position;
   if (position.instrument !== 'loan' && position.closeFeeInLiquidation && position.feeBasis === 'bankruptcy' && position.feeRate.gt(0)) {
-    const inverse = position.instrument === 'inverse';
-    const a0 = inverse ? collateral.plus(size.div(entry).mul(sign)) : collateral.minus(size.mul(entry).mul(sign));
-    const a1 = inverse ? size.mul(-sign) : size.mul(sign);
-    const denominator = position.feeRate.mul(size).minus(a1);
-    const price = denominator.isZero() ? null : toPrice(position, a0.div(denominator));
-    if (price !== null && trace !== undefined) {
-      const x = trace.step('x', 'equity a₀ + a₁·x equals the fee to close valued here, f × Q × x: x = a₀ ÷ (f × Q − a₁)', 'number', quotient(a0, difference(product(position.feeRate, size), a1)), a0.div(denominator));
-      trace.step('P', inverse ? 'the price: P = 1/x' : 'the price: P = x', 'bankruptcy', inverse ? quotient(ONE, x) : x, price);
+    const x = feeInclusiveBankruptcyX(position);
+    const price = x === null ? null : toPrice(position, x);
+    if (x !== null && price !== null) {
+      trace?.step('x', 'equity a₀ + a₁·x equals the fee to close valued here, f × Q × x: x = a₀ ÷ (f × Q − a₁)', 'number', x, x);
+      trace?.step('P', position.instrument === 'inverse' ? 'the price: P = 1/x' : 'the price: P = x', 'bankruptcy', position.instrument === 'inverse' ? quotient(ONE, x) : x, price);
     }
     return price;
   }

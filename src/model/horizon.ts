@@ -6,23 +6,26 @@
  *   pays fundingRate × interval/8 × notional (sign: longs pay when the rate is positive, shorts receive).
  *   Over a holding period only whole funding events count: floor(hours / interval) payments, the first at
  *   the end of the first interval. The risk drift uses the continuous version, rate/8 × notional per hour.
- * - Loans accrue simple interest on the opening amounts, a year being 365 days (8760 h): the debt grows by
- *   the factor 1 + r·t and the collateral by 1 + y·t. Both accrue in units (stablecoin debt and coin
- *   collateral for a long; coin debt and stablecoin collateral for a short), so the result does not depend
- *   on the price path. Over one year the equity change at a flat price is exactly L·y − (L − 1)·r.
- *   Factors are floored at 0 (a −100 % rate cannot make a balance negative).
+ * - Loans accrue interest on the opening amounts by the spec's compounding convention (interest.ts: simple by
+ *   default, per started hour, per second as Aave's variable debt, or continuously), a year being 365 days
+ *   (8760 h): with simple interest the debt grows by the factor 1 + r·t and the collateral by 1 + y·t. Both
+ *   accrue in units (stablecoin debt and coin collateral for a long; coin debt and stablecoin collateral for a
+ *   short), so the result does not depend on the price path. Over one year of simple interest the equity change
+ *   at a flat price is exactly L·y − (L − 1)·r. Factors are floored at 0 (a −100 % rate cannot make a balance
+ *   negative).
  * - For equity and liquidation over time funding is paid on the notional at entry: the price is taken as
  *   flat while carry accrues, then moves (carryAt can value the funding at another flat price). Fees are not carry: the open fee is paid when opening (outside the collateral, as `maxLoss`
  *   counts it), the close fee when closing.
  */
 import { Dec, ONE, ZERO, toOutput } from './decimal';
 import { equityAt, healthAt, notionalAt, priceAtHealth, requirementAt } from './engine';
+import { HOURS_PER_YEAR, crossingHours, growth } from './interest';
+import type { Compounding } from './types';
 import type { Position } from './position';
 import { barrierRisk, normalCdf, priceQuantile } from './risk';
 import type { BarrierInput } from './risk';
 import type { BarrierOdds, HorizonBands, HorizonRisk, ThresholdOdds } from './types';
 
-export const HOURS_PER_YEAR = new Dec(8760);
 const EIGHT_HOURS = new Dec(8);
 /** Carry that takes longer than this to liquidate is reported as never. */
 export const CARRY_HORIZON_CAP_HOURS = new Dec(876000);
@@ -53,9 +56,9 @@ export function fundingOver(position: Position, hours: Dec, price: Dec, clock: F
   return fundingPerHour(position).mul(fundedHours).mul(notionalAt(position, price));
 }
 
-/** Simple-interest growth of a balance over `hours`, never below −balance (a −100 % rate cannot make it negative). */
-function accrued(balance: Dec, apr: Dec, hours: Dec): Dec {
-  return balance.mul(Dec.max(ONE.neg(), apr.mul(hours).div(HOURS_PER_YEAR)));
+/** Interest on a balance over `hours` by the compounding convention, never below −balance. */
+function accrued(balance: Dec, apr: Dec, hours: Dec, compounding: Compounding): Dec {
+  return balance.mul(growth(apr, hours, compounding));
 }
 
 /** Loans: what is supplied and what is borrowed, in their own units, and what each has grown by after `hours`. */
@@ -73,7 +76,12 @@ function loanBalancesAt(position: Position, hours: Dec): LoanBalances {
   const supplied = position.sign === 1 ? size : collateral.plus(size.mul(entry));
   const borrowed = position.sign === 1 ? size.mul(entry).minus(collateral) : size;
   // Growth is computed on its own (not as later − start) so that tiny rates keep their digits.
-  return { supplied, borrowed, suppliedGrowth: accrued(supplied, carry.supplyApr, hours), borrowedGrowth: accrued(borrowed, carry.borrowApr, hours) };
+  return {
+    supplied,
+    borrowed,
+    suppliedGrowth: accrued(supplied, carry.supplyApr, hours, carry.compounding),
+    borrowedGrowth: accrued(borrowed, carry.borrowApr, hours, carry.compounding),
+  };
 }
 
 /** Carry over `hours` valued at `price`. */
@@ -152,22 +160,19 @@ export function carryLiquidationHours(position: Position): Dec | null {
   } else {
     hours = loanCrossing(position);
   }
-  return hours !== null && hours.gt(0) && hours.lte(CARRY_HORIZON_CAP_HOURS) ? hours : null;
+  // 0 is a loan charged by the hour whose first hour's interest already liquidates it.
+  return hours !== null && !hours.isNegative() && hours.lte(CARRY_HORIZON_CAP_HOURS) ? hours : null;
 }
 
 /**
- * Health at a flat price is A·(1 + y·t)/(1 + r·t) with A the health now (> 1), so health = 1 at
- * t = (A − 1)/(r − A·y) years, if that is positive and both balances are still positive then.
+ * Health at a flat price is A·(1 + g_y(t))/(1 + g_r(t)) with A the health now (> 1) and g the growth of each
+ * balance under the compounding convention; interest.ts solves health = 1 for t.
  */
 function loanCrossing(position: Position): Dec | null {
   const health = healthAt(position, position.entry);
   if (health === null) return null;
-  const { borrowApr, supplyApr } = position.carry;
-  const denominator = borrowApr.minus(health.mul(supplyApr));
-  if (denominator.lte(0)) return null;
-  const years = health.minus(1).div(denominator);
-  const stillPositive = ONE.plus(borrowApr.mul(years)).gt(0) && ONE.plus(supplyApr.mul(years)).gt(0);
-  return stillPositive ? years.mul(HOURS_PER_YEAR) : null;
+  const { borrowApr, supplyApr, compounding } = position.carry;
+  return crossingHours(health, borrowApr, supplyApr, compounding);
 }
 
 // --- Risk over a horizon ------------------------------------------------------------------------

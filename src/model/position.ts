@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO, decimalProblemText, parseDecimal, readDecimal } from './decimal';
-import type { FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey, TierInput } from './types';
+import type { Compounding, FeeBasis, FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey, TierInput } from './types';
 
 /** A maintenance bracket with parsed numbers. `cap` is the next floor (null for the last bracket). */
 export interface Tier {
@@ -19,6 +19,8 @@ export interface CarryTerms {
   holdHours: Dec;
   borrowApr: Dec;
   supplyApr: Dec;
+  /** How the loan rates accrue (horizon.ts has the growth factors). */
+  compounding: Compounding;
   /** Whether a hold, a funding rate or a loan rate was given at all (the analysis reports carry only then). */
   holdGiven: boolean;
   fundingGiven: boolean;
@@ -49,6 +51,8 @@ export interface Position {
   leverage: Dec;
   feeRate: Dec;
   closeFeeInLiquidation: boolean;
+  /** Where the fee to close is valued: 'mark' where the maintenance is measured, 'entry', or 'bankruptcy'. */
+  feeBasis: FeeBasis;
   tiers: Tier[];
   maxLeverage: Dec | null;
   /** Loans only. */
@@ -76,13 +80,18 @@ export const MAX_PLAIN_LEVERAGE = new Dec(10000);
 /** More brackets than any venue publishes (Binance: about a dozen) or health levels than a chart can mark are typos. */
 export const MAX_TIERS = 50;
 export const MAX_THRESHOLDS = 20;
-const MAX_LOOPS = 100;
 const LEVERAGE_TOLERANCE = new Dec('1e-12');
 
 const instruments: readonly Instrument[] = ['linear', 'inverse', 'loan'];
 const sides: readonly Side[] = ['long', 'short'];
 const marginModes: readonly MarginMode[] = ['isolated', 'cross'];
 const bases: readonly MaintenanceBasis[] = ['mark', 'entry'];
+const feeBases: readonly FeeBasis[] = ['mark', 'entry', 'bankruptcy'];
+const compoundings: readonly Compounding[] = ['simple', 'continuous', 'per-second', 'hourly'];
+/** Digits beyond the model's 50: a term smaller than 10^−this cannot change a result. */
+const NEGLIGIBLE_DIGITS = 60;
+/** The loops value that asks for the limit of an endless loop. */
+export const MAX_LOOPS_WORD = 'max';
 
 function pick<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
   return allowed.find((candidate) => candidate === value);
@@ -206,10 +215,33 @@ export function tierAt(tiers: readonly Tier[], notional: Dec): Tier {
   return found;
 }
 
-/** Leverage of a loop: 1 + ltv + ltv² + … + ltv^loops. */
-export function loopLeverage(ltv: Dec, loops: number): Dec {
-  if (ltv.eq(1)) return new Dec(loops + 1);
-  return ONE.minus(ltv.pow(loops + 1)).div(ONE.minus(ltv));
+/**
+ * Leverage of a loop: 1 + ltv + ltv² + … + ltv^loops, by the closed form of the geometric series (one power by
+ * repeated squaring, so a count of 10¹⁵ costs what 10 does). `loops` null is the endless loop's limit 1/(1 − ltv).
+ */
+export function loopLeverage(ltv: Dec, loops: Dec | null): Dec {
+  // Callers pass a rate below 1 (validated as a loan-to-value).
+  const limit = ONE.div(ONE.minus(ltv));
+  // Once ltv^(loops + 1) is below 10⁻⁶⁰ it cannot change a 50-digit result: the sum is its limit.
+  if (loops === null || loops.plus(1).toNumber() * -Math.log10(ltv.toNumber()) > NEGLIGIBLE_DIGITS) return limit;
+  return ONE.minus(ltv.pow(loops.plus(1))).div(ONE.minus(ltv));
+}
+
+/**
+ * The most a loop reaches: 1/(1 − LTV) when each round borrows at the LTV, else a CDP's LR/(LR − 1) = 1/(1 − LT),
+ * where borrowing up to the liquidation ratio leaves health exactly 1. Null when neither is known or LT is 100 %.
+ */
+export function loopCeiling(ltv: Dec | null, liquidationThreshold: Dec | null): Dec | null {
+  if (ltv !== null) return ltv.lt(1) ? ONE.div(ONE.minus(ltv)) : null;
+  if (liquidationThreshold === null || liquidationThreshold.gte(1)) return null;
+  return ONE.div(ONE.minus(liquidationThreshold));
+}
+
+/** Loops as given: a whole count, null for 'max' (the limit), undefined when absent or refused (with an error). */
+function readLoops(errors: ErrorList, value: unknown): Dec | null | undefined {
+  if (typeof value === 'string' && value.trim().toLowerCase() === MAX_LOOPS_WORD) return null;
+  const loops = readNumber(errors, 'loops', value, { label: 'Loops', min: ZERO, minInclusive: true, integer: true, maxMessage: `Loops must be at most ${HUGE.toString()} (or “max” for the limit).` });
+  return loops ?? undefined;
 }
 
 /** An inclusive range with messages in the units people type (percent, hours, days). */
@@ -225,7 +257,10 @@ function readCarry(errors: ErrorList, spec: PositionSpec): CarryTerms {
   const holdHours = readNumber(errors, 'holdHours', spec.holdHours, bounded('Holding period', 0, 87600, 'Holding period must be zero or more hours.', 'Holding period must be at most 87,600 hours (10 years).'));
   const borrowApr = readNumber(errors, 'borrowApr', spec.borrowApr, bounded('Borrow rate', -1, 10, 'Borrow rate must be at least −100 % a year.', 'Borrow rate must be at most 1000 % a year.'));
   const supplyApr = readNumber(errors, 'supplyApr', spec.supplyApr, bounded('Supply rate', -1, 10, 'Supply rate must be at least −100 % a year.', 'Supply rate must be at most 1000 % a year.'));
+  const compounding = isMissing(spec.compounding) ? 'simple' : pick(compoundings, spec.compounding);
+  if (compounding === undefined) errors.add('compounding', 'Compounding must be simple, continuous, per-second or hourly.');
   return {
+    compounding: compounding ?? 'simple',
     fundingRate: fundingRate ?? ZERO,
     fundingIntervalHours: interval ?? EIGHT,
     holdHours: holdHours ?? ZERO,
@@ -260,6 +295,8 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (marginMode === undefined) errors.add('marginMode', 'Margin mode must be isolated or cross.');
   const basis = isMissing(spec.mmBasis) ? 'mark' : pick(bases, spec.mmBasis);
   if (basis === undefined) errors.add('mmBasis', 'Maintenance basis must be mark or entry.');
+  const feeBasis = isMissing(spec.feeBasis) ? 'mark' : pick(feeBases, spec.feeBasis);
+  if (feeBasis === undefined) errors.add('feeBasis', 'Fee basis must be mark, entry or bankruptcy.');
   if (instrument === 'loan' && marginMode === 'cross') errors.add('marginMode', 'Loans have no cross margin: use isolated.');
 
   const entry = readNumber(errors, 'entry', spec.entry, positive('Entry price'));
@@ -289,20 +326,21 @@ export function resolveSpec(spec: PositionSpec): Resolution {
       errors.add('liquidationThreshold', 'A loan needs a liquidation threshold (or a CDP liquidation ratio).');
     }
     const ltv = readNumber(errors, 'ltv', spec.ltv, rate('Loan-to-value'));
-    const loops = readNumber(errors, 'loops', spec.loops, { label: 'Loops', min: ZERO, minInclusive: true, max: new Dec(MAX_LOOPS), integer: true });
+    const loops = readLoops(errors, spec.loops);
     if (ltv !== null && liquidationThreshold !== null && ltv.gte(liquidationThreshold)) {
       errors.add('ltv', 'Loan-to-value must be below the liquidation threshold, or the first borrow is liquidated at once.');
     }
-    if (ltv !== null) loanMaxLeverage = ONE.div(ONE.minus(ltv));
-    if (loops !== null && ltv === null) errors.add('ltv', 'Loops need a loan-to-value.');
-    if (loops !== null && ltv !== null && leverage === null && !errors.has('ltv')) {
-      leverage = loopLeverage(ltv, loops.toNumber());
+    loanMaxLeverage = loopCeiling(ltv, liquidationThreshold);
+    if (loops !== undefined && ltv === null && !errors.has('ltv')) errors.add('ltv', 'Loops need a loan-to-value.');
+    if (loops !== undefined && ltv !== null && leverage === null && !errors.has('ltv')) {
+      leverage = loopLeverage(ltv, loops);
     }
     if (leverage !== null && leverage.lt(1)) {
       errors.add('leverage', 'A loan’s leverage is at least 1× (1× means no debt).');
       leverage = null;
     }
-    if (leverage !== null && loanMaxLeverage !== null && side === 'long' && leverage.gt(loanMaxLeverage)) {
+    // Without a loan-to-value the CDP's ceiling is health 1 at entry, which entryBreach reports in its own words.
+    if (leverage !== null && ltv !== null && loanMaxLeverage !== null && side === 'long' && leverage.gt(loanMaxLeverage)) {
       errors.add('leverage', `Leverage ${leverage.toSignificantDigits(6).toString()}× is above what loan-to-value ${ltv?.mul(100).toString() ?? ''} % allows (${loanMaxLeverage.toSignificantDigits(6).toString()}×).`);
     }
   }
@@ -310,7 +348,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (entry === null || errors.errors.length > 0) {
     return { ok: false, errors: errors.errors };
   }
-  if (instrument === undefined || side === undefined || marginMode === undefined || basis === undefined) {
+  if (instrument === undefined || side === undefined || marginMode === undefined || basis === undefined || feeBasis === undefined) {
     return { ok: false, errors: errors.errors };
   }
 
@@ -416,6 +454,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
       leverage,
       feeRate,
       closeFeeInLiquidation,
+      feeBasis,
       tiers: resolvedTiers,
       maxLeverage: instrument === 'loan' ? loanMaxLeverage : maxLeverage,
       liquidationThreshold,

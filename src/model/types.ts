@@ -4,6 +4,18 @@ export type Instrument = 'linear' | 'inverse' | 'loan';
 export type Side = 'long' | 'short';
 export type MarginMode = 'isolated' | 'cross';
 export type MaintenanceBasis = 'mark' | 'entry';
+/**
+ * Where the fee to close is valued when the liquidation condition counts it: 'mark' on the position's value where
+ * the maintenance is measured (at the liquidation price on a mark basis, at entry on an entry basis), 'entry' at
+ * entry, or 'bankruptcy' at the bankruptcy price (Bybit inverse: contracts ÷ bankruptcy price × taker rate, with
+ * the bankruptcy price itself net of that fee).
+ */
+export type FeeBasis = 'mark' | 'entry' | 'bankruptcy';
+/**
+ * How loan interest accrues: simple (r·t), continuously (e^{r·t}), every second ((1 + r/31,536,000)^seconds: Aave's
+ * variable debt) or per started hour (Binance margin: r/8760 for each hour begun, not compounded).
+ */
+export type Compounding = 'simple' | 'continuous' | 'per-second' | 'hourly';
 
 /** One maintenance bracket: it applies from `floor` notional (margin currency) up to the next floor. */
 export interface TierInput {
@@ -39,14 +51,16 @@ export interface PositionSpec {
   maxLeverage?: DecimalInput;
   feeRate?: DecimalInput;
   closeFeeInLiquidation?: boolean | 'true' | 'false';
+  /** Where the fee to close is valued in the liquidation condition; default 'mark' (where the maintenance is measured). */
+  feeBasis?: FeeBasis;
   /** Loans: Aave-style liquidation threshold (liquidation when health factor < 1). */
   liquidationThreshold?: DecimalInput;
   /** Loans: CDP liquidation ratio (Maker 1.45, Liquity 1.10); the same as liquidationThreshold = 1 / ratio. */
   liquidationRatio?: DecimalInput;
   /** Loans: loan-to-value of each borrow round. */
   ltv?: DecimalInput;
-  /** Loans: number of borrow rounds after the first deposit. */
-  loops?: DecimalInput;
+  /** Loans: number of borrow rounds after the first deposit (any whole number), or 'max': the limit 1/(1 − LTV). */
+  loops?: DecimalInput | 'max';
   /** Health levels to mark (1 is liquidation; Binance's margin call at 80 % margin ratio is 1.25). */
   thresholds?: readonly DecimalInput[];
   /** Perpetuals: funding rate per 8 hours, always quoted per 8 h (0.0001 = 0.01 %); positive: longs pay shorts. */
@@ -59,6 +73,8 @@ export interface PositionSpec {
   borrowApr?: DecimalInput;
   /** Loans: annual supply rate earned on the collateral (simple accrual, 365-day year). */
   supplyApr?: DecimalInput;
+  /** Loans: how borrow and supply rates accrue; default simple. */
+  compounding?: Compounding;
   /** Annualized volatility σ of the price (0.6 = 60 %) for the risk over a horizon. */
   volatility?: DecimalInput;
   /** Risk horizon in days (365-day year). */
@@ -219,6 +235,10 @@ export interface ValidAnalysis {
   side: Side;
   marginMode: MarginMode;
   mmBasis: MaintenanceBasis;
+  /** Where the fee to close is valued (it enters the liquidation condition only with closeFeeInLiquidation). */
+  feeBasis: FeeBasis;
+  /** Loans: how the rates accrue. */
+  compounding: Compounding;
   /** Currency of collateral, margin and PnL: the coin for inverse contracts, the quote currency otherwise. */
   marginCurrency: 'quote' | 'coin';
   entry: string;

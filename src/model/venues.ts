@@ -1,4 +1,6 @@
 import type { PositionSpec, TierInput } from './types';
+import { withConventions } from './venueConventions';
+import type { VenueConvention } from './venueConventions';
 
 /**
  * Venue presets: dated data, never code. Each carries where its numbers come from and when they were
@@ -24,6 +26,8 @@ export interface VenuePreset {
   /** Maker fee as a fraction, where the venue publishes one; the taker fee is `spec.feeRate`. */
   makerFeeRate?: string;
   source: string;
+  /** Where the fee to close is valued and how interest accrues, with their own source (venueConventions.ts). */
+  conventions?: VenueConvention;
   /** Address of the venue's own page (or of the dated copy) the figures were read from. */
   sourceUrl: string;
   asOf: string;
@@ -110,7 +114,7 @@ const gateBtcusdtTiers: TierInput[] = [
   { floor: '3000000', maxLeverage: '1.05', mmr: '0.5', mmAmount: '1420835' },
 ];
 
-export const venuePresets: readonly VenuePreset[] = [
+const presetData: readonly VenuePreset[] = [
   {
     id: 'binance-usdm-btcusdt',
     label: 'Binance USD-M BTCUSDT',
@@ -346,6 +350,9 @@ export const venuePresets: readonly VenuePreset[] = [
     note: 'Every parameter is yours to set.',
   },
 ];
+
+/** The presets, each with its venue's sourced conventions (fee basis, compounding) from venueConventions.ts. */
+export const venuePresets: readonly VenuePreset[] = presetData.map(withConventions);
 
 export function findVenue(id: string): VenuePreset | undefined {
   return venuePresets.find((preset) => preset.id === id);

@@ -138,7 +138,10 @@ function PositionGroup({ fields, withLeverage }: { fields: Fields; withLeverage:
 /** The kind of contract (a venue preset sets it), with a loan's terms when it is a loan. */
 function ContractGroup({ fields }: { fields: Fields }): ReactNode {
   const { store, derived, textField, selectField } = fields;
-  const { inputs } = derived;
+  const { inputs, current } = derived;
+  const format = useFormatter();
+  // The most any number of loops reaches: 1/(1 − LTV), or a CDP's LR/(LR − 1).
+  const ceiling = current === null || current.instrument !== 'loan' ? null : current.loanMaxLeverage;
   return (
     <fieldset className="lev-group">
       <legend>{inputs.instrument === 'loan' ? 'Loan terms' : 'Contract'}</legend>
@@ -152,7 +155,7 @@ function ContractGroup({ fields }: { fields: Fields }): ReactNode {
           {textField('liquidationThreshold')}
           {textField('liquidationRatio')}
           {textField('ltv')}
-          {textField('loops')}
+          {textField('loops', { note: ceiling === null ? undefined : `ceiling ${format.times(ceiling)}` })}
           {textField('liquidationBonus')}
           {textField('closeFactor')}
         </>
@@ -162,7 +165,7 @@ function ContractGroup({ fields }: { fields: Fields }): ReactNode {
 }
 
 function CarryGroups({ fields }: { fields: Fields }): ReactNode {
-  const { derived, textField } = fields;
+  const { derived, textField, selectField } = fields;
   const { current } = derived;
   const format = useFormatter();
   const volatilityHint = useMemo(() => (current === null || current.risk === null ? undefined : volatilityNote(current.risk, format)), [current, format]);
@@ -175,6 +178,7 @@ function CarryGroups({ fields }: { fields: Fields }): ReactNode {
         {textField('fundingIntervalHours')}
         {textField('borrowApr')}
         {textField('supplyApr')}
+        {selectField('compounding')}
         {textField('holdHours', { note: holdNote })}
       </fieldset>
       <fieldset className="lev-group">
@@ -237,6 +241,7 @@ function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
                   {...status('closeFeeInLiquidation')}
                 />
               ) : null}
+              {selectField('feeBasis')}
               {textField('liquidationFee')}
               {fieldApplies(fieldDefinition('insuranceFundTakesRest'), inputs) ? (
                 <CheckboxField

@@ -1,7 +1,15 @@
-import type { HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
+import type { Compounding, HorizonRisk, PositionSpec, ValidAnalysis } from '../model/types';
 import type { Formatter } from '../config/format';
 import type { HeadlineRow, ReadingContext } from './readings';
 import { pricesOf } from './readings';
+
+/** How the interest accrues, in the words of the borrow-interest reading. */
+const accrualWords: Record<Compounding, string> = {
+  simple: 'accrued simply',
+  'per-second': 'compounded every second',
+  hourly: 'charged for every hour begun',
+  continuous: 'compounded continuously',
+};
 
 /*
  * Plain-language rows for risk over a horizon (GBM odds) and carry over the holding period. Pure: the
@@ -194,7 +202,7 @@ export function carryRows(analysis: ValidAnalysis, spec: PositionSpec, context: 
         label: `Borrow interest over ${hold}`,
         value: money(carry.borrowInterest),
         unit: '',
-        reading: `${format.percent(borrow, { digits: 2 })} a year on the ${format.money(analysis.debt, context.quote)} debt, accrued simply.`,
+        reading: `${format.percent(borrow, { digits: 2 })} a year on the ${format.money(analysis.debt, context.quote)} debt, ${accrualWords[analysis.compounding]}.`,
       },
       {
         key: 'carrySupplyYield',
