@@ -20,7 +20,7 @@ export function guessError(entry: DecimalInput, answer: DecimalInput, guess: Dec
   const from = parseDecimal(entry);
   const target = parseDecimal(answer);
   const guessed = parseDecimal(guess);
-  if (from === null || target === null || guessed === null || !from.isPositive() || !target.isPositive() || !guessed.isPositive()) return null;
+  if (from === null || target === null || guessed === null || !from.gt(0) || !target.gt(0) || !guessed.gt(0)) return null;
   const move = target.minus(from).abs();
   if (move.isZero()) return null;
   const difference = guessed.minus(target);
@@ -28,6 +28,7 @@ export function guessError(entry: DecimalInput, answer: DecimalInput, guess: Dec
   return {
     difference: toOutput(difference),
     shareOfMove: toOutput(difference.abs().div(move)),
-    early: towardAnswer.isPositive() && towardAnswer.lt(move),
+    // gt(0), not isPositive(): decimal.js counts +0 as positive, and a guess at the entry is not early.
+    early: towardAnswer.gt(0) && towardAnswer.lt(move),
   };
 }

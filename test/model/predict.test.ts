@@ -22,6 +22,7 @@ describe('guessError', () => {
   it('refuses what cannot be measured', () => {
     expect(guessError('100', '100', '90')).toBeNull();
     expect(guessError('100', '90', '-1')).toBeNull();
+    expect(guessError('100', '90', '0')).toBeNull();
     expect(guessError('100', 'x', '90')).toBeNull();
   });
 
