@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import vectorFile from '../fixtures/conventions.json';
 import { analyze } from '../../src/model/analyze';
-import { equityAt, leverageFromLoops, loopLimit, roundToTick } from '../../src/model/companions';
+import { equityAt, healthAt, leverageFromLoops, loopLimit, roundToTick } from '../../src/model/companions';
+import { buildCurve } from '../../src/model/curve';
 import { venuePresets } from '../../src/model/venues';
 import { venueConventions } from '../../src/model/venueConventions';
 import type { FeeBasis, PositionSpec } from '../../src/model/types';
@@ -111,6 +112,24 @@ describe('fee basis: the fee to close valued where the venue values it', () => {
         const shift = new Decimal(atBankruptcy.liquidationPrice).minus(atMark.liquidationPrice);
         if (atMark.instrument === 'inverse') expect(shift.gte(0)).toBe(true);
         else expect(shift.lte(0)).toBe(true);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('draws the same health on the number curve as the decimal model, whatever the fee basis', () => {
+    fc.assert(
+      fc.property(feeCountingSpec, (spec) => {
+        const analysis = validOrNull(spec);
+        if (analysis === null) return;
+        const entry = Number(analysis.entry);
+        const curve = buildCurve(spec, { from: entry * 0.5, to: entry * 1.5, points: 9 });
+        curve?.price.forEach((price, index) => {
+          const health = healthAt(spec, price);
+          const plotted = curve.health[index] ?? null;
+          if (health === null || plotted === null) expect(plotted).toBe(health);
+          else expect(Math.abs(plotted - Number(health)) / Math.max(1, Math.abs(Number(health)))).toBeLessThan(1e-9);
+        });
       }),
       { numRuns: runs },
     );
