@@ -69,9 +69,9 @@ export interface PositionSpec {
   fundingIntervalHours?: DecimalInput;
   /** Holding period in hours for the carry figures. */
   holdHours?: DecimalInput;
-  /** Loans: annual borrow rate on the debt (simple accrual, 365-day year). */
+  /** Loans: annual borrow rate on the debt (accrued by `compounding`, simple by default; 365-day year). */
   borrowApr?: DecimalInput;
-  /** Loans: annual supply rate earned on the collateral (simple accrual, 365-day year). */
+  /** Loans: annual supply rate earned on the collateral (accrued by `compounding`, simple by default; 365-day year). */
   supplyApr?: DecimalInput;
   /** Loans: how borrow and supply rates accrue; default simple. */
   compounding?: Compounding;
