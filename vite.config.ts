@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /*
  * Build modes (all from this one config, so the top level stays small):
  *   vite build                  the standalone page (index.html) and the iframe page (embed.html) into dist/
- *   vite build --mode element   the <leverage-lens> custom element: one self-contained ES module, dist/leverage-lens.js
+ *   vite build --mode element   the <leverage-lens> custom element: dist/leverage-lens.js and its lazily loaded dist/leverage-lens-*.js chunks
  *   vite build --mode lib       the npm package: dist-lib/index.js (component), dist-lib/model.js (model only), dist-lib/style.css
  *                               and dist-lib/types/, dependencies external
  */
@@ -149,17 +149,22 @@ function elementBuild(): UserConfig {
     plugins: [react(), dropCss(), scalesInUse()],
     resolve: sharedDecimal,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Relative URLs: the element's lazily loaded parts are found beside leverage-lens.js wherever it is hosted.
+    base: './',
     build: {
       target: 'es2022',
       outDir: 'dist',
       emptyOutDir: false,
       copyPublicDir: false,
       sourcemap: false,
-      // React, recharts and the rest are bundled in: the element is meant to be loaded alone.
+      // React and the rest are bundled in (no import map or bundler needed). What the first render does not need —
+      // recharts for the amplification and holding-period charts, the price path, the toolbox's charts — loads in
+      // leverage-lens-*.js chunks beside it when a reader opens them (the compact default never does), so a docs page
+      // pays for the picture it shows.
       chunkSizeWarningLimit: 1024,
       rolldownOptions: {
         input: ELEMENT_SOURCE,
-        output: { entryFileNames: 'leverage-lens.js', codeSplitting: false },
+        output: { entryFileNames: 'leverage-lens.js', chunkFileNames: 'leverage-lens-[name]-[hash].js' },
       },
     },
   };

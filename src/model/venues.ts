@@ -121,8 +121,10 @@ const presetData: readonly VenuePreset[] = [
     spec: { instrument: 'linear', mmBasis: 'mark', tiers: binanceBtcusdtBrackets, maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: false, mmr: '0.004', mmAmount: '0', liquidationFee: '0.0125', insuranceFundTakesRest: true },
     liquidation: {
       on: 'mark price',
-      source: 'Binance “Liquidation Protocols” and USD-M trading rules (clearance fee 1.25 % for BTCUSDT; margin left to the insurance fund)',
-      sourceUrl: 'https://www.binance.com/en/support/faq/360033525271',
+      // The rate is the symbol's `liquidationFee` in the USDⓈ-M exchange information (GET /fapi/v1/exchangeInfo:
+      // "liquidationFee": "0.012500" for BTCUSDT in recorded responses); the insurance fund rules are the FAQ's.
+      source: 'Binance USDⓈ-M exchange information, BTCUSDT liquidationFee 0.0125 (clearance fee 1.25 %); “Introduction to Futures Insurance Funds” (margin left to the insurance fund)',
+      sourceUrl: 'https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Exchange-Information',
       asOf: '2024-10',
     },
     tick: '0.1',

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
@@ -36,8 +36,9 @@ async function buildAndServe(outDir: string): Promise<number> {
   } finally {
     process.env['NODE_ENV'] = nodeEnv;
   }
-  // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same).
-  renameSync(join(elementDir, 'leverage-lens.js'), join(outDir, 'leverage-lens.js'));
+  // The embedding demos load the custom element from /leverage-lens.js beside the app (npm run build does the same),
+  // and its lazily loaded leverage-lens-*.js chunks from beside it.
+  for (const name of readdirSync(elementDir)) renameSync(join(elementDir, name), join(outDir, name));
   rmSync(elementDir, { recursive: true, force: true });
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'warn' });
   const address = server.httpServer.address();
