@@ -64,3 +64,21 @@ export function shareCalculator(url: string, onOpen: (opened: OpenPage) => void)
     await opened.session.close();
   });
 }
+
+/**
+ * The custom element as a site copies it from a build: leverage-lens.js and every leverage-lens-*.js chunk it loads,
+ * statically or lazily (found by their names in each file), by file name.
+ */
+export async function elementFiles(baseUrl: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const pending = ['leverage-lens.js'];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (files.has(name)) continue;
+    const response = await fetch(`${baseUrl}/${name}`);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    const content = Buffer.from(await response.arrayBuffer());
+    files.set(name, content);
+    for (const match of content.toString('utf8').matchAll(/\.\/(leverage-lens-[\w.-]+\.js)/g)) if (match[1] !== undefined) pending.push(match[1]);
+  }
+  return files;
+}

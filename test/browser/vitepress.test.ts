@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectedLiquidation } from './expected';
+import { elementFiles } from './helpers';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
 
@@ -60,7 +61,7 @@ describe.skipIf(baseUrl === '')('a VitePress 1.6 docs site embedding <leverage-l
     cpSync(fixture, site, { recursive: true });
     // The site's public/ folder gets the element as `npm run build` made it (the recipe: copy it there, or use a CDN URL).
     mkdirSync(join(site, 'public'), { recursive: true });
-    writeFileSync(join(site, 'public', 'leverage-lens.js'), Buffer.from(await (await fetch(`${baseUrl}/leverage-lens.js`)).arrayBuffer()));
+    for (const [name, content] of await elementFiles(baseUrl)) writeFileSync(join(site, 'public', name), content);
     const started = performance.now();
     const { build } = await import('vitepress');
     // Unminified: the same pages, and the build's slowest pass skipped.
