@@ -88,7 +88,7 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
       const plotBox = await boxOf(opened.page, plot);
       const toggles = opened.page.locator('.lev-fold__toggle');
       const names = await toggles.allInnerTexts();
-      expect(names.map((name) => name.replace(/^[▾▸]\s*/, ''))).toEqual(['More figures', 'Risk over time and holding costs', 'Toolbox', 'Scenarios', 'Venue rules and advanced settings']);
+      expect(names.map((name) => name.replace(/^[▾▸]\s*/, ''))).toEqual(['More figures', 'Risk over time and holding costs', 'Play a price path', 'Toolbox', 'Scenarios', 'Venue rules and advanced settings']);
       for (let index = 0; index < names.length; index += 1) {
         const toggle = toggles.nth(index);
         expect((await boxOf(opened.page, `.lev-fold >> nth=${String(index)}`)).top).toBeGreaterThan(plotBox.bottom);
