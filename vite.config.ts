@@ -244,6 +244,10 @@ export default defineConfig(({ mode }) => {
             include: ['test/**/*.test.tsx'],
             environment: 'jsdom',
             setupFiles: ['test/setup-dom.ts'],
+            // Rendering suites share each worker's module cache too (React, recharts, the widget load once per worker):
+            // 120 → 51 CPU seconds and 63 → 28 s for 217 tests, passing in three shuffled orders. Each test's tree is
+            // unmounted by testing-library's cleanup and each widget has its own store, so no state crosses files.
+            isolate: false,
             // jsdom renders of full recharts trees are slow on 2 cores when files run side by side.
             testTimeout: 30_000,
           },
