@@ -64,8 +64,15 @@ describe.skipIf(baseUrl === '')('a VitePress 1.6 docs site embedding <leverage-l
     for (const [name, content] of await elementFiles(baseUrl)) writeFileSync(join(site, 'public', name), content);
     const started = performance.now();
     const { build } = await import('vitepress');
-    // Unminified: the same pages, and the build's slowest pass skipped.
-    await build(site, { outDir: join(site, 'dist'), minify: false });
+    // VitePress sets NODE_ENV=production for its build and leaves it set; the suites after this one in the same worker
+    // (they share its modules) would then load React's production runtimes under vitest's development JSX.
+    const nodeEnv = process.env['NODE_ENV'];
+    try {
+      // Unminified: the same pages, and the build's slowest pass skipped.
+      await build(site, { outDir: join(site, 'dist'), minify: false });
+    } finally {
+      process.env['NODE_ENV'] = nodeEnv;
+    }
     buildSeconds = (performance.now() - started) / 1000;
     const served = await serveFolder(join(site, 'dist'));
     server = served.server;
