@@ -374,6 +374,12 @@ const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { 
         ) : (
           <h3 className="lev-chart-title">{views[0]?.label ?? ''}</h3>
         )}
+        {/* Beside the tabs, where the line has room: the tools below keep to one line on a laptop. */}
+        {!presenter.presenting && (
+          <button type="button" className="lev-tool lev-present" ref={presentButtonRef} onClick={presenter.open} disabled={data === null}>
+            Present
+          </button>
+        )}
         <div className="lev-chart-tools" role="group" aria-label="Chart tools">
           {view === 'equity' && (
             <div className="lev-tool-group" role="group" aria-label="Price range">
@@ -412,17 +418,15 @@ const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { 
               </button>
             </div>
           )}
-          {!presenter.presenting && (
-            <button type="button" className="lev-tool" ref={presentButtonRef} onClick={presenter.open} disabled={data === null}>
-              Present
-            </button>
-          )}
           <div className="lev-tool-group" role="group" aria-label="Export">
-            <button type="button" className="lev-tool" onClick={exportPng} disabled={data === null || hiding}>
-              Download PNG
+            <span className="lev-tool-caption" aria-hidden="true">
+              Download
+            </span>
+            <button type="button" className="lev-tool" aria-label="Download PNG" onClick={exportPng} disabled={data === null || hiding}>
+              PNG
             </button>
-            <button type="button" className="lev-tool" onClick={exportCsv} disabled={plan === null || hiding}>
-              Download CSV
+            <button type="button" className="lev-tool" aria-label="Download CSV" onClick={exportCsv} disabled={plan === null || hiding}>
+              CSV
             </button>
           </div>
         </div>
