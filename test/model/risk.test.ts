@@ -10,6 +10,8 @@ import {
   touchProbability,
   zScore,
 } from '../../src/model/risk';
+// The seeded uniform stream is the price path's (Mulberry32); the normals and the bridge estimator here are the test's own.
+import { createRandom } from '../../src/model/simulate';
 import type { BarrierInput } from '../../src/model/risk';
 
 // ---------------------------------------------------------------------------
@@ -578,17 +580,6 @@ describe('horizon distribution: lognormalDensity and priceQuantile', () => {
 // probability 1 − exp(−2·d0·d1/(σ²Δt)); multiplying those survival factors
 // (instead of sampling them) gives an unbiased, lower-variance estimator.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(random: () => number): () => number {
   let spare: number | null = null;
   return () => {
@@ -651,7 +642,7 @@ function simulate(input: BarrierInput, paths: number, steps: number, normal: () 
 describe('seeded Monte Carlo agrees with the closed form', () => {
   // Cases come from one seeded stream; each case then simulates from its own
   // seed so running a single case (vitest -t) reproduces the same numbers.
-  const random = mulberry32(0x5eed_1e7e);
+  const random = createRandom(0x5eed_1e7e);
   const uniform = (lo: number, hi: number): number => lo + (hi - lo) * random();
 
   const monteCarloCases: { input: BarrierInput; seed: number }[] = [];
@@ -668,7 +659,7 @@ describe('seeded Monte Carlo agrees with the closed form', () => {
   }
 
   it.each(monteCarloCases)('case %# within 3 standard errors (20k paths × 50 steps)', ({ input, seed }) => {
-    const mc = simulate(input, 20_000, 50, gaussian(mulberry32(seed)));
+    const mc = simulate(input, 20_000, 50, gaussian(createRandom(seed)));
     const touchZ = (mc.touch - touchProbability(input)) / mc.touchError;
     const endZ = (mc.end - endBeyondProbability(input)) / mc.endError;
     expect(Math.abs(touchZ)).toBeLessThan(3);
