@@ -27,7 +27,8 @@ export function embedPairs(choices: EmbedChoices): [string, string][] {
   if (choices.theme !== 'auto') pairs.push(['theme', choices.theme]);
   if (choices.locale !== undefined) pairs.push(['locale', choices.locale]);
   if (choices.currency !== undefined) pairs.push(['currency', choices.currency]);
-  if (choices.controls.length > 0) pairs.push(['controls', choices.controls.join(',')]);
+  // `editable`, not `controls`: HTML and Astro's MDX read `controls` as the media attribute (both names work).
+  if (choices.controls.length > 0) pairs.push(['editable', choices.controls.join(',')]);
   pairs.push(['views', choices.views.join(',')]);
   return pairs;
 }

@@ -9,7 +9,7 @@ import { createCalculatorStore } from '../../src/store/calculatorStore';
 import { EmbedDialog } from '../../src/app/EmbedDialog';
 import { embedSnippets } from '../../src/app/embedSnippets';
 import type { EmbedChoices } from '../../src/app/embedSnippets';
-import { attributeEntries } from '../../src/embed/config';
+import { attributeEntries, readEmbedConfig } from '../../src/embed/config';
 import { failOnConsoleErrors } from '../ui/helpers';
 
 failOnConsoleErrors();
@@ -52,11 +52,11 @@ describe('embed snippets', () => {
 
   it('carry the current inputs: the element’s attributes read back to the same state', () => {
     const snippets = embedSnippets(base, choices(shortOnBybit));
-    const parsed = parseConfig(elementAttributes(snippets.element));
-    expect(parsed.rejected).toEqual([]);
-    expect(parsed.unknown).toEqual([]);
-    expect(toQueryString(parsed.inputs)).toBe(toQueryString(shortOnBybit));
-    expect(parsed.widget).toMatchObject({ theme: 'dark', controls: ['leverage', 'side'], views: ['results', 'chart'] });
+    // Read as the element reads its attributes (`editable` is the list of controls).
+    const config = readEmbedConfig(elementAttributes(snippets.element), 'attributes');
+    expect(config.notices).toEqual([]);
+    expect(toQueryString(config.inputs)).toBe(toQueryString(shortOnBybit));
+    expect(config).toMatchObject({ theme: 'dark', controls: ['leverage', 'side'], views: ['results', 'chart'] });
     expect(snippets.element).toContain(`<script type="module" src="${base}leverage-lens.js"></script>`);
   });
 
@@ -83,7 +83,7 @@ describe('embed snippets', () => {
   it('escape a title so the markup stays one element', () => {
     const inputs = defaultInputs();
     const snippets = embedSnippets(base, choices(inputs, { controls: [] }));
-    expect(elementAttributes(snippets.element).some(([key]) => key === 'controls')).toBe(false);
+    expect(elementAttributes(snippets.element).some(([key]) => key === 'editable' || key === 'controls')).toBe(false);
     const hostile = embedSnippets(base, { ...choices(inputs), views: ['results"><script>alert(1)</script>'] });
     const attributes = elementAttributes(hostile.element);
     expect(attributes.find(([key]) => key === 'views')?.[1]).toBe('results"><script>alert(1)</script>');
@@ -111,8 +111,8 @@ describe('the Embed dialog', () => {
 
     // Opening the entry price to the reader adds it to the controls of every snippet.
     await user.click(within(dialog).getByRole('checkbox', { name: 'Entry price' }));
-    expect(elementAttributes(element.value).find(([key]) => key === 'controls')?.[1]).toBe('entry,leverage');
-    expect(iframeSource(iframe.value).searchParams.get('controls')).toBe('entry,leverage');
+    expect(elementAttributes(element.value).find(([key]) => key === 'editable')?.[1]).toBe('entry,leverage');
+    expect(iframeSource(iframe.value).searchParams.get('editable')).toBe('entry,leverage');
 
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
