@@ -54,7 +54,7 @@ const benchPage = `<!doctype html>
 </script>
 <script type="module" src="/leverage-lens.js"></script>
 </head><body>
-<leverage-lens venue="binance-usdm-btcusdt" entry="50000" collateral="500" leverage="20" side="long" controls="leverage"></leverage-lens>
+<leverage-lens venue="binance-usdm-btcusdt" entry="50000" collateral="500" leverage="20" side="long" editable="leverage"></leverage-lens>
 </body></html>`;
 
 async function main(): Promise<void> {
