@@ -1,4 +1,4 @@
-import type { ConfigKey, LinkKey, linkKeyRecords } from '../config/schema';
+import type { ConfigKey, LinkKey, linkKeyRecords, WidgetKeyAlias } from '../config/schema';
 
 /*
  * The attributes of `<leverage-lens>` for JSX typings (jsx-react.ts, jsx-vue.d.ts), derived from the schema's key
@@ -10,8 +10,8 @@ import type { ConfigKey, LinkKey, linkKeyRecords } from '../config/schema';
 
 type EmbedLinkKey = { [Key in LinkKey]: (typeof linkKeyRecords)[Key]['embed'] extends true ? Key : never }[LinkKey];
 
-/** Every key the element reads, under its schema name (`mmBasis`). */
-export type LeverageLensAttributeKey = Exclude<ConfigKey, LinkKey> | EmbedLinkKey | 'v';
+/** Every key the element reads, under its schema name (`mmBasis`), and the other names a key is read under (`editable`). */
+export type LeverageLensAttributeKey = Exclude<ConfigKey, LinkKey> | EmbedLinkKey | WidgetKeyAlias | 'v';
 
 /**
  * The element's own attributes, each under its schema name and its lowercase form (HTML lowercases attribute names,

@@ -210,7 +210,7 @@ const props: LeverageLensProps = { entry: 50000, leverage: '20', controls: 'leve
 export const view = <LeverageLens {...props} />;
 // @ts-expect-error a misspelt key is a type error
 export const misspelt = <LeverageLens levrage="10" />;
-export const element = <leverage-lens entry="50000" leverage="20" side="long" mmBasis="mark" mmbasis="mark" title="BTC" className="lens" />;
+export const element = <leverage-lens entry="50000" leverage="20" side="long" mmBasis="mark" mmbasis="mark" title="BTC" editable="leverage" predict="liquidation" className="lens" />;
 // @ts-expect-error a misspelt attribute of the element is a type error too
 export const misspeltElement = <leverage-lens levrage="10" />;
 `,
