@@ -21,20 +21,26 @@ function bound(benign: number): number {
   return Math.max(LONGEST_TASK_MS, 3 * benign);
 }
 
+/**
+ * The longest task of a hostile step, against its bound. A step over the bound runs once more and the shorter of the
+ * two counts: a stall these values cause happens every time, a busy machine's pause (another worker building) does not.
+ */
+async function hostileLongest(page: Page, step: () => Promise<void>, limit: number): Promise<number> {
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 2 && shortest >= limit; run += 1) {
+    await page.evaluate('window.__longTasks = []');
+    await step();
+    shortest = Math.min(shortest, await longestTask(page));
+  }
+  return shortest;
+}
+
 /** Runs a step with a harmless value and then with the hostile one; returns both longest tasks. */
 async function compared(page: Page, step: (value: string) => Promise<void>, harmless: string, hostile: string): Promise<{ benign: number; hostile: number }> {
   await page.evaluate('window.__longTasks = []');
   await step(harmless);
   const benign = await longestTask(page);
-  // The hostile step runs twice and its shorter longest task counts: a stall these values cause happens every time,
-  // a busy machine's pause (another worker building) does not.
-  const hostileRuns: number[] = [];
-  for (let run = 0; run < 2; run += 1) {
-    await page.evaluate('window.__longTasks = []');
-    await step(hostile);
-    hostileRuns.push(await longestTask(page));
-  }
-  return { benign, hostile: Math.min(...hostileRuns) };
+  return { benign, hostile: await hostileLongest(page, () => step(hostile), bound(benign)) };
 }
 
 /** Records every long task (over 50 ms) from the first script on, so a task during loading counts too. */
@@ -89,13 +95,7 @@ describe.skipIf(baseUrl === '')('hostile values in a real browser', () => {
         harmlessLoad = first.benign;
         expect(first.hostile).toBeLessThan(bound(harmlessLoad));
       } else {
-        const runs: number[] = [];
-        for (let run = 0; run < 2; run += 1) {
-          await page.evaluate('window.__longTasks = []');
-          await loadWithFee(value);
-          runs.push(await longestTask(page));
-        }
-        expect(Math.min(...runs)).toBeLessThan(bound(harmlessLoad));
+        expect(await hostileLongest(page, () => loadWithFee(value), bound(harmlessLoad))).toBeLessThan(bound(harmlessLoad));
       }
       await expect.poll(() => page.getByRole('status').or(page.getByRole('alert')).allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Taker fee (feeRate)')]));
       // The rewritten address and the saved session never carry the value.
