@@ -1,3 +1,4 @@
+import { screenshot } from './helpers';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -181,7 +182,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await page.locator('#loan-example').scrollIntoViewIfNeeded();
     await page.frameLocator('#loan-example').locator('.lev-series-equity path').first().waitFor({ state: 'attached' });
     await page.locator('#short-example .recharts-line path').first().waitFor({ state: 'attached' });
-    await page.screenshot({ path: `${shots}/demo-desktop.png`, fullPage: true });
+    await screenshot(page, `demo-desktop.png`, true);
 
     const phone = await session.context.newPage();
     const phoneErrors = watchErrors(phone);
@@ -193,7 +194,7 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     await expect.poll(() => phone.locator('#loan-example').getAttribute('data-leverage-lens-height')).not.toBeNull();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await phone.screenshot({ path: `${shots}/demo-375.png`, fullPage: true });
+    await screenshot(phone, `demo-375.png`, true);
     expect(phoneErrors).toEqual([]);
     await phone.close();
   });

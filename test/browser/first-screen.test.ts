@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openCalculator, shots } from './helpers';
+import { axeViolations, openCalculator, screenshot } from './helpers';
 import type { OpenPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -67,7 +67,7 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
       expect(visibleIn(plotBox, screen.height)).toBeGreaterThanOrEqual(200);
       expect((await boxOf(opened.page, slider)).bottom).toBeLessThanOrEqual(screen.height);
       for (const key of keyFigures) expect((await boxOf(opened.page, `[data-result="${key}"]`)).bottom, key).toBeLessThanOrEqual(screen.height);
-      await opened.page.screenshot({ path: `${shots}/first-screen-1280.png` });
+      await screenshot(opened.page, `first-screen-1280.png`);
     });
 
     it('has the essential inputs beside or above the chart: venue, side, entry, collateral, size, leverage, isolated/cross', async () => {
@@ -137,7 +137,7 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
       expect(plotBox.height).toBeGreaterThanOrEqual(240);
       expect((await boxOf(opened.page, slider)).bottom).toBeLessThanOrEqual(screen.height * 1.25);
       expect(await opened.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await opened.page.screenshot({ path: `${shots}/first-screen-375.png` });
+      await screenshot(opened.page, `first-screen-375.png`);
     });
 
     it('keeps the leverage slider on screen while the chart is scrolled into view', async () => {

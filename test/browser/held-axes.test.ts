@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from './chromium';
-import { openCalculator, shots } from './helpers';
+import { openCalculator, screenshot } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const chart = '.lev-plot svg.lev-surface';
@@ -88,7 +88,7 @@ describe.skipIf(baseUrl === '')('held axes, in Chromium', () => {
       await fresh.waitForSelector(`${chart} .lev-series-equity path`, { state: 'attached' });
       await expect.poll(() => tickLabels(fresh)).toEqual(ticks);
       expect(await fresh.getByRole('button', { name: 'Hold axes' }).getAttribute('aria-pressed')).toBe('true');
-      await fresh.locator('.lev-chart').first().screenshot({ path: `${shots}/held-axes-opened.png` });
+      await screenshot(fresh.locator('.lev-chart').first(), `held-axes-opened.png`);
       expect(errors).toEqual([]);
       expect(teacher.errors).toEqual([]);
     } finally {

@@ -6,6 +6,15 @@ import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
 
 export const shots = 'test-results/screenshots';
+
+/**
+ * Saves a screenshot for a person to look at (test-results/screenshots/), except under CI=true, where nobody opens
+ * them: a full-page capture costs the CPU-bound run most of a second. No assertion depends on a screenshot.
+ */
+export async function screenshot(target: { screenshot: (options: { path: string; fullPage?: boolean }) => Promise<unknown> }, name: string, fullPage = false): Promise<void> {
+  if (process.env['CI'] === 'true') return;
+  await target.screenshot({ path: `${shots}/${name}`, fullPage });
+}
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // Page scripts are strings: the test transpiler adds helpers to functions that the page would not have.

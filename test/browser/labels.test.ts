@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { openCalculator, shots } from './helpers';
+import { openCalculator, screenshot } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
@@ -51,7 +51,7 @@ describe.skipIf(baseUrl === '')('chart labels with every marker and four scenari
         }
         // Labels on the chart keep their prices too, at any width.
         for (const text of await page.locator('.lev-plot svg.lev-surface .lev-marker-label').allTextContents()) expect(text).toMatch(/\d(\.\d+)?$/);
-        await page.locator('.lev-chart').first().screenshot({ path: `${shots}/labels-${viewport.width}.png` });
+        await screenshot(page.locator('.lev-chart').first(), `labels-${viewport.width}.png`);
         expect(errors).toEqual([]);
       } finally {
         await session.close();

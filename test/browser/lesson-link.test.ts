@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultInputs } from '../../src/config/presets';
 import { launchBrowser, watchErrors } from './chromium';
-import { noBrokenNumbers, openCalculator, shots } from './helpers';
+import { noBrokenNumbers, openCalculator, screenshot } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
@@ -68,7 +68,7 @@ describe.skipIf(baseUrl === '')('a lesson is one link, in Chromium', () => {
       await expect.poll(() => fresh.getByLabel('Leverage', { exact: true }).inputValue()).toBe(lesson[2].leverage);
       expect(await fresh.getByText(/could not be used/).count()).toBe(0);
       await noBrokenNumbers(fresh);
-      await fresh.screenshot({ path: `${shots}/lesson-link-opened.png`, fullPage: true });
+      await screenshot(fresh, `lesson-link-opened.png`, true);
       expect(errors).toEqual([]);
       expect(teacher.errors).toEqual([]);
     } finally {

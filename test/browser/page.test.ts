@@ -7,7 +7,7 @@ import { inputsToSpec } from '../../src/config/spec';
 import { formatPrice } from '../../src/config/format';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
-import { axeViolations, noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
+import { axeViolations, noBrokenNumbers, resultText, screenshot, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 async function markerX(page: Page, id: string): Promise<number> {
@@ -36,7 +36,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     const expected = formatPrice(analysis.liquidationPrice, '0.1', { direction: 'up' });
     await expect.poll(() => resultText(page, 'liquidationPrice')).toContain(expected);
     await noBrokenNumbers(page);
-    await page.screenshot({ path: `${shots}/desktop.png`, fullPage: true });
+    await screenshot(page, `desktop.png`, true);
   });
 
   it('reads the curve in the tooltip by pointer and by keyboard, with a dot on the equity line', async () => {
@@ -190,7 +190,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
     expect(channels.reduce((sum, value) => sum + value, 0) / 3).toBeLessThan(80);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${shots}/desktop-dark.png`, fullPage: true });
+    await screenshot(page, `desktop-dark.png`, true);
     await page.getByRole('radio', { name: 'Auto' }).check();
   });
 
@@ -202,7 +202,7 @@ describe.skipIf(baseUrl === '')('the calculator page in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.locator('.lev-marker-liquidation').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${shots}/mobile-375.png`, fullPage: true });
+    await screenshot(page, `mobile-375.png`, true);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

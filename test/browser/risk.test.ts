@@ -5,7 +5,7 @@ import { analyze } from '../../src/model/analyze';
 import { inputsWith } from '../../src/config/presets';
 import { inputsToSpec } from '../../src/config/spec';
 import { formatProbability } from '../../src/view/riskReadings';
-import { noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
+import { noBrokenNumbers, resultText, screenshot, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 /** The touch probability the model gives for the default position with these inputs, formatted as the page does. */
@@ -41,7 +41,7 @@ describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
     await page.locator('.lev-series-path-liquidation path').first().waitFor({ state: 'attached' });
     expect(await page.getByRole('figure', { name: /Liquidation price in USDT and equity at a flat price/ }).count()).toBe(1);
     await noBrokenNumbers(page);
-    await page.screenshot({ path: `${shots}/risk-desktop.png`, fullPage: true });
+    await screenshot(page, `risk-desktop.png`, true);
   });
 
   it('hides the price range with its toggle and shows it again', async () => {
@@ -60,7 +60,7 @@ describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await resultText(page, 'touchProbability')).toBe(expectedTouch('80', '14'));
     await noBrokenNumbers(page);
-    await page.screenshot({ path: `${shots}/risk-375.png`, fullPage: true });
+    await screenshot(page, `risk-375.png`, true);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

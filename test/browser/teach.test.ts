@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectedLiquidation } from './expected';
-import { axeViolations, shareCalculator, shots } from './helpers';
+import { axeViolations, screenshot, shareCalculator } from './helpers';
 
 /*
  * Teaching in a real browser: a predict link keeps the answer off the page (figures, chart labels, summary) until the
@@ -29,7 +29,7 @@ describe.skipIf(baseUrl === '')('predict, then reveal and the presenter view', (
     await expect.poll(() => result.innerText()).toContain(`Liquidation is at ${answer} USDT`);
     expect(await result.innerText()).toMatch(/off by [\d,.]+ USDT: [\d.,]+ % of the move from entry to liquidation/);
     expect(await page.locator('.lev-marker-liquidation').count()).toBeGreaterThan(0);
-    await page.locator('.lev-predict').screenshot({ path: `${shots}/predict-revealed.png` });
+    await screenshot(page.locator('.lev-predict'), `predict-revealed.png`);
   });
 
   it('the presenter view fills the screen with 24 px or larger figures, and Esc gives the focus back', async () => {
@@ -43,7 +43,7 @@ describe.skipIf(baseUrl === '')('predict, then reveal and the presenter view', (
     const sizes = await page.locator('.lev-presenter-figure dd').evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)));
     expect(sizes.length).toBeGreaterThanOrEqual(3);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
-    await page.screenshot({ path: `${shots}/presenter-1280.png` });
+    await screenshot(page, `presenter-1280.png`);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Present');

@@ -7,7 +7,7 @@ import { inputsToSpec } from '../../src/config/spec';
 import { formatPrice } from '../../src/config/format';
 import { portfolioTick } from '../../src/view/toolbox';
 import { launchBrowser, watchErrors } from './chromium';
-import { axeViolations, noBrokenNumbers, resultText, shots, shareCalculator } from './helpers';
+import { axeViolations, noBrokenNumbers, resultText, screenshot, shareCalculator } from './helpers';
 
 const baseUrl = inject('baseUrl');
 async function markerX(page: Page, id: string): Promise<number> {
@@ -78,7 +78,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     await handle.focus();
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => Number(await exit.inputValue())).toBeCloseTo(dragged - 50, 6);
-    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-exit-chart-desktop.png` });
+    await screenshot(page.locator('.lev-chart-section'), `toolbox-exit-chart-desktop.png`);
   });
 
   it('warns when the stop sits beyond the liquidation price', async () => {
@@ -99,9 +99,9 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     // The stop is marked, and the equity capped at the stop is drawn beside the uncapped curve.
     await expect.poll(() => page.locator('.lev-marker-tool-stop').count()).toBe(1);
     await expect.poll(() => page.locator('.lev-series-capped').count()).toBe(1);
-    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-risk-chart-desktop.png` });
+    await screenshot(page.locator('.lev-chart-section'), `toolbox-risk-chart-desktop.png`);
     await noBrokenNumbers(page);
-    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-risk-desktop.png` });
+    await screenshot(page.locator('.lev-toolbox'), `toolbox-risk-desktop.png`);
   });
 
   it('adds fills and moves the liquidation marker (before and after the last fill)', async () => {
@@ -125,8 +125,8 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     const afterTwo = await markerX(page, 'liquidation-after');
     expect(afterTwo).not.toBe(before);
     await noBrokenNumbers(page);
-    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-average-desktop.png` });
-    await page.locator('.lev-chart-section').screenshot({ path: `${shots}/toolbox-average-chart-desktop.png` });
+    await screenshot(page.locator('.lev-toolbox'), `toolbox-average-desktop.png`);
+    await screenshot(page.locator('.lev-chart-section'), `toolbox-average-chart-desktop.png`);
   });
 
   it('builds a two-position cross portfolio and shows both liquidation prices, as analyzePortfolio gives them', async () => {
@@ -157,7 +157,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     expect(await resultText(page, 'contagionSentence', 'data-tool-result')).toMatch(/liquidates every position/);
     await noBrokenNumbers(page);
     expect(await axeViolations(page, '.lev-toolbox')).toEqual([]);
-    await page.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-desktop.png` });
+    await screenshot(page.locator('.lev-toolbox'), `toolbox-portfolio-desktop.png`);
   });
 
   it('carries the portfolio through a share link into a fresh browser', async () => {
@@ -175,9 +175,9 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
       expect(await resultText(other, 'portfolioLiquidation-1', 'data-tool-result')).toBe(cells[1]);
       expect(await other.getByLabel('Position 2 name', { exact: true }).inputValue()).toBe('ETH');
       await noBrokenNumbers(other);
-      await other.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-portfolio-375.png` });
+      await screenshot(other.locator('.lev-toolbox'), `toolbox-portfolio-375.png`);
       await openTool(other, 'Size by risk');
-      await other.locator('.lev-toolbox').screenshot({ path: `${shots}/toolbox-risk-375.png` });
+      await screenshot(other.locator('.lev-toolbox'), `toolbox-risk-375.png`);
       expect(otherErrors).toEqual([]);
     } finally {
       await fresh.close();

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectedLiquidation } from './expected';
-import { elementFiles } from './helpers';
+import { elementFiles, screenshot } from './helpers';
 import { launchBrowser, watchErrors } from './chromium';
 import type { BrowserSession } from './chromium';
 
@@ -118,6 +118,6 @@ describe.skipIf(baseUrl === '')('a VitePress 1.6 docs site embedding <leverage-l
     // The reader's control works inside the docs page.
     await lens.getByLabel('Leverage', { exact: true }).fill('10');
     await expect.poll(async () => (await lens.locator('[data-result="liquidationPrice"]').first().innerText()).trim()).toBe(expectedLiquidation([...pairs, ['leverage', '10']]));
-    await page.screenshot({ path: 'test-results/screenshots/vitepress-1280.png' });
+    await screenshot(page, 'vitepress-1280.png');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, noBrokenNumbers, shareCalculator, shots } from './helpers';
+import { axeViolations, noBrokenNumbers, screenshot, shareCalculator } from './helpers';
 import type { OpenPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -32,11 +32,11 @@ describe.skipIf(baseUrl === '')('show the working, in Chromium at 375 px', () =>
     const { page } = opened;
     await page.getByRole('radio', { name: 'Light' }).check();
     expect(await axeViolations(page, panel)).toEqual([]);
-    await page.locator(panel).screenshot({ path: `${shots}/working-375-light.png` });
+    await screenshot(page.locator(panel), `working-375-light.png`);
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect.poll(() => page.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page, panel)).toEqual([]);
-    await page.locator(panel).screenshot({ path: `${shots}/working-375-dark.png` });
+    await screenshot(page.locator(panel), `working-375-dark.png`);
     await page.getByRole('radio', { name: 'Auto' }).check();
   });
 });
