@@ -60,7 +60,7 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 async function main(): Promise<void> {
   await build({ logLevel: 'warn' });
   const { total, initial } = jsSizesOfBuild('dist');
-  console.log(`${`app JS before the first chart (${initial.files} files)`.padEnd(44)} ${kb(initial.raw)} KB raw, ${kb(initial.gzip)} KB gzip (budget 200 KB gzip)`);
+  console.log(`${`app JS before the first chart (${initial.files} files)`.padEnd(44)} ${kb(initial.raw)} KB raw, ${kb(initial.gzip)} KB gzip (budget 240 KB gzip)`);
   console.log(`${`app JS in total (dist/assets/*.js, ${total.files} files)`.padEnd(44)} ${kb(total.raw)} KB raw, ${kb(total.gzip)} KB gzip`);
 
   const { page, origin, close } = await openColdPage();
