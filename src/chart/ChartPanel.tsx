@@ -8,6 +8,7 @@ import { useIdleReady, useSettledValue, useValueAfterInput } from '../store/useS
 import type { ChartView } from '../store/calculatorStore';
 import type { DerivedView } from '../view/derive';
 import { EquityChart } from './EquityChart';
+import { ChartTools } from './ChartTools';
 import { PresenterBar, usePresenter } from './Presenter';
 import { GuessLayer, PredictBar, withoutAnswer } from './Predict';
 import { hidingAnswer } from '../view/predict';
@@ -380,56 +381,65 @@ const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { 
             Present
           </button>
         )}
-        <div className="lev-chart-tools" role="group" aria-label="Chart tools">
-          {view === 'equity' && (
-            <div className="lev-tool-group" role="group" aria-label="Price range">
-              <button type="button" className="lev-tool" onClick={() => setZoom(zoom / 2)} disabled={held || zoom <= 1 / 16} aria-label="Zoom in (narrower price range)">
-                +
-              </button>
-              <button type="button" className="lev-tool" onClick={() => setZoom(zoom * 2)} disabled={held || zoom >= 16} aria-label="Zoom out (wider price range)">
-                −
-              </button>
-              <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={held || zoom === 1} aria-label="Reset the price range">
-                Reset
-              </button>
-              <button type="button" className="lev-tool" onClick={refit} disabled={data === null} aria-label="Fit the axes to this position">
-                Fit
-              </button>
-              <button type="button" className="lev-tool" onClick={toggleHold} disabled={data === null} aria-pressed={held}>
-                Hold axes
-              </button>
-              <span className="lev-zoom-level">{held ? 'Axes held' : zoom === 1 ? 'Auto range' : `${format.times(zoom)} range`}</span>
-            </div>
-          )}
-          {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
-            <label className="lev-tool-check">
-              <input type="checkbox" checked={showRange} onChange={(event) => setShowRange(event.target.checked)} />
-              Show the {horizonLabel} price range
-            </label>
-          )}
-          {/* Held axes are in one unit: the other waits until they are released. */}
-          {inverse && view === 'equity' && (
-            <div className="lev-tool-group" role="group" aria-label="Equity unit">
-              <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')} disabled={held && unit !== 'quote'}>
-                {units.quote}
-              </button>
-              <button type="button" className="lev-tool" aria-pressed={unit === 'coin'} onClick={() => setEquityUnit('coin')} disabled={held && unit !== 'coin'}>
-                {units.coin}
-              </button>
-            </div>
-          )}
-          <div className="lev-tool-group" role="group" aria-label="Export">
-            <span className="lev-tool-caption" aria-hidden="true">
-              Download
-            </span>
-            <button type="button" className="lev-tool" aria-label="Download PNG" onClick={exportPng} disabled={data === null || hiding}>
-              PNG
-            </button>
-            <button type="button" className="lev-tool" aria-label="Download CSV" onClick={exportCsv} disabled={plan === null || hiding}>
-              CSV
-            </button>
-          </div>
-        </div>
+        <ChartTools
+          main={
+            view === 'equity' && (
+              <div className="lev-tool-group" role="group" aria-label="Price range">
+                <button type="button" className="lev-tool" onClick={() => setZoom(zoom / 2)} disabled={held || zoom <= 1 / 16} aria-label="Zoom in (narrower price range)">
+                  +
+                </button>
+                <button type="button" className="lev-tool" onClick={() => setZoom(zoom * 2)} disabled={held || zoom >= 16} aria-label="Zoom out (wider price range)">
+                  −
+                </button>
+                <button type="button" className="lev-tool" onClick={() => setZoom(1)} disabled={held || zoom === 1} aria-label="Reset the price range">
+                  Reset
+                </button>
+                <button type="button" className="lev-tool" onClick={refit} disabled={data === null} aria-label="Fit the axes to this position">
+                  Fit
+                </button>
+                <button type="button" className="lev-tool" onClick={toggleHold} disabled={data === null} aria-pressed={held}>
+                  Hold axes
+                </button>
+                {/* A live region: where a narrow bar has no room to show it, a change is still read out. */}
+                <span className="lev-zoom-level" role="status">
+                  {held ? 'Axes held' : zoom === 1 ? 'Auto range' : `${format.times(zoom)} range`}
+                </span>
+              </div>
+            )
+          }
+          options={
+            <>
+              {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
+                <label className="lev-tool-check">
+                  <input type="checkbox" checked={showRange} onChange={(event) => setShowRange(event.target.checked)} />
+                  Show the {horizonLabel} price range
+                </label>
+              )}
+              {/* Held axes are in one unit: the other waits until they are released. */}
+              {inverse && view === 'equity' && (
+                <div className="lev-tool-group" role="group" aria-label="Equity unit">
+                  <button type="button" className="lev-tool" aria-pressed={unit === 'quote'} onClick={() => setEquityUnit('quote')} disabled={held && unit !== 'quote'}>
+                    {units.quote}
+                  </button>
+                  <button type="button" className="lev-tool" aria-pressed={unit === 'coin'} onClick={() => setEquityUnit('coin')} disabled={held && unit !== 'coin'}>
+                    {units.coin}
+                  </button>
+                </div>
+              )}
+              <div className="lev-tool-group" role="group" aria-label="Export">
+                <span className="lev-tool-caption" aria-hidden="true">
+                  Download
+                </span>
+                <button type="button" className="lev-tool" aria-label="Download PNG" onClick={exportPng} disabled={data === null || hiding}>
+                  PNG
+                </button>
+                <button type="button" className="lev-tool" aria-label="Download CSV" onClick={exportCsv} disabled={plan === null || hiding}>
+                  CSV
+                </button>
+              </div>
+            </>
+          }
+        />
       </div>
       <div {...(tabbed ? { role: 'tabpanel', 'aria-labelledby': `${idBase}-tab-${view}` } : {})} id={panelId} className="lev-chart-panel">
         {derived.stale && <p className="lev-chart-note">Showing the last valid position while the inputs are corrected.</p>}

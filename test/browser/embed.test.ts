@@ -219,6 +219,8 @@ describe.skipIf(baseUrl === '')('embedding in Chromium', () => {
     // Download PNG copies the chart with its computed styles: as presentation attributes, never style attributes,
     // which this policy would block one by one.
     const download = strict.waitForEvent('download');
+    // In this column the chart bar is narrow: the downloads wait behind "Chart options".
+    await strict.locator('leverage-lens').getByRole('button', { name: 'Chart options' }).click();
     await strict.locator('leverage-lens').getByRole('button', { name: 'Download PNG' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.png$/);
     expect(await strict.evaluate(() => Reflect.get(window, '__cspViolations'))).toEqual([]);

@@ -132,12 +132,37 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
     const screen = { width: 375, height: 812 };
     const opened = openAt(screen);
 
-    it('starts the plot, at least 240 px tall, in the first screen and has the slider within the first screen and a quarter', async () => {
+    it('starts the plot by 560 px, with at least 240 px of it in the first screen, and has the slider within the first screen and a quarter', async () => {
       const plotBox = await plotStartingInFirstScreen(opened.page, screen.height);
-      expect(plotBox.height).toBeGreaterThanOrEqual(240);
+      // Issue 12, "picture first": the chart's tools take one line (the rest behind "Chart options"), not four.
+      expect(plotBox.top).toBeLessThanOrEqual(560);
+      expect(visibleIn(plotBox, screen.height)).toBeGreaterThanOrEqual(240);
       expect((await boxOf(opened.page, slider)).bottom).toBeLessThanOrEqual(screen.height * 1.25);
       expect(await opened.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await screenshot(opened.page, `first-screen-375.png`);
+    });
+
+    it('puts the chart tools on one line, the rest one keyboard press away behind "Chart options"', async () => {
+      const { page } = opened;
+      const tools = page.locator('.lev-chart-section').getByRole('group', { name: 'Chart tools' });
+      const toggle = tools.getByRole('button', { name: 'Chart options' });
+      const lineTops = await Promise.all(['Zoom in (narrower price range)', 'Hold axes', 'Chart options'].map(async (name) => (await tools.getByRole('button', { name }).boundingBox())?.y));
+      expect(new Set(lineTops).size, `tops ${lineTops.join(', ')}`).toBe(1);
+      // The range status has no room on the line: it stays a live region, read out when it changes.
+      expect(await tools.getByRole('status').innerText()).toBe('Auto range');
+      const moved = [tools.getByRole('button', { name: 'Download PNG' }), tools.getByRole('button', { name: 'Download CSV' }), tools.getByRole('checkbox', { name: /Show the \d+-day price range/ })];
+      for (const control of moved) expect(await control.isVisible()).toBe(false);
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      for (const control of moved) expect(await control.isVisible()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await moved[2]?.evaluate((node) => node === document.activeElement)).toBe(true);
+      expect(await axeViolations(page, '.lev-chart-section .lev-chart-bar')).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.evaluate((node) => node === document.activeElement)).toBe(true);
+      for (const control of moved) expect(await control.isVisible()).toBe(false);
     });
 
     it('keeps the leverage slider on screen while the chart is scrolled into view', async () => {
