@@ -31,6 +31,7 @@ export function venueInputs(venue: VenuePreset): Partial<Inputs> {
     feeBasis: spec.feeBasis ?? 'mark',
     compounding: spec.compounding ?? 'simple',
     tiers: tiersToText(spec.tiers, true),
+    tierMeasure: spec.tierMeasure ?? 'value',
     maxLeverage: text(spec.maxLeverage, ''),
     feeRate: percent(spec.feeRate, '0'),
     makerFeeRate: venue.makerFeeRate === undefined ? percentText('') : fractionToPercent(fractionText(venue.makerFeeRate)),

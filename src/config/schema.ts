@@ -1,5 +1,5 @@
 import { shiftDecimal } from '../model/companions';
-import type { Compounding, FeeBasis, Instrument, MaintenanceBasis, MarginMode, Side } from '../model/types';
+import type { Compounding, FeeBasis, Instrument, MaintenanceBasis, MarginMode, OrderRole, Side, TierMeasure } from '../model/types';
 import type { SizeUnit } from '../model/sizeUnits';
 
 /*
@@ -133,6 +133,13 @@ export interface FieldRecord {
 }
 
 const perpetual: readonly Instrument[] = ['linear', 'inverse'];
+/** The trader's opening and closing orders: which fee each pays. */
+const orderOptions = [
+  { value: 'taker', label: 'Taker (market order)' },
+  { value: 'maker', label: 'Maker (resting limit order)' },
+] as const;
+/** What the opening and closing order records share: perpetuals only, beside the fees, taker unless chosen. */
+const orderRecord = { role: 'position', kind: 'choice', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'taker', options: orderOptions } as const;
 const loanOnly: readonly Instrument[] = ['loan'];
 
 const LEVELS_MAX = 12;
@@ -208,9 +215,25 @@ export const schema = {
   mmAmount: { label: 'Maintenance amount', role: 'position', kind: 'number', group: 'maintenance', instruments: perpetual, advanced: true, blank: '0', hint: 'Subtracted from the requirement (Binance “cum”, Bybit “MM deduction”).', unit: 'margin' },
   mmBasis: { label: 'Maintenance measured at', role: 'position', kind: 'choice', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'mark', hint: 'Mark: at the liquidation price (Binance, dYdX, Hyperliquid). Entry: on entry value (Bybit, BitMEX).', options: [{ value: 'mark', label: 'Liquidation price (mark)' }, { value: 'entry', label: 'Entry value' }] },
   tiers: { label: 'Brackets', role: 'position', kind: 'tiers', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', maxEntries: MAX_TIERS, hint: 'floor:rate%:amount:max× per bracket, separated by semicolons.' },
+  tierMeasure: {
+    label: 'Brackets measured by',
+    role: 'position',
+    kind: 'choice',
+    group: 'maintenance',
+    instruments: perpetual,
+    advanced: true,
+    blank: 'value',
+    hint: 'Position value: the floors are values in the margin currency (Binance, Bybit, Gate). Size: the floors are sizes (OKX writes its tiers in contracts); the bracket then stays the same at every price.',
+    options: [
+      { value: 'value', label: 'Position value' },
+      { value: 'size', label: 'Position size' },
+    ],
+  },
   maxLeverage: { label: 'Venue maximum leverage', role: 'position', kind: 'number', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'Leverage above this is refused.', unit: 'times', min: { value: 1, inclusive: true, message: 'Venue maximum leverage must be at least 1×.' } },
-  feeRate: { label: 'Taker fee', role: 'position', kind: 'percent', group: 'maintenance', advanced: true, blank: '0', hint: 'Charged on open and on close; the break-even price includes both.', unit: 'percent' },
-  makerFeeRate: { label: 'Maker fee', role: 'page', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'What a resting limit order pays (negative: a rebate). Shown beside the taker fee; the liquidation condition and break-even use the taker fee.', unit: 'percent' },
+  feeRate: { label: 'Taker fee', role: 'position', kind: 'percent', group: 'maintenance', advanced: true, blank: '0', hint: 'What a market order pays, on open and on close; the break-even price includes both. A liquidation is a market order: it always pays this fee.', unit: 'percent' },
+  makerFeeRate: { label: 'Maker fee', role: 'position', kind: 'percent', group: 'maintenance', instruments: perpetual, advanced: true, blank: '', hint: 'What a resting limit order pays, −1 % to 10 % (negative: a rebate). Used for the opening or closing order set to Maker below: the fees, break-even and maximum loss follow; a liquidation still pays the taker fee.', unit: 'percent' },
+  entryOrder: { ...orderRecord, label: 'Opening order', hint: 'A market order pays the taker fee; a resting limit order pays the maker fee (or earns its rebate).' },
+  exitOrder: { ...orderRecord, label: 'Closing order', hint: 'The order that closes at your exit and at break-even. A stop-loss and a liquidation fill as market orders: the taker fee.' },
   closeFeeInLiquidation: { label: 'Count the fee to close in the liquidation condition', role: 'position', kind: 'boolean', group: 'maintenance', instruments: perpetual, advanced: true, blank: 'false', hint: 'OKX, Gate, Phemex and Bybit UTA do.' },
   feeBasis: {
     label: 'Fee to close valued at',
@@ -293,6 +316,9 @@ interface ChoiceValues {
   marginMode: MarginMode;
   mmBasis: MaintenanceBasis;
   feeBasis: FeeBasis;
+  entryOrder: OrderRole;
+  exitOrder: OrderRole;
+  tierMeasure: TierMeasure;
   compounding: Compounding;
   solveFor: ThreeWayKey;
   closeFeeInLiquidation: 'true' | 'false';
@@ -342,6 +368,10 @@ export function isPercentKey(key: InputKey): key is PercentKey {
   return schema[key].kind === 'percent';
 }
 
+function isOrderRole(value: string): value is OrderRole {
+  return value === 'taker' || value === 'maker';
+}
+
 /** The choice values a typed choice key accepts. */
 const choiceGuards: { [K in keyof ChoiceValues]: (value: string) => value is ChoiceValues[K] } = {
   instrument: (value): value is Instrument => value === 'linear' || value === 'inverse' || value === 'loan',
@@ -349,6 +379,9 @@ const choiceGuards: { [K in keyof ChoiceValues]: (value: string) => value is Cho
   marginMode: (value): value is MarginMode => value === 'isolated' || value === 'cross',
   mmBasis: (value): value is MaintenanceBasis => value === 'mark' || value === 'entry',
   feeBasis: (value): value is FeeBasis => value === 'mark' || value === 'entry' || value === 'bankruptcy',
+  entryOrder: isOrderRole,
+  exitOrder: isOrderRole,
+  tierMeasure: (value): value is TierMeasure => value === 'value' || value === 'size',
   compounding: (value): value is Compounding => value === 'simple' || value === 'continuous' || value === 'per-second' || value === 'hourly',
   solveFor: (value): value is ThreeWayKey => value === 'size' || value === 'collateral' || value === 'leverage',
   sizeUnit: (value): value is SizeUnit => value === 'base' || value === 'quote' || value === 'contracts',
@@ -374,9 +407,12 @@ const acceptors: { [K in InputKey]: (text: string, previous: Inputs[K]) => Input
   mmAmount: (text) => text,
   mmBasis: (text, previous) => (choiceGuards.mmBasis(text) ? text : previous),
   tiers: (text) => text,
+  tierMeasure: (text, previous) => (choiceGuards.tierMeasure(text) ? text : previous),
   maxLeverage: (text) => text,
   feeRate: percentText,
   makerFeeRate: percentText,
+  entryOrder: (text, previous) => (choiceGuards.entryOrder(text) ? text : previous),
+  exitOrder: (text, previous) => (choiceGuards.exitOrder(text) ? text : previous),
   closeFeeInLiquidation: (text, previous) => (choiceGuards.closeFeeInLiquidation(text) ? text : previous),
   feeBasis: (text, previous) => (choiceGuards.feeBasis(text) ? text : previous),
   liquidationFee: percentText,
@@ -447,6 +483,9 @@ export function blankInputs(): Inputs {
       marginMode: 'isolated',
       mmBasis: 'mark',
       feeBasis: 'mark',
+      entryOrder: 'taker',
+      exitOrder: 'taker',
+      tierMeasure: 'value',
       compounding: 'simple',
       closeFeeInLiquidation: 'false',
       insuranceFundTakesRest: 'true',

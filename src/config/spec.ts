@@ -85,6 +85,15 @@ function assignSpec(spec: PositionSpec, key: PositionKey, inputs: Inputs): void 
     case 'feeBasis':
       spec.feeBasis = inputs.feeBasis;
       return;
+    case 'entryOrder':
+      spec.entryOrder = inputs.entryOrder;
+      return;
+    case 'exitOrder':
+      spec.exitOrder = inputs.exitOrder;
+      return;
+    case 'tierMeasure':
+      spec.tierMeasure = inputs.tierMeasure;
+      return;
     case 'compounding':
       spec.compounding = inputs.compounding;
       return;

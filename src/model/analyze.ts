@@ -74,6 +74,11 @@ function feeBasisWords(feeBasis: FeeBasis, maintenanceBasis: MaintenanceBasis): 
   return feeBasis === 'entry' || maintenanceBasis === 'entry' ? 'valued at entry' : 'valued at the liquidation price';
 }
 
+function makerWords(position: Position): string {
+  const orders = position.entryOrder === position.exitOrder ? 'Opening and closing orders rest on the book and pay' : position.entryOrder === 'maker' ? 'The opening order rests on the book and pays' : 'The closing order rests on the book and pays';
+  return `${orders} the maker fee; a liquidation is a market order and pays the taker fee.`;
+}
+
 function conventionText(position: Position, tier: Tier | null): string {
   const parts: string[] = [];
   if (position.instrument === 'loan') {
@@ -86,9 +91,11 @@ function conventionText(position: Position, tier: Tier | null): string {
       : 'Maintenance measured on entry value (entry basis: Bybit isolated, BitMEX).',
   );
   if (position.tiers.length > 1 && tier !== null) {
-    parts.push(`Bracket ${tier.index + 1} of ${position.tiers.length} (rate ${tier.mmr.mul(100).toString()} %, amount ${tier.mmAmount.toString()}) is the one consistent with the liquidation notional.`);
+    const why = position.tierMeasure === 'size' ? 'holds the position’s size (brackets by size, as OKX writes them in contracts)' : 'is the one consistent with the liquidation notional';
+    parts.push(`Bracket ${tier.index + 1} of ${position.tiers.length} (rate ${tier.mmr.mul(100).toString()} %, amount ${tier.mmAmount.toString()}) ${why}.`);
   }
   parts.push(position.closeFeeInLiquidation ? `The fee to close is part of the liquidation condition, ${feeBasisWords(position.feeBasis, position.basis)}.` : 'The fee to close is not part of the liquidation condition.');
+  if (position.entryOrder === 'maker' || position.exitOrder === 'maker') parts.push(makerWords(position));
   if (position.marginMode === 'cross') parts.push('Cross margin: wallet balance − other positions’ maintenance + their unrealized PnL backs this position.');
   if (position.instrument === 'inverse') parts.push('Inverse contract: margin and PnL in coin.');
   return parts.join(' ');
@@ -132,7 +139,9 @@ function buildAnalysis(position: Position, terms: LiquidationTerms): ValidAnalys
   const warnings: string[] = [];
   const distance = liquidation === null ? null : liquidation.minus(entry).div(entry);
   if (distance !== null && distance.abs().lt('0.005')) warnings.push('The liquidation price is within 0.5 % of entry: ordinary noise can liquidate this position.');
-  if (position.feeRate.gt(0) && openFee.gt(collateral.mul('0.05'))) warnings.push('Opening and closing fees use more than 10 % of the collateral.');
+  const closeFeeAtEntry = closeFeeAt(position, entry);
+  // Either fee may be a maker rebate (negative): the warning is about what both cost together.
+  if (openFee.plus(closeFeeAtEntry).gt(collateral.mul('0.1'))) warnings.push('Opening and closing fees use more than 10 % of the collateral.');
   const isPerp = position.instrument !== 'loan';
   warnings.push(...carryWarnings(position));
   const { carry } = position;
@@ -149,6 +158,7 @@ function buildAnalysis(position: Position, terms: LiquidationTerms): ValidAnalys
     marginMode: position.marginMode,
     mmBasis: position.basis,
     feeBasis: position.feeBasis,
+    tierMeasure: position.tierMeasure,
     compounding: position.carry.compounding,
     marginCurrency: position.instrument === 'inverse' ? 'coin' : 'quote',
     entry: toOutput(entry),
@@ -179,7 +189,9 @@ function buildAnalysis(position: Position, terms: LiquidationTerms): ValidAnalys
     amplification: toOutput(effectiveLeverage),
     amplificationUsd: toOutput(position.instrument === 'inverse' ? ONE.plus(effectiveLeverage.mul(sign)).abs() : effectiveLeverage),
     openFee: toOutput(openFee),
-    closeFeeAtEntry: toOutput(openFee),
+    closeFeeAtEntry: toOutput(closeFeeAtEntry),
+    entryOrder: position.entryOrder,
+    exitOrder: position.exitOrder,
     maxLoss: toOutput(collateral.plus(openFee)),
     debt: toOutput(position.instrument === 'loan' ? Dec.max(debtAt(position, entry), ZERO) : ZERO),
     loanMaxLeverage: out(position.loanMaxLeverage),

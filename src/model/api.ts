@@ -44,6 +44,7 @@ export type {
   LiquidationRemainder,
   MaintenanceBasis,
   MarginMode,
+  OrderRole,
   PositionSpec,
   Side,
   SpecKey,

@@ -51,6 +51,8 @@ export interface NumericPosition {
   collateral: number;
   initialMargin: number;
   markBasis: boolean;
+  /** Brackets picked by the size (OKX contracts), not by the value: one bracket at every price. */
+  tiersBySize: boolean;
   tiers: NumericTier[];
   /** A fee to close valued away from the maintenance value (engine.fixedConditionFee): the same at every price. */
   feeFixed: number;
@@ -74,6 +76,7 @@ export function numericPosition(position: Position): NumericPosition {
     collateral,
     initialMargin: initialMarginOf(position).toNumber(),
     markBasis: position.basis === 'mark',
+    tiersBySize: position.tierMeasure === 'size',
     tiers: position.tiers.map((tier) => ({ floor: tier.floor.toNumber(), rate: tier.mmr.toNumber() + fee, amount: tier.mmAmount.toNumber() })),
     feeFixed: fixedConditionFee(position).toNumber(),
     liquidationThreshold: position.liquidationThreshold?.toNumber() ?? 1,
@@ -92,9 +95,10 @@ function pnlNumber(p: NumericPosition, price: number): number {
 
 function requirementNumber(p: NumericPosition, price: number): number {
   const base = notionalNumber(p, p.markBasis ? price : p.entry);
+  const measure = p.tiersBySize ? p.size : base;
   let tier = p.tiers[0];
   for (const candidate of p.tiers) {
-    if (candidate.floor < base) tier = candidate;
+    if (candidate.floor < measure) tier = candidate;
     else break;
   }
   return tier === undefined ? p.feeFixed : base * tier.rate - tier.amount + p.feeFixed;

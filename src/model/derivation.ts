@@ -1,5 +1,5 @@
 import { Dec, ONE } from './decimal';
-import { bankruptcyPrice, breakEvenPrice, closeFeeAt, effectiveLeverageAt, entryNotional, equityAt, healthAt, openFeeOf, priceAtHealth, requirementAt, tierUsedAt } from './engine';
+import { bankruptcyPrice, breakEvenPrice, closeFeeAt, effectiveLeverageAt, entryNotional, equityAt, healthAt, openFeeOf, orderRateTerm, priceAtHealth, requirementAt, tierUsedAt } from './engine';
 import { analyze, resolve } from './analyze';
 import { accrualAt, carryLiquidationHours, fundingEvents, fundingOver } from './horizon';
 import { endBeyondProbability, touchProbability } from './risk';
@@ -65,7 +65,7 @@ function givens(trace: Working, position: Position, bracketPrice: Dec | null = p
     trace.given('mmr', `maintenance rate${which}`, 'rate', tier.mmr);
     trace.given('A', `maintenance amount${which}`, 'money', tier.mmAmount);
   }
-  if (!position.feeRate.isZero()) trace.given('f', 'taker fee rate', 'rate', position.feeRate);
+  if (!position.feeRate.isZero()) orderRateTerm(trace, position, 'taker');
 }
 
 function levelWorking(position: Position, figure: WorkedFigure, level: Dec): Derivation {
@@ -115,24 +115,26 @@ function fundingSteps(trace: Working, position: Position): Dec {
   return trace.step('F', 'funding paid (negative: received): r ÷ 8 per hour, over n payments of I hours, on N', 'money', product(quotient(rate, new Dec(8)), side, events, interval, notional), fundingOver(position, hours, position.entry, 'events'));
 }
 
+/** The fee to open and to close at the entry price, each at its order's rate (named f for taker, f_m for maker). */
 function feeSteps(trace: Working, position: Position): Dec {
+  const opening = orderRateTerm(trace, position, position.entryOrder);
+  const closing = orderRateTerm(trace, position, position.exitOrder);
   const notional = trace.step('N', 'position value at entry', 'money', position.instrument === 'inverse' ? quotient(position.size, position.entry) : product(position.size, position.entry), entryNotional(position));
-  const open = trace.step('F₀', 'fee to open: f × N', 'money', product(position.feeRate, notional), openFeeOf(position));
-  const close = trace.step('F₁', 'fee to close at the entry price: f × N', 'money', product(position.feeRate, notional), closeFeeAt(position, position.entry));
-  return trace.step('Fees', 'fees to open and close', 'money', sum(open, close), open.plus(close));
+  const open = trace.step('F₀', `fee to open, a ${position.entryOrder} order: ${trace.nameOf(opening) ?? 'f'} × N`, 'money', product(opening, notional), openFeeOf(position));
+  const close = trace.step('F₁', `fee to close at the entry price, a ${position.exitOrder} order: ${trace.nameOf(closing) ?? 'f'} × N`, 'money', product(closing, notional), closeFeeAt(position, position.entry));
+  return trace.step('Fees', 'fees to open and close (a maker rebate counts negative)', 'money', sum(open, close), open.plus(close));
 }
 
 function carryWorking(position: Position, figure: 'carryFunding' | 'carryFees' | 'carryTotal' | 'carryLiquidationHours'): Derivation | null {
   const trace = new Working();
   const perpetual = position.instrument !== 'loan';
   if (!position.carry.holdGiven && figure !== 'carryLiquidationHours') return null;
-  if (!position.feeRate.isZero()) trace.given('f', 'taker fee rate', 'rate', position.feeRate);
   switch (figure) {
     case 'carryFunding':
       if (!perpetual) return null;
       return { figure, rule: 'Funding is paid at each funding time on the position value; over a holding period only whole payments count, and the price is taken as flat.', symbols: 'F = r ÷ 8 × s × ⌊H ÷ I⌋ × I × N', ...recorded(trace, fundingSteps(trace, position)) };
     case 'carryFees':
-      return { figure, rule: 'The taker fee is charged on the position value when opening and again when closing (here at the entry price).', symbols: 'Fees = f × N + f × N', ...recorded(trace, feeSteps(trace, position)) };
+      return { figure, rule: 'A fee is charged on the position value when opening and again when closing (here at the entry price): the maker fee for a resting limit order, else the taker fee.', symbols: 'Fees = f₀ × N + f₁ × N', ...recorded(trace, feeSteps(trace, position)) };
     case 'carryTotal': {
       const accrual = accrualAt(position, position.carry.holdHours, position.entry);
       const funding = perpetual ? fundingSteps(trace, position) : trace.given('F', 'funding (none on a loan)', 'money', accrual.funding);
@@ -185,8 +187,11 @@ function working(position: Position, figure: WorkedFigure): Derivation | null {
       givens(trace, position);
       return {
         figure,
-        rule: 'Break-even is where the gain pays back the taker fee to open (on the entry value) and to close (on the value at the exit).',
-        symbols: 's·Q·(P − E) = f·Q·E + f·Q·P  ⇒  P = E·(1 + s·f) ÷ (1 − s·f)',
+        rule: 'Break-even is where the gain pays back the fee to open (on the entry value) and to close (on the value at the exit), each at its order’s rate: the maker fee for a resting limit order, else the taker fee.',
+        symbols:
+          position.instrument === 'inverse'
+            ? 's·Q·(1/E − 1/P) = f₀·Q/E + f₁·Q/P  ⇒  P = E·(1 + s·f₁) ÷ (1 − s·f₀)'
+            : 's·Q·(P − E) = f₀·Q·E + f₁·Q·P  ⇒  P = E·(1 + s·f₀) ÷ (1 − s·f₁)',
         ...recorded(trace, breakEvenPrice(position, trace)),
       };
     case 'healthAtEntry':

@@ -1,7 +1,7 @@
 import { Dec, ONE, ZERO } from './decimal';
 import { tierAt } from './position';
 import type { Position, Tier } from './position';
-import type { FieldError } from './types';
+import type { FieldError, OrderRole } from './types';
 import { difference, levelOf, product, quotient, sideOf, sum } from './working';
 import type { Working } from './working';
 
@@ -27,14 +27,32 @@ export function initialMarginOf(position: Position): Dec {
   return position.instrument === 'loan' ? position.collateral : entryNotional(position).div(position.leverage);
 }
 
-/** Taker fee to open: on the position value at entry. */
-export function openFeeOf(position: Position): Dec {
-  return entryNotional(position).mul(position.feeRate);
+/** The rate an order pays: the maker fee for a resting limit order ('maker'), else the taker fee. */
+function orderFeeRate(position: Position, order: OrderRole): Dec {
+  return order === 'maker' && position.makerFeeRate !== null ? position.makerFeeRate : position.feeRate;
 }
 
-/** Taker fee to close at a price: on the position value there. */
-export function closeFeeAt(position: Position, price: Dec): Dec {
-  return notionalAt(position, price).mul(position.feeRate);
+/** The rate of the order that opens the position. */
+export function openFeeRateOf(position: Position): Dec {
+  return orderFeeRate(position, position.entryOrder);
+}
+
+/** The rate of the order that closes it at a chosen exit (or at break-even). A liquidation pays `feeRate`, the taker fee. */
+export function exitFeeRateOf(position: Position): Dec {
+  return orderFeeRate(position, position.exitOrder);
+}
+
+/** Fee to open: on the position value at entry, at the entry order's rate (negative for a maker rebate). */
+export function openFeeOf(position: Position): Dec {
+  return entryNotional(position).mul(openFeeRateOf(position));
+}
+
+/**
+ * Fee to close at a price: on the position value there, at the exit order's rate unless a rate is given (a
+ * liquidation or a stop is a market order: the taker rate).
+ */
+export function closeFeeAt(position: Position, price: Dec, rate: Dec = exitFeeRateOf(position)): Dec {
+  return notionalAt(position, price).mul(rate);
 }
 
 /** Unrealized PnL in the margin currency, fees excluded (as exchanges show it). */
@@ -53,7 +71,10 @@ function feeOnMaintenanceValue(position: Position): boolean {
   return position.feeBasis === 'mark' || (position.feeBasis === 'entry' && position.basis === 'entry');
 }
 
-/** The fee to close as a rate on the value where the maintenance is measured, when the venue counts it there. */
+/**
+ * The fee to close as a rate on the value where the maintenance is measured, when the venue counts it there. A
+ * liquidation is a market order, so the condition counts the taker fee (`feeRate`) whatever the trader's exit order.
+ */
 export function feeInCondition(position: Position): Dec {
   return position.closeFeeInLiquidation && feeOnMaintenanceValue(position) ? position.feeRate : ZERO;
 }
@@ -64,7 +85,7 @@ export function feeInCondition(position: Position): Dec {
  */
 export function fixedConditionFee(position: Position): Dec {
   if (!position.closeFeeInLiquidation || feeOnMaintenanceValue(position) || position.feeRate.isZero()) return ZERO;
-  if (position.feeBasis === 'entry') return closeFeeAt(position, position.entry);
+  if (position.feeBasis === 'entry') return closeFeeAt(position, position.entry, position.feeRate);
   // notional = size·x, so the fee at bankruptcy is f·size·x_bk: no price needed (this runs in every requirement).
   const x = feeInclusiveBankruptcyX(position);
   return x === null ? ZERO : position.feeRate.mul(position.size).mul(x);
@@ -85,10 +106,26 @@ function feeInclusiveBankruptcyX(position: Position): Dec | null {
   return x.gt(0) ? x : null;
 }
 
-/** The bracket the requirement uses at a price: looked up by notional at that price (mark) or at entry. */
+/**
+ * The bracket the requirement uses at a price: looked up by notional at that price (mark) or at entry, or by the
+ * position's size when the venue writes its brackets in contracts (OKX), which no price changes.
+ */
 export function tierUsedAt(position: Position, price: Dec): Tier {
+  if (position.tierMeasure === 'size') return tierAt(position.tiers, position.size);
   const measuredAt = position.basis === 'mark' ? price : position.entry;
   return tierAt(position.tiers, notionalAt(position, measuredAt));
+}
+
+/** The bracket measure of a position value (margin currency): the value itself, or the size it is at entry. */
+export function tierMeasureOfValue(position: Position, value: Dec): Dec {
+  if (position.tierMeasure === 'value') return value;
+  return position.instrument === 'inverse' ? value.mul(position.entry) : value.div(position.entry);
+}
+
+/** The position value at entry (margin currency) of a bracket measure: the inverse of tierMeasureOfValue. */
+export function valueOfTierMeasure(position: Position, measure: Dec): Dec {
+  if (position.tierMeasure === 'value') return measure;
+  return position.instrument === 'inverse' ? measure.div(position.entry) : measure.mul(position.entry);
 }
 
 /** Maintenance requirement (plus the fee to close when the venue counts it) at a price. */
@@ -217,8 +254,13 @@ export function priceAtHealth(position: Position, level: Dec, trace?: Working): 
     trace?.step('P', `health ${level.toString()} where V × threshold = h × Q × P: P = V × LT ÷ (h × Q)`, 'price', quotient(product(collateralValue, threshold), product(level, position.size)), price);
     return price;
   }
-  if (position.basis === 'entry') {
-    return solveInTier(position, tierUsedAt(position, position.entry), level, trace);
+  // On an entry basis, or with brackets by size, the bracket is the same at every price: one linear solve.
+  if (position.basis === 'entry' || position.tierMeasure === 'size') {
+    const tier = tierUsedAt(position, position.entry);
+    if (trace !== undefined && position.tierMeasure === 'size' && position.tiers.length > 1) {
+      trace.note(`Bracket ${tier.index + 1} of ${position.tiers.length} holds the position’s size (${position.size.toString()}); brackets by size do not change with the price.`);
+    }
+    return solveInTier(position, tier, level, trace);
   }
   // The requirement is continuous and piecewise linear in x, so exactly one bracket is self-consistent.
   for (const tier of position.tiers) {
@@ -275,13 +317,34 @@ export function bankruptcyPrice(position: Position, trace?: Working): Dec | null
   return price;
 }
 
-/** Price where closing pays back both taker fees. */
+/** An order's fee rate as a named quantity of the working: f (taker) or f_m (maker); the rate object itself. */
+export function orderRateTerm(trace: Working, position: Position, order: OrderRole): Dec {
+  const rate = orderFeeRate(position, order);
+  if (rate === position.feeRate) return trace.given('f', 'taker fee rate (market orders; every liquidation)', 'rate', rate);
+  return trace.given('f_m', 'maker fee rate (resting limit orders; negative: a rebate)', 'rate', rate);
+}
+
+/**
+ * Price where closing pays back the fee to open (f₀, the entry order's rate) and to close (f₁, the exit order's).
+ * Linear: s·Q·(P − E) = f₀·Q·E + f₁·Q·P, so P = E·(1 + s·f₀) ÷ (1 − s·f₁). Inverse: s·Q·(1/E − 1/P) = f₀·Q/E + f₁·Q/P,
+ * so P = E·(1 + s·f₁) ÷ (1 − s·f₀): the two rates trade places (with one rate for both, the same formula).
+ */
 export function breakEvenPrice(position: Position, trace?: Working): Dec {
-  const fee = position.feeRate.mul(position.sign);
-  const price = position.entry.mul(ONE.plus(fee)).div(ONE.minus(fee));
+  const inverse = position.instrument === 'inverse';
+  const open = openFeeRateOf(position);
+  const close = exitFeeRateOf(position);
+  const [above, below] = inverse ? [close, open] : [open, close];
+  const price = position.entry.mul(ONE.plus(above.mul(position.sign))).div(ONE.minus(below.mul(position.sign)));
   if (trace !== undefined) {
     const side = sideOf(trace, position.sign);
-    trace.step('P', 'closing pays back the fee to open (f × Q × E) and to close (f × Q × P): P = E × (1 + s·f) ÷ (1 − s·f)', 'breakEven', quotient(product(position.entry, sum(ONE, product(position.feeRate, side))), difference(ONE, product(position.feeRate, side))), price);
+    const opening = orderRateTerm(trace, position, position.entryOrder);
+    const closing = orderRateTerm(trace, position, position.exitOrder);
+    const [up, down] = inverse ? [closing, opening] : [opening, closing];
+    const [f0, f1] = [trace.nameOf(opening) ?? 'f', trace.nameOf(closing) ?? 'f'];
+    const [u, d] = inverse ? [f1, f0] : [f0, f1];
+    const value = (rate: string, at: string): string => (inverse ? `${rate} × Q ÷ ${at}` : `${rate} × Q × ${at}`);
+    const words = `closing pays back the fee to open, a ${position.entryOrder} order (${value(f0, 'E')}), and to close, a ${position.exitOrder} order (${value(f1, 'P')}): P = E × (1 + s·${u}) ÷ (1 − s·${d})`;
+    trace.step('P', words, 'breakEven', quotient(product(position.entry, sum(ONE, product(up, side))), difference(ONE, product(down, side))), price);
   }
   return price;
 }

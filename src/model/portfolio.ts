@@ -18,7 +18,7 @@ import type { PositionSpec, Side, SpecKey } from './types';
 const MAX_POSITIONS = 50;
 
 /** The spec keys a position of a cross account takes over as they are (the venue's rules and the side). */
-const SHARED_KEYS = ['side', 'mmr', 'mmAmount', 'mmBasis', 'tiers', 'maxLeverage', 'feeRate', 'closeFeeInLiquidation', 'feeBasis'] as const;
+const SHARED_KEYS = ['side', 'mmr', 'mmAmount', 'mmBasis', 'tiers', 'tierMeasure', 'maxLeverage', 'feeRate', 'closeFeeInLiquidation', 'feeBasis'] as const;
 type SharedKey = (typeof SHARED_KEYS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO, decimalProblemText, parseDecimal, readDecimal } from './decimal';
-import type { Compounding, FeeBasis, FieldError, Instrument, MaintenanceBasis, MarginMode, PositionSpec, Side, SpecKey, TierInput } from './types';
+import type { Compounding, FeeBasis, FieldError, Instrument, MaintenanceBasis, MarginMode, OrderRole, PositionSpec, Side, SpecKey, TierInput, TierMeasure } from './types';
 
 /** A maintenance bracket with parsed numbers. `cap` is the next floor (null for the last bracket). */
 export interface Tier {
@@ -49,11 +49,18 @@ export interface Position {
   /** The collateral backing this position (cross: wallet − other maintenance + other uPnL). */
   collateral: Dec;
   leverage: Dec;
+  /** The taker fee: market orders and every liquidation. */
   feeRate: Dec;
+  /** The maker fee (negative: a rebate); null when not given. Set whenever an order below is 'maker'. */
+  makerFeeRate: Dec | null;
+  entryOrder: OrderRole;
+  exitOrder: OrderRole;
   closeFeeInLiquidation: boolean;
   /** Where the fee to close is valued: 'mark' where the maintenance is measured, 'entry', or 'bankruptcy'. */
   feeBasis: FeeBasis;
   tiers: Tier[];
+  /** What the bracket floors measure: the position value (margin currency) or its size (spec units). */
+  tierMeasure: TierMeasure;
   maxLeverage: Dec | null;
   /** Loans only. */
   liquidationThreshold: Dec | null;
@@ -87,7 +94,9 @@ const sides: readonly Side[] = ['long', 'short'];
 const marginModes: readonly MarginMode[] = ['isolated', 'cross'];
 const bases: readonly MaintenanceBasis[] = ['mark', 'entry'];
 const feeBases: readonly FeeBasis[] = ['mark', 'entry', 'bankruptcy'];
+const tierMeasures: readonly TierMeasure[] = ['value', 'size'];
 const compoundings: readonly Compounding[] = ['simple', 'continuous', 'per-second', 'hourly'];
+const orderRoles: readonly OrderRole[] = ['taker', 'maker'];
 /** Digits beyond the model's 50: a term smaller than 10^−this cannot change a result. */
 const NEGLIGIBLE_DIGITS = 60;
 /** The loops value that asks for the limit of an endless loop. */
@@ -191,7 +200,7 @@ function readTiers(errors: ErrorList, spec: PositionSpec): Tier[] | null {
       return null;
     }
     if (index === 0 && !floor.isZero()) {
-      errors.add('tiers', 'The first bracket must start at a notional of 0.');
+      errors.add('tiers', 'The first bracket must start at 0.');
       return null;
     }
     if (previousFloor !== null && floor.lte(previousFloor)) {
@@ -204,11 +213,14 @@ function readTiers(errors: ErrorList, spec: PositionSpec): Tier[] | null {
   return tiers.map((tier, index) => ({ ...tier, cap: tiers[index + 1]?.floor ?? null }));
 }
 
-/** Bracket that holds at a notional (margin currency). Venues write brackets as floor < notional ≤ cap. */
-export function tierAt(tiers: readonly Tier[], notional: Dec): Tier {
+/**
+ * Bracket that holds at a measure: the position value (margin currency) or, with tierMeasure 'size', the size.
+ * Venues write brackets as floor < measure ≤ cap.
+ */
+export function tierAt(tiers: readonly Tier[], measure: Dec): Tier {
   let found = tiers[0];
   for (const tier of tiers) {
-    if (tier.floor.lt(notional)) found = tier;
+    if (tier.floor.lt(measure)) found = tier;
     else break;
   }
   if (found === undefined) throw new Error('A position always has at least one bracket.');
@@ -284,6 +296,22 @@ function readBoolean(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
+type MakerTerms = Pick<Position, 'makerFeeRate' | 'entryOrder' | 'exitOrder'>;
+
+/**
+ * The maker fee and which of the trader's orders pay it. A maker order without a maker fee is an error on the
+ * maker fee field rather than a guess: 0 would hide a cost, and the taker fee would hide a rebate.
+ */
+function readMakerTerms(errors: ErrorList, spec: PositionSpec): MakerTerms {
+  const makerFeeRate = readNumber(errors, 'makerFeeRate', spec.makerFeeRate, bounded('Maker fee', -0.01, 0.1, 'Maker fee must be at least −1 % (a rebate).', 'Maker fee must be at most 10 %.'));
+  const entryOrder = isMissing(spec.entryOrder) ? 'taker' : pick(orderRoles, spec.entryOrder);
+  if (entryOrder === undefined) errors.add('entryOrder', 'Opening order must be taker or maker.');
+  const exitOrder = isMissing(spec.exitOrder) ? 'taker' : pick(orderRoles, spec.exitOrder);
+  if (exitOrder === undefined) errors.add('exitOrder', 'Closing order must be taker or maker.');
+  if ((entryOrder === 'maker' || exitOrder === 'maker') && isMissing(spec.makerFeeRate)) errors.add('makerFeeRate', 'Give the maker fee for a maker order.');
+  return { makerFeeRate, entryOrder: entryOrder ?? 'taker', exitOrder: exitOrder ?? 'taker' };
+}
+
 /** Parses and checks a spec. Never throws on user input: every problem becomes a field error. */
 export function resolveSpec(spec: PositionSpec): Resolution {
   const errors = new ErrorList();
@@ -297,6 +325,8 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (basis === undefined) errors.add('mmBasis', 'Maintenance basis must be mark or entry.');
   const feeBasis = isMissing(spec.feeBasis) ? 'mark' : pick(feeBases, spec.feeBasis);
   if (feeBasis === undefined) errors.add('feeBasis', 'Fee basis must be mark, entry or bankruptcy.');
+  const tierMeasure = isMissing(spec.tierMeasure) ? 'value' : pick(tierMeasures, spec.tierMeasure);
+  if (tierMeasure === undefined) errors.add('tierMeasure', 'Brackets are measured by value or by size.');
   if (instrument === 'loan' && marginMode === 'cross') errors.add('marginMode', 'Loans have no cross margin: use isolated.');
 
   const entry = readNumber(errors, 'entry', spec.entry, positive('Entry price'));
@@ -310,6 +340,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   const mmr = readNumber(errors, 'mmr', spec.mmr, rate('Maintenance rate')) ?? ZERO;
   const mmAmount = readNumber(errors, 'mmAmount', spec.mmAmount, nonNegative('Maintenance amount')) ?? ZERO;
   const feeRate = readNumber(errors, 'feeRate', spec.feeRate, { ...nonNegative('Fee rate'), max: new Dec('0.1'), maxMessage: 'Fee rate must be at most 10 %.' }) ?? ZERO;
+  const makerTerms = readMakerTerms(errors, spec);
   const closeFeeInLiquidation = readBoolean(spec.closeFeeInLiquidation);
   const tiers = readTiers(errors, spec);
   const carry = readCarry(errors, spec);
@@ -348,7 +379,7 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (entry === null || errors.errors.length > 0) {
     return { ok: false, errors: errors.errors };
   }
-  if (instrument === undefined || side === undefined || marginMode === undefined || basis === undefined || feeBasis === undefined) {
+  if (instrument === undefined || side === undefined || marginMode === undefined || basis === undefined || feeBasis === undefined || tierMeasure === undefined) {
     return { ok: false, errors: errors.errors };
   }
 
@@ -398,6 +429,10 @@ export function resolveSpec(spec: PositionSpec): Resolution {
     const loanRate = side === 'long' ? ONE.minus(threshold) : ONE.minus(threshold).div(threshold);
     resolvedTiers = [{ index: 0, floor: ZERO, cap: null, mmr: loanRate, mmAmount: ZERO, maxLeverage: null }];
   } else if (tiers !== null) {
+    // Tiers by size (OKX) charge one tier's rate on the whole position; an amount written for value slices has no meaning there.
+    if (tierMeasure === 'size' && tiers.some((tier) => !tier.mmAmount.isZero())) {
+      errors.add('tiers', 'Brackets by size charge the bracket’s rate on the whole position: leave every amount at 0.');
+    }
     resolvedTiers = tiers;
   } else {
     if (mmAmount.gt(0) && mmAmount.gt(notional.mul(mmr))) {
@@ -411,14 +446,16 @@ export function resolveSpec(spec: PositionSpec): Resolution {
   if (instrument !== 'loan' && highestRate.gte(1)) errors.add('feeRate', 'Maintenance rate plus the fee to close must stay below 100 %.');
 
   if (instrument !== 'loan') {
-    const entryTier = tierAt(resolvedTiers, notional);
+    const bySize = tierMeasure === 'size';
+    const entryTier = tierAt(resolvedTiers, bySize ? size : notional);
     const tierCap = entryTier.maxLeverage;
     // A leverage worked out from size and collateral may sit a rounding hair above a round maximum.
     const above = (limit: Dec): boolean => leverage.gt(limit.mul(ONE.plus(LEVERAGE_TOLERANCE)));
     if (maxLeverage !== null && above(maxLeverage)) {
       errors.add('leverage', `Leverage ${leverage.toSignificantDigits(6).toString()}× is above this venue’s maximum of ${maxLeverage.toString()}×.`);
     } else if (tierCap !== null && above(tierCap)) {
-      errors.add('leverage', `At this size (notional ${notional.toSignificantDigits(8).toString()}) bracket ${entryTier.index + 1} allows at most ${tierCap.toString()}×.`);
+      const measured = bySize ? `size ${size.toSignificantDigits(8).toString()}` : `notional ${notional.toSignificantDigits(8).toString()}`;
+      errors.add('leverage', `At this size (${measured}) bracket ${entryTier.index + 1} allows at most ${tierCap.toString()}×.`);
     }
   }
 
@@ -453,9 +490,11 @@ export function resolveSpec(spec: PositionSpec): Resolution {
       collateral: effectiveCollateral,
       leverage,
       feeRate,
+      ...makerTerms,
       closeFeeInLiquidation,
       feeBasis,
       tiers: resolvedTiers,
+      tierMeasure: instrument === 'loan' ? 'value' : tierMeasure,
       maxLeverage: instrument === 'loan' ? loanMaxLeverage : maxLeverage,
       liquidationThreshold,
       loanMaxLeverage,

@@ -4,8 +4,12 @@
  * and the engine; this module only decides which position to ask about.
  *
  * Conventions (money in the margin currency: coin for inverse contracts, quote otherwise):
- * - Fees: the taker rate `feeRate` on the position value at entry (to open) and at the exit price (to
- *   close), the same convention as breakEvenPrice. Exchanges' PnL and ROE leave both out.
+ * - Fees: on the position value at entry (to open) and at the exit price (to close), each at its order's rate
+ *   (`entryOrder`, `exitOrder`: the maker fee for a resting limit order, else the taker fee `feeRate`), the same
+ *   convention as breakEvenPrice. A stop-loss fills as a market order: its fee to close is always the taker fee.
+ *   Added fills pay the opening order's rate (a ladder of limit orders is maker, market buys are taker). A maker
+ *   rebate (negative rate) is a credit, but never held back against the balance: it is paid after the fill.
+ *   Exchanges' PnL and ROE leave the fees out.
  * - Carry (funding for perpetuals, borrow interest and supply yield for loans) is carryAt's accrual over the
  *   holding period, valued at the entry price (the price path in between is unknown): a constant.
  * - ROE is on the initial margin (notional ÷ leverage; the collateral for loans), as exchanges show it.
@@ -16,7 +20,7 @@ import type { Accrual } from './horizon';
 import { averageEntry } from './companions';
 import { Dec, ONE, ZERO, parseDecimal, toOutput, toPlainString } from './decimal';
 import type { DecimalInput } from './decimal';
-import { closeFeeAt, entryNotional, initialMarginOf, notionalAt, openFeeOf, pnlAt, requirementAt } from './engine';
+import { closeFeeAt, entryNotional, exitFeeRateOf, initialMarginOf, notionalAt, openFeeOf, openFeeRateOf, pnlAt, requirementAt, tierMeasureOfValue, valueOfTierMeasure } from './engine';
 import { HUGE, MAX_PLAIN_LEVERAGE, isMissing, readSpec, tierAt } from './position';
 import type { Position, Resolution } from './position';
 import type { FieldError, PositionSpec, SpecKey, ValidAnalysis } from './types';
@@ -35,9 +39,9 @@ export interface InvalidToolboxInput {
 
 // --- Shared pieces --------------------------------------------------------------------------------
 
-/** PnL after both taker fees (no carry). */
-function netOfFeesAt(position: Position, price: Dec): Dec {
-  return pnlAt(position, price).minus(openFeeOf(position)).minus(closeFeeAt(position, price));
+/** PnL after the fee to open and the fee to close (at the exit order's rate unless a rate is given), no carry. */
+function netOfFeesAt(position: Position, price: Dec, closeRate: Dec = exitFeeRateOf(position)): Dec {
+  return pnlAt(position, price).minus(openFeeOf(position)).minus(closeFeeAt(position, price, closeRate));
 }
 
 /** Untyped callers can pass anything: tools that read fields before resolving check for an object first. */
@@ -127,7 +131,7 @@ export interface ExitPnl {
 }
 
 const EXIT_NOTE =
-  'Exchanges’ PnL and ROE leave out fees and funding. Net PnL takes off the taker fee to open (on the entry value) and to close (on the exit value) and the carry over the holding period, valued at the entry price.';
+  'Exchanges’ PnL and ROE leave out fees and funding. Net PnL takes off the fee to open (on the entry value) and to close (on the exit value), each at its order’s rate (maker for a resting limit order, else taker; a maker rebate adds), and the carry over the holding period, valued at the entry price.';
 
 /**
  * PnL of closing at `exitPrice` after `holdHours` (default: the spec's holdHours, else 0), each component
@@ -148,8 +152,8 @@ export function exitPnl(spec: PositionSpec, exitPrice: DecimalInput, holdHours?:
   const unleveragedReturn = pnlAt({ ...position, size: unleveragedSize }, price).div(margin);
   const components: PnlComponent[] = [
     { label: 'Price PnL (what exchanges show)', amount: toOutput(gross) },
-    { label: 'Fee to open', amount: toOutput(openFee.neg()) },
-    { label: 'Fee to close', amount: toOutput(closeFee.neg()) },
+    { label: openFee.isNegative() ? 'Maker rebate on opening' : 'Fee to open', amount: toOutput(openFee.neg()) },
+    { label: closeFee.isNegative() ? 'Maker rebate on closing' : 'Fee to close', amount: toOutput(closeFee.neg()) },
   ];
   if (position.instrument === 'loan') {
     components.push({ label: 'Borrow interest', amount: toOutput(carry.borrowInterest.neg()) });
@@ -185,17 +189,19 @@ export function priceForNetRoe(spec: PositionSpec, roe: DecimalInput, holdHours?
   const target = parseDecimal(roe);
   if (terms === null || target === null) return null;
   const { position, carry } = terms;
-  const { entry, size, sign, feeRate: fee } = position;
+  const { entry, size, sign } = position;
+  const open = openFeeRateOf(position);
+  const close = exitFeeRateOf(position);
   // Net PnL wanted before the constants (open fee, carry) come off.
   const wanted = target.mul(initialMarginOf(position)).plus(carryCost(carry));
   let price: Dec;
   if (position.instrument === 'inverse') {
-    // s·N·(1/P0 − x) − f·N/P0 − f·N·x = wanted, with x = 1/P.
-    const x = size.div(entry).mul(fee.neg().plus(sign)).minus(wanted).div(size.mul(fee.plus(sign)));
+    // s·N·(1/P0 − x) − f₀·N/P0 − f₁·N·x = wanted, with x = 1/P.
+    const x = size.div(entry).mul(open.neg().plus(sign)).minus(wanted).div(size.mul(close.plus(sign)));
     price = ONE.div(x);
   } else {
-    // s·Q·(P − P0) − f·Q·P0 − f·Q·P = wanted.
-    price = wanted.plus(size.mul(entry).mul(fee.plus(sign))).div(size.mul(fee.neg().plus(sign)));
+    // s·Q·(P − P0) − f₀·Q·P0 − f₁·Q·P = wanted.
+    price = wanted.plus(size.mul(entry).mul(open.plus(sign))).div(size.mul(close.neg().plus(sign)));
   }
   return price.isFinite() && price.gt(0) && price.lte(HUGE) ? toOutput(price) : null;
 }
@@ -219,7 +225,7 @@ export interface AddToPosition {
   totalSize: string;
   /** Margin the fills add at the position's leverage: Σ fill value ÷ leverage (cross: initial margin taken from the wallet). */
   addedMargin: string;
-  /** Taker fees to open the fills (paid from the balance, not from the margin). */
+  /** Fees to open the fills at the opening order's rate (paid from the balance, not from the margin; negative: a maker rebate). */
   addedOpenFee: string;
   /** The analysis after each fill, in order (the last one is `after`). */
   steps: ValidAnalysis[];
@@ -274,7 +280,7 @@ export function addToPosition(spec: PositionSpec, fills: readonly FillInput[]): 
   for (const [index, fill] of parsed.entries()) {
     size = size.plus(fill.size);
     addedMargin = addedMargin.plus(fillValue(fill).div(leverage));
-    addedOpenFee = addedOpenFee.plus(fillValue(fill).mul(position.feeRate));
+    addedOpenFee = addedOpenFee.plus(fillValue(fill).mul(openFeeRateOf(position)));
     const legs = [{ price: toPlainString(position.entry), size: toPlainString(position.size) }, ...parsed.slice(0, index + 1).map((leg) => ({ price: toPlainString(leg.price), size: toPlainString(leg.size) }))];
     const entry = averageEntry(legs, position.instrument === 'inverse' ? 'inverse' : 'linear');
     if (entry === null) return { valid: false, errors: [{ field: 'fills', message: 'The fills could not be averaged.' }] };
@@ -343,9 +349,10 @@ export interface MaxOpen {
   note: string;
 }
 
+/** The fee rates held back per unit of position value; a rebate counts as nothing, as it is paid only after the fill. */
 function reserveRate(position: Position, reserve: FeeReserve): Dec {
-  const count = reserve === 'none' ? 0 : reserve === 'open' ? 1 : 2;
-  return position.feeRate.mul(count);
+  const open = reserve === 'none' ? ZERO : Dec.max(openFeeRateOf(position), ZERO);
+  return reserve === 'openAndClose' ? open.plus(Dec.max(exitFeeRateOf(position), ZERO)) : open;
 }
 
 function sizeOfNotional(position: Position, notional: Dec): Dec {
@@ -410,13 +417,14 @@ export function maxOpen(spec: PositionSpec, options: MaxOpenOptions = {}): MaxOp
     const cap = position.tiers[index]?.maxLeverage;
     return cap === null || cap === undefined || leverage.lte(cap);
   };
-  const landing = tierAt(position.tiers, byBalance);
+  // Brackets by size (OKX contracts) are looked up by the size that value buys at entry.
+  const landing = tierAt(position.tiers, tierMeasureOfValue(position, byBalance));
   if (allows(landing.index)) return result(byBalance, landing.index, 'balance', 'The balance is the limit: margin plus the reserved fees use all of it.');
   // The highest bracket below that still allows this leverage: its cap (the next floor) bounds the position.
   for (let index = landing.index - 1; index >= 0; index -= 1) {
     const next = position.tiers[index + 1];
     if (allows(index) && next !== undefined) {
-      return result(next.floor, index, 'tier', `Bracket ${index + 2} allows less than ${leverage.toString()}×: positions up to its floor fit, or lower the leverage to open more.`);
+      return result(valueOfTierMeasure(position, next.floor), index, 'tier', `Bracket ${index + 2} allows less than ${leverage.toString()}×: positions up to its floor fit, or lower the leverage to open more.`);
     }
   }
   return result(ZERO, null, 'venue', `No bracket allows ${leverage.toString()}×.`);
@@ -496,7 +504,7 @@ function percentText(fraction: Dec): string {
 
 /**
  * Sizes a position so that closing at the stop loses exactly the risk amount, the fee to open and the fee
- * to close (at the stop) included; funding is left out (the holding time is unknown). Then picks the
+ * to close (at the stop, a market order: the taker fee) included; funding is left out (the holding time is unknown). Then picks the
  * leverage and reads the liquidation price from analyze() of the sized position.
  */
 export function sizeByRisk(input: SizeByRiskInput): SizeByRisk | InvalidToolboxInput {
@@ -528,7 +536,8 @@ export function sizeByRisk(input: SizeByRiskInput): SizeByRisk | InvalidToolboxI
   }
   // Loss and fees are proportional to size: solve on one unit, then scale.
   const unit = { ...probe, size: ONE };
-  const lossPerUnit = netOfFeesAt(unit, stop).neg();
+  // A stop-loss fills as a market order: the fee to close at the stop is the taker fee, whatever the exit order.
+  const lossPerUnit = netOfFeesAt(unit, stop, probe.feeRate).neg();
   if (lossPerUnit.lte(0)) return { valid: false, errors: [{ field: 'stopPrice', message: 'At this stop nothing is lost: move it further from the entry.' }] };
   const size = risk.div(lossPerUnit);
   const sized = { ...probe, size };
@@ -583,14 +592,14 @@ export function sizeByRisk(input: SizeByRiskInput): SizeByRisk | InvalidToolboxI
     requiredLeverage: toOutput(requiredLeverage),
     margin: toOutput(margin),
     openFee: toOutput(openFeeOf(position)),
-    closeFeeAtStop: toOutput(closeFeeAt(position, stop)),
+    closeFeeAtStop: toOutput(closeFeeAt(position, stop, position.feeRate)),
     fitsBalance,
     liquidationPrice: analysis.liquidationPrice,
     stopBeforeLiquidation,
     stopMargin: stopMargin === null ? null : toOutput(stopMargin),
     minSafeCollateral: minSafeCollateral === null ? null : toOutput(minSafeCollateral),
     maxSafeLeverage: maxSafeLeverage === null ? null : toOutput(maxSafeLeverage),
-    lossAtStop: toOutput(netOfFeesAt(position, stop).neg()),
+    lossAtStop: toOutput(netOfFeesAt(position, stop, position.feeRate).neg()),
     rewardAtTakeProfit: reward === null ? null : toOutput(reward),
     rewardToRisk: reward === null ? null : toOutput(reward.div(risk)),
     spec: sizedSpec,

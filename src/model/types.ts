@@ -12,12 +12,23 @@ export type MaintenanceBasis = 'mark' | 'entry';
  */
 export type FeeBasis = 'mark' | 'entry' | 'bankruptcy';
 /**
+ * What picks the bracket: 'value', the position value in the margin currency (Binance, Bybit, Gate: it moves with
+ * the price on a mark basis), or 'size', the position's size in the spec's unit (OKX tiers are written in
+ * contracts: base units for linear contracts, USD face value for inverse ones), which no price moves.
+ */
+export type TierMeasure = 'value' | 'size';
+/**
  * How loan interest accrues: simple (r·t), continuously (e^{r·t}), every second ((1 + r/31,536,000)^seconds: Aave's
  * variable debt) or per started hour (Binance margin: r/8760 for each hour begun, not compounded).
  */
 export type Compounding = 'simple' | 'continuous' | 'per-second' | 'hourly';
+/**
+ * Which fee an order pays: 'taker' (a market order, or a limit order that fills at once) or 'maker' (a resting limit
+ * order). A liquidation is always a market order: it pays the taker fee whatever the trader's own orders are.
+ */
+export type OrderRole = 'taker' | 'maker';
 
-/** One maintenance bracket: it applies from `floor` notional (margin currency) up to the next floor. */
+/** One maintenance bracket: it applies from `floor` up to the next floor, in position value (margin currency) or, with `tierMeasure: 'size'`, in size units. */
 export interface TierInput {
   floor: DecimalInput;
   mmr: DecimalInput;
@@ -48,8 +59,17 @@ export interface PositionSpec {
   mmAmount?: DecimalInput;
   mmBasis?: MaintenanceBasis;
   tiers?: readonly TierInput[];
+  /** What the bracket floors measure: 'value' (default) or 'size' (OKX: contracts, written here in size units). */
+  tierMeasure?: TierMeasure;
   maxLeverage?: DecimalInput;
+  /** The taker fee, a fraction of the position value (0.0005 = 0.05 %): market orders, and every liquidation. */
   feeRate?: DecimalInput;
+  /** The maker fee, a fraction of the position value, −1 % to 10 % (negative: a rebate); needed when an order is 'maker'. */
+  makerFeeRate?: DecimalInput;
+  /** The order that opens the position: 'taker' (default, a market order) or 'maker' (a resting limit order). */
+  entryOrder?: OrderRole;
+  /** The order that closes it at a chosen exit or at break-even: 'taker' (default) or 'maker'. Liquidation is always taker. */
+  exitOrder?: OrderRole;
   closeFeeInLiquidation?: boolean | 'true' | 'false';
   /** Where the fee to close is valued in the liquidation condition; default 'mark' (where the maintenance is measured). */
   feeBasis?: FeeBasis;
@@ -237,6 +257,8 @@ export interface ValidAnalysis {
   mmBasis: MaintenanceBasis;
   /** Where the fee to close is valued (it enters the liquidation condition only with closeFeeInLiquidation). */
   feeBasis: FeeBasis;
+  /** What picks the bracket: the position value or its size. */
+  tierMeasure: TierMeasure;
   /** Loans: how the rates accrue. */
   compounding: Compounding;
   /** Currency of collateral, margin and PnL: the coin for inverse contracts, the quote currency otherwise. */
@@ -282,10 +304,14 @@ export interface ValidAnalysis {
   amplification: string;
   /** Inverse contracts: percent change of the USD value of equity per 1 % move (the coin collateral adds 1). */
   amplificationUsd: string;
+  /** Fee to open: the position value at entry × the entry order's rate (maker or taker); negative for a maker rebate. */
   openFee: string;
-  /** Fee to close at entry price. */
+  /** Fee to close at entry price, at the exit order's rate. */
   closeFeeAtEntry: string;
-  /** Everything that can be lost: the backing collateral. */
+  /** Which fee each of the trader's orders pays (a liquidation always pays the taker fee). */
+  entryOrder: OrderRole;
+  exitOrder: OrderRole;
+  /** Everything that can be lost: the backing collateral plus the fee to open (less it when that is a rebate). */
   maxLoss: string;
   /** Equity ÷ (equity − requirement) style readings are left to companions; this is the loan debt, 0 for perps. */
   debt: string;

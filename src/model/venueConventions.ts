@@ -36,13 +36,19 @@ export const venueConventions: Readonly<Record<string, VenueConvention>> = {
   'bybit-usdt-btcusdt': {
     feeBasis: 'bankruptcy',
     source: 'Bybit “Order Cost (USDT Contract)”: fee to close = quantity × bankruptcy price × taker rate (its isolated liquidation formula leaves the fee out)',
-    sourceUrl: 'https://help.bybit.com/hc/en-us/categories/360002714853-Bybit-Contract-Introduction',
+    sourceUrl: 'https://www.bybit.com/en/help-center/article/Order-Cost-USDT-Contract',
     asOf: READ_ON,
   },
   'gate-usdt-btcusdt': {
     feeBasis: 'mark',
     source: 'Gate “Calculation of Liquidation Price”: liquidation price = (entry − margin ÷ multiplier ÷ size) ÷ [1 − (maintenance rate + taker rate)] for a long: the fee on the value at the liquidation price',
     sourceUrl: 'https://www.gate.io/help/futures/perpetual/22160/calculation-of-liquidation-price',
+    asOf: READ_ON,
+  },
+  'okx-btcusd-swap': {
+    feeBasis: 'mark',
+    source: 'OKX isolated margin ratio, coin-margined: (margin balance + PnL) ÷ (face value × |contracts| ÷ mark price × (tier maintenance rate + taker fee rate)): the fee on the value at the mark price, in the condition',
+    sourceUrl: 'https://www.okx.com/help/vii-introduction-to-the-isolated-mode-of-single-multi-currency-portfolio-margin',
     asOf: READ_ON,
   },
   'hyperliquid-btc': {

@@ -1,3 +1,4 @@
+import { Dec } from './decimal';
 import type { PositionSpec, TierInput } from './types';
 import { withConventions } from './venueConventions';
 import type { VenueConvention } from './venueConventions';
@@ -114,6 +115,40 @@ const gateBtcusdtTiers: TierInput[] = [
   { floor: '3000000', maxLeverage: '1.05', mmr: '0.5', mmAmount: '1420835' },
 ];
 
+/*
+ * OKX BTCUSD perpetual (coin-margined, 100 USD a contract) position tiers as OKX set them on 15 June 2023 (“OKX to
+ * adjust position tiers of perpetual swaps and futures”, 9 June 2023): up to 2,000 contracts 0.40 % maintenance and
+ * 0.80 % initial (125×), up to 5,000 0.50 % / 1.00 % (100×), up to 20,000 0.75 % / 1.50 % (66.66×); from tier 4
+ * “increase by 20,000 conts from the previous tier” and by 0.5 % on both rates, at the tier's maximum leverage
+ * (1 ÷ initial rate, which OKX prints cut to two decimals: 66.66). OKX tiers count contracts, so the floors here are
+ * sizes in the model's unit for inverse contracts, USD face value (contracts × 100), with `tierMeasure: 'size'`.
+ * Each tier's rate applies to the whole position (OKX's margin ratio has no deduction), so every amount is 0.
+ */
+const OKX_CONTRACT_USD = 100;
+const OKX_BUNDLED_TIERS = 30;
+function okxBtcusdTiers(): TierInput[] {
+  const published: readonly (readonly [contracts: number, mmr: string, imr: string])[] = [
+    [0, '0.004', '0.008'],
+    [2000, '0.005', '0.01'],
+    [5000, '0.0075', '0.015'],
+  ];
+  const step = new Dec('0.005');
+  const rows = [...published];
+  for (let tier = published.length + 1; tier <= OKX_BUNDLED_TIERS; tier += 1) {
+    const previous = rows[rows.length - 1];
+    if (previous === undefined) break;
+    // Tier 4 starts where tier 3 ends (20,000 contracts); each later tier 20,000 contracts on.
+    const floor = 20000 * (tier - 3);
+    rows.push([floor, new Dec(previous[1]).plus(step).toString(), new Dec(previous[2]).plus(step).toString()]);
+  }
+  return rows.map(([contracts, mmr, imr]) => ({
+    floor: String(contracts * OKX_CONTRACT_USD),
+    mmr,
+    mmAmount: '0',
+    maxLeverage: new Dec(1).div(imr).toDecimalPlaces(2, Dec.ROUND_DOWN).toString(),
+  }));
+}
+
 const presetData: readonly VenuePreset[] = [
   {
     id: 'binance-usdm-btcusdt',
@@ -214,6 +249,28 @@ const presetData: readonly VenuePreset[] = [
     sourceUrl: 'https://www.gate.io/help/futures/futures-logic/22162',
     asOf: '2025-09-30',
     note: 'Tiered maintenance: each tier’s rate applies to the part of the position inside it (written as rate and amount). The fee to close counts in the liquidation condition. Gate’s fee table is not bundled: enter your taker fee.',
+  },
+  {
+    id: 'okx-btcusd-swap',
+    label: 'OKX BTCUSD perpetual (coin-margined, 100 USD contracts)',
+    spec: { instrument: 'inverse', mmBasis: 'mark', tiers: okxBtcusdTiers(), tierMeasure: 'size', maxLeverage: '125', feeRate: '0.0005', closeFeeInLiquidation: true, mmr: '0.004', mmAmount: '0' },
+    liquidation: {
+      on: 'mark price',
+      source: 'OKX “When would my order be liquidated?”: liquidation when the margin ratio falls below 100 %, partly or in full by position tier; the clearance fee goes to the insurance fund (its rate is not bundled)',
+      sourceUrl: 'https://www.okx.com/learn/when-would-my-order-be-liquidated',
+      asOf: '2024',
+    },
+    tick: '0.1',
+    examplePrice: '50000',
+    base: 'BTC',
+    quote: 'USD',
+    contractValue: String(OKX_CONTRACT_USD),
+    wholeContracts: true,
+    makerFeeRate: '0.0002',
+    source: 'OKX announcement “OKX to adjust position tiers of perpetual swaps and futures” (9 June 2023; BTCUSD perpetual tiers from 15 June 2023); contract value 100 USD from OKX’s instrument list (ctVal 100, ctValCcy USD); fees: OKX fee schedule, regular user Lv1 perpetual rates',
+    sourceUrl: 'https://www.okx.com/help/okx-to-adjust-position-tiers-of-perpetual-swaps-and-futures-2023-06-09',
+    asOf: '2023-06-15',
+    note: `Tiers count contracts (brackets by size), so the tier is the same at every price. Tiers 1–3 as published, then OKX’s rule (+20,000 contracts and +0.5 % per tier) to tier ${OKX_BUNDLED_TIERS}, whose rate also covers anything larger. The fee to close counts in the liquidation condition. Maker 0.02 %, taker 0.05 % (Lv1).`,
   },
   {
     id: 'hyperliquid-btc',

@@ -8,8 +8,10 @@ import { useFormatter } from '../store/format';
 export interface BracketsTableProps {
   /** The brackets text as typed (rates in percent). */
   text: string;
-  /** Margin currency of the floors and amounts. */
+  /** Unit of the floors: the margin currency, or the size unit when the brackets are measured by size. */
   unit: string;
+  /** What the floors measure: the position value (default) or its size (OKX contracts). */
+  measure?: 'value' | 'size';
   appliedTier: AppliedTier | null;
   entryTier: AppliedTier | null;
   /** Where the figures come from and when they were taken (or that they were edited), shown above the table. */
@@ -48,7 +50,7 @@ function legend(appliedTier: AppliedTier | null, entryTier: AppliedTier | null):
 }
 
 /** Read-only view of the bracket text; the row in force is marked in words as well as colour. */
-export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier, provenance }: BracketsTableProps): ReactNode {
+export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTier, entryTier, provenance, measure = 'value' }: BracketsTableProps): ReactNode {
   const format = useFormatter();
   const tiers = textToTiers(text, false) ?? [];
   if (tiers.length === 0) return null;
@@ -58,7 +60,7 @@ export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTi
       {provenance !== undefined ? <p className="lev-brackets__source">{provenance}</p> : null}
       <div className="lev-brackets__scroll" role="region" aria-label="Maintenance brackets" tabIndex={0}>
         <table className="lev-table lev-table--compact">
-          <caption>Maintenance brackets ({unit})</caption>
+          <caption>{measure === 'size' ? `Maintenance brackets by position size (${unit})` : `Maintenance brackets (${unit})`}</caption>
           <thead>
             <tr>
               <th scope="col">From</th>

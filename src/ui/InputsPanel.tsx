@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { nativeUnit } from '../model/sizeUnits';
 import { venuePresets } from '../model/venues';
 import { fieldDefinition, solvedKeys } from '../config/schema';
 import type { InputKey, ThreeWayKey } from '../config/schema';
@@ -195,8 +196,10 @@ function BracketsGroup({ fields }: { fields: Fields }): ReactNode {
   const { inputs, venue, current, customized } = fields.derived;
   if (inputs.instrument === 'loan' || inputs.tiers.trim() === '') return null;
   const marginUnit = inputs.instrument === 'inverse' ? (venue?.base ?? 'coin') : (venue?.quote ?? 'USD');
+  // Brackets by size are written in the model's size unit: base units, or USD face value for inverse contracts.
+  const unit = inputs.tierMeasure === 'size' ? sizeUnitLabel(nativeUnit(inputs.instrument), venue) : marginUnit;
   const provenance = bracketProvenance(venue, customized.includes('tiers'));
-  return <BracketsTable text={inputs.tiers} unit={marginUnit} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} provenance={provenance} />;
+  return <BracketsTable text={inputs.tiers} unit={unit} measure={inputs.tierMeasure} appliedTier={current?.appliedTier ?? null} entryTier={current?.entryTier ?? null} provenance={provenance} />;
 }
 
 function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
@@ -230,9 +233,12 @@ function AdvancedGroups({ fields }: { fields: Fields }): ReactNode {
               {textField('mmAmount')}
               {selectField('mmBasis')}
               {textField('tiers', { multiline: true })}
+              {selectField('tierMeasure')}
               {textField('maxLeverage')}
               {textField('feeRate')}
               {textField('makerFeeRate')}
+              {selectField('entryOrder')}
+              {selectField('exitOrder')}
               {fieldApplies(fieldDefinition('closeFeeInLiquidation'), inputs) ? (
                 <CheckboxField
                   field={fieldDefinition('closeFeeInLiquidation')}

@@ -133,10 +133,14 @@ function bankruptcyRow(analysis: ValidAnalysis, context: ReadingContext, format:
 function breakEvenRow(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): HeadlineRow {
   const move = moveFrom(analysis.entry, analysis.breakEvenPrice);
   const value = pricesOf(analysis, context, format)('breakEven', analysis.breakEvenPrice);
+  const fees = Number(analysis.openFee) + Number(analysis.closeFeeAtEntry);
+  const moveText = `${direction(move)} ${format.percent(Math.abs(move), { digits: 2 })}`;
   const reading =
-    Number(analysis.openFee) === 0
+    Number(analysis.openFee) === 0 && Number(analysis.closeFeeAtEntry) === 0
       ? 'With no fees, break-even is the entry price.'
-      : `${context.asset} must ${direction(move)} ${format.percent(Math.abs(move), { digits: 2 })} to pay the fees to open and close.`;
+      : fees < 0
+        ? `The maker rebates pay you: ${context.asset} can ${moveText} before closing loses money.`
+        : `${context.asset} must ${moveText} to pay the fees to open and close.`;
   return { key: 'breakEvenPrice', label: 'Break-even price', value, unit: context.quote, reading };
 }
 
@@ -170,6 +174,8 @@ function lossParts(analysis: ValidAnalysis, cost: LiquidationCost, context: Read
   if (Number(cost.insuranceFund) > 0) parts.push(`${amount(cost.insuranceFund)} margin left to the insurance fund`);
   if (Number(cost.penalty) > 0) parts.push(`${amount(cost.penalty)} liquidation ${analysis.instrument === 'loan' ? 'bonus to the liquidator' : 'penalty'}`);
   if (Number(cost.openFee) > 0) parts.push(`${amount(cost.openFee)} fee to open`);
+  // A maker rebate on opening is a credit: the total is smaller by it.
+  if (Number(cost.openFee) < 0) parts.push(`less ${amount(cost.openFee.replace(/^-/, ''))} maker rebate on opening`);
   return parts.join(', ');
 }
 
@@ -306,7 +312,7 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
       reading:
         analysis.marginMode === 'cross' && !loan
           ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
-          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : ''}.${liquidationLossNote(analysis, context, format)}`,
+          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : Number(analysis.openFee) < 0 ? ' less the maker rebate on opening' : ''}.${liquidationLossNote(analysis, context, format)}`,
     },
     ...liquidationCostRows(analysis, context, format),
     {

@@ -57,3 +57,34 @@ describe('fee basis, compounding and loops through links, attributes and props',
     expect(applyVenue(inputsWith({}), 'binance-usdm-btcusdt').feeBasis).toBe('mark');
   });
 });
+
+describe('brackets by size (OKX contracts) through links, presets and field errors', () => {
+  it('round-trips tierMeasure through a link and into the spec', () => {
+    for (const tierMeasure of ['value', 'size']) {
+      const inputs = inputsWith({ tierMeasure, tiers: '0:0.4:0:125; 200000:0.5:0:100' });
+      const parsed = parseConfig(serializeInputs(inputs));
+      expect(parsed.rejected).toEqual([]);
+      expect(parsed.inputs.tierMeasure).toBe(tierMeasure);
+      expect(inputsToSpec(parsed.inputs).tierMeasure).toBe(tierMeasure);
+    }
+    expect(schemaKeys().map(attributeName)).toContain('tiermeasure');
+  });
+
+  it('refuses an unknown measure with a notice and keeps "value"', () => {
+    const parsed = parseConfig([['tierMeasure', 'contracts']]);
+    expect(parsed.rejected.map(({ key }) => key)).toEqual(['tierMeasure']);
+    expect(parsed.inputs.tierMeasure).toBe('value');
+  });
+
+  it('the OKX preset brings its tiers by size; Binance’s stay by value', () => {
+    const okx = applyVenue(inputsWith({}), 'okx-btcusd-swap');
+    expect(okx.tierMeasure).toBe('size');
+    expect(okx.instrument).toBe('inverse');
+    expect(applyVenue(okx, 'binance-usdm-btcusdt').tierMeasure).toBe('value');
+  });
+
+  it('puts the reason next to the brackets when a bracket by size carries an amount', () => {
+    const errors = fieldErrors(inputsWith({ tierMeasure: 'size', tiers: '0:0.5:0; 10:1:50', entry: '50000', collateral: '1000', leverage: '10' }));
+    expect(errors.tiers).toBe('Brackets by size charge the bracket’s rate on the whole position: leave every amount at 0.');
+  });
+});

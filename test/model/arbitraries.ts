@@ -36,15 +36,19 @@ export const perpetualSpec: fc.Arbitrary<PositionSpec> = fc.record({
   thresholds: fc.constant(['1.25', '2']),
 });
 
-export const tieredSpec: fc.Arbitrary<PositionSpec> = fc.record({
-  instrument: fc.constantFrom('linear' as const, 'inverse' as const),
-  side: fc.constantFrom('long' as const, 'short' as const),
-  entry: decimalString(1, 100_000),
-  collateral: decimalString(10, 5_000_000),
-  leverage: decimalString(1, 50),
-  mmBasis: fc.constantFrom('mark' as const, 'entry' as const),
-  tiers: continuousTiers,
-});
+export const tieredSpec: fc.Arbitrary<PositionSpec> = fc
+  .record({
+    instrument: fc.constantFrom('linear' as const, 'inverse' as const),
+    side: fc.constantFrom('long' as const, 'short' as const),
+    entry: decimalString(1, 100_000),
+    collateral: decimalString(10, 5_000_000),
+    leverage: decimalString(1, 50),
+    mmBasis: fc.constantFrom('mark' as const, 'entry' as const),
+    tierMeasure: fc.constantFrom('value' as const, 'size' as const),
+    tiers: continuousTiers,
+  })
+  // Brackets by size (OKX) carry no amounts: each bracket's rate applies to the whole position.
+  .map((spec): PositionSpec => (spec.tierMeasure === 'size' ? { ...spec, tiers: spec.tiers.map((tier) => ({ ...tier, mmAmount: '0' })) } : spec));
 
 export const loanSpec: fc.Arbitrary<PositionSpec> = fc
   .record({

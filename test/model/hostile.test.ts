@@ -88,7 +88,7 @@ const specKeys: readonly SpecKey[] = [
   'instrument', 'side', 'entry', 'collateral', 'leverage', 'size', 'marginMode', 'otherMaintenance', 'otherPnl', 'mmr', 'mmAmount', 'mmBasis',
   'tiers', 'maxLeverage', 'feeRate', 'closeFeeInLiquidation', 'liquidationThreshold', 'liquidationRatio', 'ltv', 'loops', 'thresholds',
   'fundingRate', 'fundingIntervalHours', 'holdHours', 'borrowApr', 'supplyApr', 'volatility', 'horizonDays', 'drift', 'volatilityStress',
-  'feeBasis', 'compounding',
+  'feeBasis', 'compounding', 'makerFeeRate', 'entryOrder', 'exitOrder', 'tierMeasure',
 ];
 
 const binance = findVenue('binance-usdm-btcusdt')?.spec ?? {};

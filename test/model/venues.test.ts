@@ -32,12 +32,14 @@ describe('venue presets are dated and sourced', () => {
 
   it('Gate and the Binance ETHUSDT and SOLUSDT brackets sit beside BTCUSDT', () => {
     const ids = venuePresets.map((preset) => preset.id);
-    expect(ids).toEqual(expect.arrayContaining(['binance-usdm-btcusdt', 'binance-usdm-ethusdt', 'binance-usdm-solusdt', 'gate-usdt-btcusdt']));
+    expect(ids).toEqual(expect.arrayContaining(['binance-usdm-btcusdt', 'binance-usdm-ethusdt', 'binance-usdm-solusdt', 'gate-usdt-btcusdt', 'okx-btcusd-swap']));
   });
 });
 
 describe('bracket tables', () => {
-  const bracketed = venuePresets.filter((preset) => tiersOf(preset).length > 1);
+  // Tables by value charge each rate on the slice of the position inside its bracket (the amount says so); OKX's
+  // tables by size charge one tier's rate on the whole position, with no amount (okx.test.ts checks those).
+  const bracketed = venuePresets.filter((preset) => tiersOf(preset).length > 1 && preset.spec.tierMeasure !== 'size');
 
   // formulas.md §1 (Binance) and Gate's "Risk Limit Explanation": the amount makes notional × rate − amount equal to
   // each bracket's rate charged on the part of the position inside it, so A_n = floor_n·(m_n − m_{n−1}) + A_{n−1}.

@@ -22,7 +22,8 @@ export const screenInputs: fc.Arbitrary<Inputs> = fc
       ...base,
       side: loan ? 'long' : side,
       entry: String(entry),
-      collateral: inverse ? String(collateral / 1000) : String(collateral),
+      // Tiers by size (OKX) lower the maximum leverage as the position grows: up to 1 BTC keeps 20× allowed.
+      collateral: inverse ? String(collateral / (base.tierMeasure === 'size' ? 100_000 : 1000)) : String(collateral),
       leverage: String(Math.min(leverage / 10, ceiling)),
     };
   });

@@ -49,3 +49,18 @@ describe('the preset picker and the brackets table show when their data was take
     expectNoBadNumbers(container);
   });
 });
+
+describe('OKX: brackets by size', () => {
+  const onOkx = (texts: Parameters<typeof inputsWith>[0]) => inputsWith({ solveFor: 'leverage', entry: '60000', collateral: '0.25', ...texts }, applyVenue(inputsWith({}), 'okx-btcusd-swap'));
+
+  it('3,000 contracts: the table is captioned by position size in USD and marks tier 2, in force at entry and at liquidation', () => {
+    const { container } = renderInputsAndResults(onOkx({ size: '3000', sizeUnit: 'contracts' }));
+    const table = screen.getByRole('table', { name: 'Maintenance brackets by position size (USD)' });
+    const current = [...table.querySelectorAll('tr[aria-current="true"]')].map((row) => row.textContent ?? '');
+    expect(current).toHaveLength(1);
+    expect(current[0]).toContain('Applies at entry and at liquidation: 200,000');
+    expect(screen.getByText('▶ Bracket 2 applies at entry and at the liquidation price.')).not.toBeNull();
+    expect(describedText(screen.getByLabelText('Size'))).toBe('= 300,000 USD (3,000 contracts × 100 USD).');
+    expectNoBadNumbers(container);
+  });
+});
