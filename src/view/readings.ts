@@ -190,6 +190,13 @@ function capitalized(text: string): string {
 }
 
 /** Said beside the maximum loss when a liquidation costs less than all of it (the venue leaves something). */
+/** The fee to open in the maximum-loss sentence: paid on top, a maker rebate taken off, or nothing. */
+function openFeeWords(openFee: string): string {
+  const fee = Number(openFee);
+  if (fee > 0) return ' plus the fee to open';
+  return fee < 0 ? ' less the maker rebate on opening' : '';
+}
+
 function liquidationLossNote(analysis: ValidAnalysis, context: ReadingContext, format: Formatter): string {
   const cost = analysis.liquidationCost;
   if (cost === null || Number(cost.left) <= 0) return '';
@@ -311,8 +318,8 @@ export function headlineRows(analysis: ValidAnalysis, context: ReadingContext, f
       unit: '',
       reading:
         analysis.marginMode === 'cross' && !loan
-          ? 'The collateral backing this position (wallet less other positions’ needs) plus the fee to open.'
-          : `All ${loan ? 'your own funds' : 'the collateral'}${Number(analysis.openFee) > 0 ? ' plus the fee to open' : Number(analysis.openFee) < 0 ? ' less the maker rebate on opening' : ''}.${liquidationLossNote(analysis, context, format)}`,
+          ? `The collateral backing this position (wallet less other positions’ needs)${openFeeWords(analysis.openFee)}.`
+          : `All ${loan ? 'your own funds' : 'the collateral'}${openFeeWords(analysis.openFee)}.${liquidationLossNote(analysis, context, format)}`,
     },
     ...liquidationCostRows(analysis, context, format),
     {

@@ -328,7 +328,10 @@ export function RiskTab({ analysis, risk, context }: { analysis: ValidAnalysis |
           { key: 'riskSize', label: 'Position size', value: `${format.number(result.size, { digits: 8 })} ${context.sizeUnit}`, note: `Value ${money(result.notional, context, format)}` },
           { key: 'riskLeverage', label: 'Leverage used', value: format.times(result.leverage), note: `At least ${format.times(result.requiredLeverage)} is needed for this size on this balance.` },
           { key: 'riskMargin', label: 'Margin', value: money(result.margin, context, format) },
-          { key: 'riskOpenFee', label: 'Fee to open', value: money(result.openFee, context, format) },
+          // A maker rebate reads as the model's exit breakdown writes it: a rebate, a positive amount.
+          result.openFee.startsWith('-')
+            ? { key: 'riskOpenFee', label: 'Maker rebate on opening', value: money(result.openFee.slice(1), context, format) }
+            : { key: 'riskOpenFee', label: 'Fee to open', value: money(result.openFee, context, format) },
           { key: 'riskCloseFee', label: 'Fee to close at the stop', value: money(result.closeFeeAtStop, context, format) },
           { key: 'riskLiquidation', label: 'Liquidation price', value: format.price(result.liquidationPrice, context.tick, { direction: rounding }) },
           { key: 'lossAtStop', label: 'Loss at the stop (fees included)', value: money(result.lossAtStop, context, format) },

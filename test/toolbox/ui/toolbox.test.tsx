@@ -9,6 +9,7 @@ import type { PositionSpec } from '../../../src/model/types';
 import { defaultInputs } from '../../../src/config/presets';
 import { inputsToSpec } from '../../../src/config/spec';
 import { portfolioToText } from '../../../src/config/lists';
+import { withText } from '../../../src/config/schema';
 import type { Inputs } from '../../../src/config/schema';
 import { formatMoney, formatPercent, formatPrice } from '../../../src/config/format';
 import { portfolioTick } from '../../../src/view/toolbox';
@@ -207,6 +208,22 @@ describe('the trader’s toolbox', () => {
     expect(stop.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(stop)).toMatch(/stop-loss must be below the entry/);
     expectNoBadNumbers(container);
+  });
+
+  it('size by risk: a maker rebate on opening reads as a rebate with a positive amount, as the exit breakdown writes it', async () => {
+    const user = userEvent.setup();
+    const inputs = withText(withText(defaultInputs(), 'makerFeeRate', '-0.025'), 'entryOrder', 'maker');
+    renderWithStore(<ToolboxPanel />, { inputs });
+    await user.click(screen.getByRole('tab', { name: 'Size by risk' }));
+    await user.type(screen.getByLabelText('Stop-loss price'), '49000');
+    const { spec, leverage, collateral } = validSpec(inputs);
+    const sized = sizeByRisk({ spec, balance: collateral, riskFraction: '0.01', stopPrice: '49000', leverage });
+    expect(sized.valid).toBe(true);
+    if (!sized.valid) return;
+    expect(Number(sized.openFee)).toBeLessThan(0);
+    const row = document.querySelector('[data-tool-result="riskOpenFee"]')?.closest('div, li, tr');
+    expect(row?.textContent).toContain('Maker rebate on opening');
+    expect(result('riskOpenFee')).toBe(formatMoney(sized.openFee.replace(/^-/, ''), 'USDT'));
   });
 
   it('size by risk: switching to an amount keeps the risk, and the amount drives the size', async () => {
