@@ -87,7 +87,8 @@ export const BracketsTable = memo(function BracketsTable({ text, unit, appliedTi
                   </td>
                   <td>{format.percent(rate, { digits: 3 })}</td>
                   <td>{format.number(String(tier.mmAmount ?? '0'), { digits: 2 })}</td>
-                  <td>{tier.maxLeverage === undefined || String(tier.maxLeverage) === '' ? '—' : format.times(String(tier.maxLeverage))}</td>
+                  {/* A venue's maximum as published, to two decimals: OKX's 66.66× must not read as a rounded-up 66.7×. */}
+                  <td>{tier.maxLeverage === undefined || String(tier.maxLeverage) === '' ? '—' : format.times(String(tier.maxLeverage), { digits: 2 })}</td>
                 </tr>
               );
             })}
