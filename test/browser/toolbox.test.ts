@@ -60,6 +60,7 @@ describe.skipIf(baseUrl === '')('the trader’s toolbox in Chromium', () => {
     // No exit marker on the chart until an exit price is set.
     await exit.fill('');
     await expect.poll(() => page.locator('.lev-marker-tool-exit').count()).toBe(0);
+    expect(await page.getByRole('slider', { name: /Exit price marker/ }).count()).toBe(0);
     await exit.fill('51000');
     // The chart follows the input one task later: wait for the marker to appear.
     const startX = await markerX(page, 'exit');

@@ -138,7 +138,9 @@ export function useToolboxChart({ open, marks }: ToolboxOnChart, base: readonly 
     const prices = rows.map((row) => row.price);
     return { prices, equity: stopCappedEquity(prices, rows.map((row) => row.equity), stop, side) };
   }, [rows, stop, side]);
-  const exitPrice = open?.tab === 'exit' && open.tool.result !== null ? Number(open.tool.result.exitPrice) : null;
+  // Like the exit marker, the handle waits for an exit price the reader set: the tab's fallback (5 % in their favour)
+  // is only a reading, and an unlabelled grip on a newcomer's first chart explains nothing.
+  const exitPrice = open?.tab === 'exit' && !open.tool.price.auto && open.tool.result !== null ? Number(open.tool.result.exitPrice) : null;
   const setExit = useCallback((value: number) => {
     const text = roundToTick(value.toPrecision(15), tick);
     if (text !== null && Number(text) > 0) store.getState().setInput('exitPrice', text);
