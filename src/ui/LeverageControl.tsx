@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { FieldDefinition } from '../config/schema';
 import { useDraftValue } from '../store/useSettled';
@@ -30,6 +31,36 @@ function placeTick(node: HTMLSpanElement | null, fraction: number): void {
   if (node !== null) node.style.left = `${String(fraction * 100)}%`;
 }
 
+/** How long after the last step (key released, pointer lifted) the slider still counts as steered. */
+const STEERING_SETTLE_MS = 1000;
+
+/**
+ * Whether the reader is steering the slider: from a step or a press until a second after the last release. While
+ * it is, the page lets the browser skip rendering the groups below the chart that are off screen (app.css), so a
+ * held key or a drag re-lays out and repaints only what can be seen. The flag lives on the slider's own element.
+ */
+function useSteering(): { steering: boolean; start: () => void; settle: () => void } {
+  const [steering, setSteering] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const clear = (): void => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => clear, []);
+  const start = useCallback(() => {
+    clear();
+    setSteering(true);
+  }, []);
+  const settle = useCallback(() => {
+    clear();
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setSteering(false);
+    }, STEERING_SETTLE_MS);
+  }, []);
+  return { steering, start, settle };
+}
+
 /** Number box and log-scaled slider over one value: whichever is used writes the same input. */
 export function LeverageControl({ field, value: stored, max, readOnly, onChange, ...status }: LeverageControlProps): ReactNode {
   const ids = useFrameIds();
@@ -41,6 +72,7 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
   const current = Number.isFinite(typed) ? typed : sliderToLeverage(position, max);
   // A typed figure far outside the scale is described, not spelled out digit by digit.
   const valueText = !Number.isFinite(typed) ? 'not set' : typed > max ? `above the ${format.times(max)} maximum` : format.times(typed);
+  const { steering, start: startSteering, settle: settleSteering } = useSteering();
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const step = keySteps[event.key];
@@ -51,6 +83,7 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
     if (next === null) return;
     // The browser's own step would move one of 1000 log positions, often too little to change the rounded value.
     event.preventDefault();
+    startSteering();
     slideTo(String(next));
   };
 
@@ -74,7 +107,7 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
           ×
         </span>
       </div>
-      <div className="lev-slider">
+      <div className="lev-slider" data-steering={steering ? '' : undefined}>
         <input
           type="range"
           className="lev-slider__input"
@@ -86,6 +119,11 @@ export function LeverageControl({ field, value: stored, max, readOnly, onChange,
           aria-label="Leverage slider"
           aria-valuetext={valueText}
           onKeyDown={onKeyDown}
+          onKeyUp={settleSteering}
+          onPointerDown={startSteering}
+          onPointerUp={settleSteering}
+          onPointerCancel={settleSteering}
+          onBlur={settleSteering}
           onChange={(event) => slideTo(String(sliderToLeverage(Number(event.target.value), max)))}
         />
         <div className="lev-slider__scale" aria-hidden="true">

@@ -128,6 +128,24 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
     });
   });
 
+  describe('while the leverage is steered', () => {
+    const opened = openAt({ width: 1280, height: 800 });
+
+    it('the groups below the chart skip rendering off screen during a held key, and render as usual a second after it is released', async () => {
+      const visibility = (): Promise<string[]> =>
+        opened.page.$$eval('.lev-layout__more > .lev-fold', (folds) => folds.map((fold) => getComputedStyle(fold).contentVisibility));
+      expect(new Set(await visibility())).toEqual(new Set(['visible']));
+      await opened.page.locator(slider).focus();
+      await opened.page.keyboard.down('ArrowRight');
+      await expect.poll(async () => new Set(await visibility())).toEqual(new Set(['auto']));
+      await opened.page.keyboard.up('ArrowRight');
+      await expect.poll(async () => new Set(await visibility()), { timeout: 4000 }).toEqual(new Set(['visible']));
+      // Their text kept up with the steps meanwhile: the scenario table's current row reads the new leverage.
+      const leverage = await opened.page.getByLabel('Leverage', { exact: true }).inputValue();
+      expect(await opened.page.locator('.lev-layout__more').innerText()).toContain(`${leverage}×`);
+    });
+  });
+
   describe('on a 375×812 phone', () => {
     const screen = { width: 375, height: 812 };
     const opened = openAt(screen);
