@@ -410,9 +410,11 @@ const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { 
           options={
             <>
               {view === 'equity' && allBands.length > 0 && horizonLabel !== null && (
+                // A checkbox already says show or hide: the short name keeps an inverse contract's tools (with the
+                // equity unit) on one line at 1280 px.
                 <label className="lev-tool-check">
                   <input type="checkbox" checked={showRange} onChange={(event) => setShowRange(event.target.checked)} />
-                  Show the {horizonLabel} price range
+                  {horizonLabel} price range
                 </label>
               )}
               {/* Held axes are in one unit: the other waits until they are released. */}

@@ -168,7 +168,7 @@ describe.skipIf(baseUrl === '')('the first screen is the chart', () => {
       expect(new Set(lineTops).size, `tops ${lineTops.join(', ')}`).toBe(1);
       // The range status has no room on the line: it stays a live region, read out when it changes.
       expect(await tools.getByRole('status').innerText()).toBe('Auto range');
-      const moved = [tools.getByRole('button', { name: 'Download PNG' }), tools.getByRole('button', { name: 'Download CSV' }), tools.getByRole('checkbox', { name: /Show the \d+-day price range/ })];
+      const moved = [tools.getByRole('button', { name: 'Download PNG' }), tools.getByRole('button', { name: 'Download CSV' }), tools.getByRole('checkbox', { name: /^\d+-day price range$/ })];
       for (const control of moved) expect(await control.isVisible()).toBe(false);
       await toggle.focus();
       await page.keyboard.press('Enter');

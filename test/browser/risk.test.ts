@@ -45,7 +45,7 @@ describe.skipIf(baseUrl === '')('risk over time in Chromium', () => {
   });
 
   it('hides the price range with its toggle and shows it again', async () => {
-    const toggle = page.getByRole('checkbox', { name: /Show the 14-day price range/ });
+    const toggle = page.getByRole('checkbox', { name: '14-day price range' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
     await expect.poll(() => page.locator('.lev-band').count()).toBe(0);

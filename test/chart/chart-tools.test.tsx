@@ -47,7 +47,7 @@ describe('Chart options', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     const region = optionsRegion();
     expect(within(region).getByRole('button', { name: 'Download PNG' })).toHaveProperty('disabled', false);
-    expect(within(region).getByRole('checkbox', { name: 'Show the 7-day price range' })).toHaveProperty('checked', true);
+    expect(within(region).getByRole('checkbox', { name: '7-day price range' })).toHaveProperty('checked', true);
     // The price range tools stay outside it, on the line.
     expect(within(region).queryByRole('button', { name: 'Hold axes' })).toBeNull();
 
@@ -58,7 +58,7 @@ describe('Chart options', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await user.keyboard('{Enter}');
     await user.tab();
-    expect(document.activeElement).toBe(within(region).getByRole('checkbox', { name: 'Show the 7-day price range' }));
+    expect(document.activeElement).toBe(within(region).getByRole('checkbox', { name: '7-day price range' }));
     // The Escape that closes the options goes no further (the presenter view would close on it too); once they are
     // closed, Escape is left to whoever else listens.
     const escapesAbove: string[] = [];
@@ -87,7 +87,7 @@ describe('Chart options', () => {
     await user.tab();
     expect(legendEntries()).toContain('7-day price range (±1σ, ±2σ)');
     await user.keyboard(' ');
-    expect(within(region).getByRole('checkbox', { name: 'Show the 7-day price range' })).toHaveProperty('checked', false);
+    expect(within(region).getByRole('checkbox', { name: '7-day price range' })).toHaveProperty('checked', false);
     expect(legendEntries()).not.toContain('7-day price range (±1σ, ±2σ)');
 
     // jsdom does not navigate, and Node's object URLs take Node's blobs only: the download is caught at its link.

@@ -83,7 +83,7 @@ describe('the main chart with risk over time', () => {
     const legend = (): string[] => within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((item) => item.textContent?.trim() ?? '');
     expect(legend()).toContain('7-day price range (±1σ, ±2σ)');
 
-    const toggle = screen.getByRole('checkbox', { name: 'Show the 7-day price range' });
+    const toggle = screen.getByRole('checkbox', { name: '7-day price range' });
     expect(toggle).toHaveProperty('checked', true);
     await user.click(toggle);
     expect(container.querySelector('.lev-band')).toBeNull();
