@@ -54,6 +54,8 @@ export interface HorizontalLine {
   label?: string;
   /** Where the label sits along the line. */
   labelAt?: 'left' | 'right';
+  /** Under the line instead of over it. */
+  labelBelow?: boolean;
 }
 
 export interface EndDot {
@@ -112,7 +114,7 @@ export const HorizontalLayer = memo(function HorizontalLayer({ lines }: { lines:
           <g key={line.id} className={line.className}>
             <line x1={plot.x} x2={plot.x + plot.width} y1={y} y2={y} stroke={line.color} strokeWidth={1} {...dashProps(line.dash)} />
             {line.label !== undefined && (
-              <text x={right ? plot.x + plot.width - 4 : plot.x + 4} y={y - 4} textAnchor={right ? 'end' : 'start'} fontSize={FONT_SIZE} fill={line.color} className="lev-ref-label">
+              <text x={right ? plot.x + plot.width - 4 : plot.x + 4} y={line.labelBelow === true ? y + FONT_SIZE + 2 : y - 4} textAnchor={right ? 'end' : 'start'} fontSize={FONT_SIZE} fill={line.color} className="lev-ref-label">
                 {line.label}
               </text>
             )}

@@ -250,12 +250,25 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     if (zones.warning !== null) list.push({ id: 'warning', ...zones.warning, fill: colors.warning, fillOpacity: 0.12, className: 'lev-zone lev-zone-warning' });
     return list;
   }, [zones, hatchId]);
+  // The start label goes to the side away from the liquidated zone, under its line: there the position's curve and
+  // its 1× line run above the start (in profit), so the words cross no marker, hatch or curve.
+  const liquidatedOnLeft = zones.liquidated !== null && zones.liquidated.x1 <= domain.from;
+  const liquidatedOnRight = zones.liquidated !== null && !liquidatedOnLeft;
   const horizontals = useMemo<HorizontalLine[]>(
     () => [
       { id: 'zero', y: 0, color: colors.text, dash: '0', className: 'lev-ref lev-ref-zero' },
-      { id: 'start', y: startEquity, color: colors.muted, dash: '3 3', className: 'lev-ref lev-ref-start', label: `Start ${format.money(startEquity, equityUnit, { coin: equityInCoin })}` },
+      {
+        id: 'start',
+        y: startEquity,
+        color: colors.muted,
+        dash: '3 3',
+        className: 'lev-ref lev-ref-start',
+        label: `Start ${format.money(startEquity, equityUnit, { coin: equityInCoin })}`,
+        labelAt: liquidatedOnLeft ? 'right' : 'left',
+        labelBelow: liquidatedOnLeft || liquidatedOnRight,
+      },
     ],
-    [startEquity, equityUnit, equityInCoin, format],
+    [startEquity, equityUnit, equityInCoin, format, liquidatedOnLeft, liquidatedOnRight],
   );
   const bands = props.bands ?? NO_BANDS;
 

@@ -49,6 +49,18 @@ describe.skipIf(baseUrl === '')('chart labels with every marker and four scenari
           expect(await item.count(), id).toBe(1);
           expect((await item.innerText()).trim(), id).toMatch(/\S \d{1,3}(,\d{3})*(\.\d+)?$/);
         }
+        // The start line's label sits clear of the markers and the liquidated hatch: no marker line or zone crosses it.
+        const startClear = await page.evaluate(`(() => {
+          const label = document.querySelector('.lev-plot svg.lev-surface .lev-ref-start text');
+          if (label === null) return 'no start label';
+          const box = label.getBoundingClientRect();
+          const crossing = Array.from(document.querySelectorAll('.lev-plot svg.lev-surface .lev-markers line, .lev-plot svg.lev-surface .lev-zone-liquidated')).filter((node) => {
+            const other = node.getBoundingClientRect();
+            return other.left < box.right && box.left < other.right && other.top < box.bottom && box.top < other.bottom;
+          });
+          return crossing.map((node) => node.getAttribute('class') ?? node.tagName).join(', ');
+        })()`);
+        expect(startClear).toBe('');
         // Labels on the chart keep their prices too, at any width.
         for (const text of await page.locator('.lev-plot svg.lev-surface .lev-marker-label').allTextContents()) expect(text).toMatch(/\d(\.\d+)?$/);
         await screenshot(page.locator('.lev-chart').first(), `labels-${viewport.width}.png`);
