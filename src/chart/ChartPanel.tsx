@@ -471,6 +471,7 @@ const ChartBody = memo(function ChartBody({ derived, offered, holdingChart }: { 
                   bands={bands}
                   overlay={chartLayers}
                   valueRange={valueRange}
+                  largeText={presenter.presenting}
                 />
               </div>
               <EquityLegend plan={plan} healthName={healthName} rangeLabel={bands.length > 0 && horizonLabel !== null ? `${horizonLabel} price range (±1σ, ±2σ)` : null} />

@@ -6,7 +6,7 @@ import { equityValueRange, innerTicks, niceScale, tickFormatter } from './axes';
 import { markerPrice } from './plan';
 import { ActiveDot, GridLayer, HorizontalLayer, LABEL_ROW_HEIGHT, LastPriceBand, MarkerLayer, SeriesLayer, ZoneLayer } from './Annotations';
 import type { HorizontalLine, PlottedSeries, ShadedZone, VerticalLine } from './Annotations';
-import { inside, linearScale, nextReadingIndex, PlotProvider } from './plot';
+import { inside, linearScale, nextReadingIndex, PlotProvider, svgPoint } from './plot';
 import type { Plot, PlotArea } from './plot';
 import { colors, estimateLabelWidth, layoutLabels, nearestIndex, priceToPixel, tooltipGrid } from './series';
 import { BottomAxis, LeftAxis } from './ticks';
@@ -16,6 +16,9 @@ import type { PriceBand } from './risk';
 import type { EquityRow, Marker, PriceDomain, RiskZones, ScenarioOverlay } from './series';
 
 export const INITIAL_SIZE = { width: 640, height: 320 } as const;
+/** The presenter's logical chart width, and how far it may be scaled up (largeText). */
+const PRESENTER_LOGICAL_WIDTH = 800;
+const MAX_TEXT_SCALE = 2;
 /** Below this width labels shorten and ticks thin out. */
 export const NARROW_WIDTH = 480;
 const Y_AXIS_WIDTH = 64;
@@ -54,6 +57,11 @@ export interface EquityChartProps {
   valueRange?: readonly [number, number] | undefined;
   /** Told which markers' labels did not fit above the plot (by id), so the panel lists them with their prices. */
   onLabelsHidden?: ((ids: readonly string[]) => void) | undefined;
+  /**
+   * The presenter view: the chart draws at a logical width of about 800 px and is scaled up to the screen, so its
+   * labels, ticks and lines grow with it (11 px labels read at 16–22 px) and the label layout stays the one tested.
+   */
+  largeText?: boolean | undefined;
 }
 
 const NO_BANDS: readonly PriceBand[] = [];
@@ -172,7 +180,10 @@ function Cursor({ x, area }: { x: number; area: PlotArea }): ReactNode {
 export const EquityChart = memo(function EquityChart(props: EquityChartProps): ReactNode {
   const { rows, domain, markers, zones, overlays, startEquity, equityUnit, equityInCoin, marginUnit, marginInCoin, tick, healthName, idBase, title, overlay } = props;
   const frameRef = useRef<HTMLDivElement>(null);
-  const { width, height } = useElementSize(frameRef);
+  const measured = useElementSize(frameRef);
+  const scale = props.largeText === true ? Math.min(MAX_TEXT_SCALE, Math.max(1, measured.width / PRESENTER_LOGICAL_WIDTH)) : 1;
+  const width = Math.round(measured.width / scale);
+  const height = Math.round(measured.height / scale);
   const [reading, setReading] = useState<Reading | null>(null);
   const format = useFormatter();
   const narrow = width < NARROW_WIDTH;
@@ -274,9 +285,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
 
   const onPointer = useCallback(
     (event: PointerEvent<SVGSVGElement>) => {
-      const box = event.currentTarget.getBoundingClientRect();
-      const x = event.clientX - box.left;
-      const y = event.clientY - box.top;
+      const { x, y } = svgPoint(event.currentTarget, event.clientX, event.clientY);
       const over = inside(x, area.x, area.width) && inside(y, area.y, area.height);
       const index = over ? nearestIndex(grid, plot.fromX(x)) : -1;
       setReading((previous) => (index < 0 ? null : previous?.index === index && previous.pointerY === y ? previous : { index, pointerY: y }));
@@ -308,8 +317,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
     <div ref={frameRef} className="lev-frame">
       <svg
         className="lev-surface"
-        width={width}
-        height={height}
+        width={measured.width}
+        height={measured.height}
         viewBox={`0 0 ${width} ${height}`}
         role="application"
         tabIndex={0}
@@ -343,7 +352,7 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         </PlotProvider>
       </svg>
       {row === undefined || readX === undefined ? null : (
-        <TooltipBox x={readX} y={reading?.pointerY ?? area.y} bounds={{ width, height }}>
+        <TooltipBox x={readX * scale} y={(reading?.pointerY ?? area.y) * scale} bounds={measured}>
           <EquityTooltipBody row={row} context={tooltip} />
         </TooltipBox>
       )}

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
-import { usePlot } from './plot';
+import { svgPoint, usePlot } from './plot';
 
 /** A price the reader moves on the chart: by dragging, or with the arrow keys (Shift: ten steps). */
 export interface MovablePrice {
@@ -28,8 +28,8 @@ export function PriceHandle({ handle, name, color, className }: { handle: Movabl
     if (!dragging.current) return;
     const svg = event.currentTarget.ownerSVGElement;
     if (svg === null) return;
-    const left = svg.getBoundingClientRect().left;
-    const price = fromX(Math.min(plot.x + plot.width, Math.max(plot.x, event.clientX - left)));
+    const { x: pointerX } = svgPoint(svg, event.clientX, event.clientY);
+    const price = fromX(Math.min(plot.x + plot.width, Math.max(plot.x, pointerX)));
     if (Number.isFinite(price) && price > 0) handle.onDrag(price);
   };
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {

@@ -31,6 +31,18 @@ export function usePlot(): Plot | null {
   return useContext(PlotContext);
 }
 
+/**
+ * A pointer position in the SVG's own units: the chart may draw at a logical size scaled up to the box it fills (the
+ * presenter view enlarges its text that way), so screen pixels are divided by that scale.
+ */
+export function svgPoint(svg: SVGSVGElement, clientX: number, clientY: number): { x: number; y: number } {
+  const box = svg.getBoundingClientRect();
+  const view = svg.viewBox.baseVal;
+  const scaleX = view !== null && view.width > 0 && box.width > 0 ? view.width / box.width : 1;
+  const scaleY = view !== null && view.height > 0 && box.height > 0 ? view.height / box.height : 1;
+  return { x: (clientX - box.left) * scaleX, y: (clientY - box.top) * scaleY };
+}
+
 /** Whether a pixel position lies within [start, start + length], with half a pixel of rounding either side. */
 export const inside = (value: number, start: number, length: number): boolean => value >= start - 0.5 && value <= start + length + 0.5;
 

@@ -43,6 +43,11 @@ describe.skipIf(baseUrl === '')('predict, then reveal and the presenter view', (
     const sizes = await page.locator('.lev-presenter-figure dd').evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)));
     expect(sizes.length).toBeGreaterThanOrEqual(3);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+    // The chart's own labels grow with the screen too: drawn at a logical 800 px and scaled up (11 px text at 1× is
+    // about 13 px tall on screen).
+    const labelHeights = await page.locator('.lev-presenting .lev-marker-label').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().height));
+    expect(labelHeights.length).toBeGreaterThan(0);
+    expect(Math.min(...labelHeights)).toBeGreaterThanOrEqual(16);
     await screenshot(page, `presenter-1280.png`);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
