@@ -26,6 +26,9 @@ const runAxe = (selector: string | null): string => `(async () => {
 
 /** axe-core's violations (id and targets) on the whole page or inside one element. */
 export async function axeViolations(page: Page, selector: string | null = null): Promise<string[]> {
+  // Right after a slider step the groups below the chart may still skip rendering (LeverageControl's steering, for a
+  // second): content the browser skipped gives axe a false contrast failure, and a reader sees it rendered anyway.
+  await page.waitForFunction('document.querySelector(".lev-slider[data-steering]") === null', undefined, { timeout: 5000 });
   await page.addScriptTag({ path: axePath });
   const found: unknown = await page.evaluate(runAxe(selector));
   return Array.isArray(found) ? found.map(String) : ['axe returned no list'];
