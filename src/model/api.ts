@@ -51,6 +51,7 @@ export type {
   ThresholdOdds,
   ThresholdPrice,
   TierInput,
+  TierMeasure,
   ValidAnalysis,
 } from './types';
 export { addToPosition, exitPnl, maxOpen, priceForNetRoe, sizeByRisk } from './toolbox';
