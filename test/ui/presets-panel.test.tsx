@@ -59,7 +59,7 @@ describe('OKX: brackets by size', () => {
     const current = [...table.querySelectorAll('tr[aria-current="true"]')].map((row) => row.textContent ?? '');
     expect(current).toHaveLength(1);
     expect(current[0]).toContain('Applies at entry and at liquidation: 200,000');
-    expect(screen.getByText('▶ Bracket 2 applies at entry and at the liquidation price.')).not.toBeNull();
+    expect(container.querySelector('.lev-brackets__legend')?.textContent).toBe('▶ Bracket 2 applies at entry and at the liquidation price.');
     // A maximum is never rounded up: OKX publishes 66.66× for tier 3.
     expect(table.querySelectorAll('tbody tr')[2]?.lastElementChild?.textContent).toBe('66.66×');
     expect(describedText(screen.getByLabelText('Size'))).toBe('= 300,000 USD (3,000 contracts × 100 USD).');
