@@ -263,8 +263,8 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
   }, [zones, hatchId]);
   // The start label goes to the side away from the liquidated zone, under its line: there the position's curve and
   // its 1× line run above the start (in profit), so the words cross no marker, hatch or curve.
+  const liquidatable = zones.liquidated !== null;
   const liquidatedOnLeft = zones.liquidated !== null && zones.liquidated.x1 <= domain.from;
-  const liquidatedOnRight = zones.liquidated !== null && !liquidatedOnLeft;
   const horizontals = useMemo<HorizontalLine[]>(
     () => [
       { id: 'zero', y: 0, color: colors.text, dash: '0', className: 'lev-ref lev-ref-zero' },
@@ -276,10 +276,10 @@ export const EquityChart = memo(function EquityChart(props: EquityChartProps): R
         className: 'lev-ref lev-ref-start',
         label: `Start ${format.money(startEquity, equityUnit, { coin: equityInCoin })}`,
         labelAt: liquidatedOnLeft ? 'right' : 'left',
-        labelBelow: liquidatedOnLeft || liquidatedOnRight,
+        labelBelow: liquidatable,
       },
     ],
-    [startEquity, equityUnit, equityInCoin, format, liquidatedOnLeft, liquidatedOnRight],
+    [startEquity, equityUnit, equityInCoin, format, liquidatedOnLeft, liquidatable],
   );
   const bands = props.bands ?? NO_BANDS;
 

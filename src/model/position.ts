@@ -121,6 +121,14 @@ class ErrorList {
   }
 }
 
+/** A choice key: its default when not given, else one of the allowed values; anything else is an error on the field. */
+function readChoice<T extends string>(errors: ErrorList, field: SpecKey, value: unknown, allowed: readonly T[], fallback: T, message: string): T | undefined {
+  if (isMissing(value)) return fallback;
+  const chosen = pick(allowed, value);
+  if (chosen === undefined) errors.add(field, message);
+  return chosen;
+}
+
 interface NumberRule {
   label: string;
   min?: Dec;
@@ -269,8 +277,7 @@ function readCarry(errors: ErrorList, spec: PositionSpec): CarryTerms {
   const holdHours = readNumber(errors, 'holdHours', spec.holdHours, bounded('Holding period', 0, 87600, 'Holding period must be zero or more hours.', 'Holding period must be at most 87,600 hours (10 years).'));
   const borrowApr = readNumber(errors, 'borrowApr', spec.borrowApr, bounded('Borrow rate', -1, 10, 'Borrow rate must be at least −100 % a year.', 'Borrow rate must be at most 1000 % a year.'));
   const supplyApr = readNumber(errors, 'supplyApr', spec.supplyApr, bounded('Supply rate', -1, 10, 'Supply rate must be at least −100 % a year.', 'Supply rate must be at most 1000 % a year.'));
-  const compounding = isMissing(spec.compounding) ? 'simple' : pick(compoundings, spec.compounding);
-  if (compounding === undefined) errors.add('compounding', 'Compounding must be simple, continuous, per-second or hourly.');
+  const compounding = readChoice(errors, 'compounding', spec.compounding, compoundings, 'simple', 'Compounding must be simple, continuous, per-second or hourly.');
   return {
     compounding: compounding ?? 'simple',
     fundingRate: fundingRate ?? ZERO,
@@ -304,10 +311,8 @@ type MakerTerms = Pick<Position, 'makerFeeRate' | 'entryOrder' | 'exitOrder'>;
  */
 function readMakerTerms(errors: ErrorList, spec: PositionSpec): MakerTerms {
   const makerFeeRate = readNumber(errors, 'makerFeeRate', spec.makerFeeRate, bounded('Maker fee', -0.01, 0.1, 'Maker fee must be at least −1 % (a rebate).', 'Maker fee must be at most 10 %.'));
-  const entryOrder = isMissing(spec.entryOrder) ? 'taker' : pick(orderRoles, spec.entryOrder);
-  if (entryOrder === undefined) errors.add('entryOrder', 'Opening order must be taker or maker.');
-  const exitOrder = isMissing(spec.exitOrder) ? 'taker' : pick(orderRoles, spec.exitOrder);
-  if (exitOrder === undefined) errors.add('exitOrder', 'Closing order must be taker or maker.');
+  const entryOrder = readChoice(errors, 'entryOrder', spec.entryOrder, orderRoles, 'taker', 'Opening order must be taker or maker.');
+  const exitOrder = readChoice(errors, 'exitOrder', spec.exitOrder, orderRoles, 'taker', 'Closing order must be taker or maker.');
   if ((entryOrder === 'maker' || exitOrder === 'maker') && isMissing(spec.makerFeeRate)) errors.add('makerFeeRate', 'Give the maker fee for a maker order.');
   return { makerFeeRate, entryOrder: entryOrder ?? 'taker', exitOrder: exitOrder ?? 'taker' };
 }
@@ -315,18 +320,12 @@ function readMakerTerms(errors: ErrorList, spec: PositionSpec): MakerTerms {
 /** Parses and checks a spec. Never throws on user input: every problem becomes a field error. */
 export function resolveSpec(spec: PositionSpec): Resolution {
   const errors = new ErrorList();
-  const instrument = isMissing(spec.instrument) ? 'linear' : pick(instruments, spec.instrument);
-  if (instrument === undefined) errors.add('instrument', 'Instrument must be linear, inverse or loan.');
-  const side = isMissing(spec.side) ? 'long' : pick(sides, spec.side);
-  if (side === undefined) errors.add('side', 'Side must be long or short.');
-  const marginMode = isMissing(spec.marginMode) ? 'isolated' : pick(marginModes, spec.marginMode);
-  if (marginMode === undefined) errors.add('marginMode', 'Margin mode must be isolated or cross.');
-  const basis = isMissing(spec.mmBasis) ? 'mark' : pick(bases, spec.mmBasis);
-  if (basis === undefined) errors.add('mmBasis', 'Maintenance basis must be mark or entry.');
-  const feeBasis = isMissing(spec.feeBasis) ? 'mark' : pick(feeBases, spec.feeBasis);
-  if (feeBasis === undefined) errors.add('feeBasis', 'Fee basis must be mark, entry or bankruptcy.');
-  const tierMeasure = isMissing(spec.tierMeasure) ? 'value' : pick(tierMeasures, spec.tierMeasure);
-  if (tierMeasure === undefined) errors.add('tierMeasure', 'Brackets are measured by value or by size.');
+  const instrument = readChoice(errors, 'instrument', spec.instrument, instruments, 'linear', 'Instrument must be linear, inverse or loan.');
+  const side = readChoice(errors, 'side', spec.side, sides, 'long', 'Side must be long or short.');
+  const marginMode = readChoice(errors, 'marginMode', spec.marginMode, marginModes, 'isolated', 'Margin mode must be isolated or cross.');
+  const basis = readChoice(errors, 'mmBasis', spec.mmBasis, bases, 'mark', 'Maintenance basis must be mark or entry.');
+  const feeBasis = readChoice(errors, 'feeBasis', spec.feeBasis, feeBases, 'mark', 'Fee basis must be mark, entry or bankruptcy.');
+  const tierMeasure = readChoice(errors, 'tierMeasure', spec.tierMeasure, tierMeasures, 'value', 'Brackets are measured by value or by size.');
   if (instrument === 'loan' && marginMode === 'cross') errors.add('marginMode', 'Loans have no cross margin: use isolated.');
 
   const entry = readNumber(errors, 'entry', spec.entry, positive('Entry price'));
